@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { readBody, sendJson } from '../aws/http';
+import type { CredentialStore } from '../iam/credentials';
+import type { IdentityPool } from '../identity-pool/model';
+import type { Outbox } from '../user-pool/outbox';
+import type { UserPool } from '../user-pool/model';
+
+export interface ControlDependencies {
+  userPool: UserPool;
+  identityPool: IdentityPool;
+  credentials: CredentialStore;
+  outbox: Outbox;
+}
+
+const expireBody = z.object({ identityId: z.string().min(1) });
+
+/**
+ * `/_local/`: what a test or a person needs that AWS has no API for. Served only by the local
+ * stack, on loopback.
+ */
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ControlDependencies,
+): Promise<void> {
+  const route = `${req.method} ${url.pathname}`;
+  switch (route) {
+    case 'GET /_local/health':
+      return sendJson(res, 200, {
+        status: 'ok',
+        userPoolId: deps.userPool.id,
+        identityPoolId: deps.identityPool.id,
+      });
+    case 'GET /_local/outbox':
+      return sendJson(res, 200, { messages: deps.outbox.list(url.searchParams.get('to') ?? undefined) });
+    case 'POST /_local/credentials/expire': {
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { message: 'Body must be JSON: {"identityId": "..."}' });
+      }
+      const parsed = expireBody.safeParse(body);
+      if (!parsed.success) return sendJson(res, 400, { message: 'identityId is required' });
+      return sendJson(res, 200, { expired: deps.credentials.expireIdentity(parsed.data.identityId) });
+    }
+    default:
+      return sendJson(res, 404, { message: `No local control endpoint ${route}` });
+  }
+}

@@ -1,0 +1,34 @@
+import type { Server } from 'node:http';
+import { PORTS, type PortName } from './settings';
+
+export class PortInUseError extends Error {}
+
+/** Listens, turning EADDRINUSE into a sentence that names the port and its variable. */
+export function listen(server: Server, name: PortName, port: number, host: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new PortInUseError(
+            `Port ${port} (${PORTS[name].label}) is already in use: stop whatever holds it or set ${PORTS[name].env}.`,
+          ),
+        );
+      } else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolvePromise();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolvePromise) => {
+    server.close(() => resolvePromise());
+    server.closeAllConnections();
+  });
+}

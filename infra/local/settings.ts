@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every port the local stack listens on, with the variable that overrides it. */
+export const PORTS = {
+  spa: { env: 'LOCAL_SPA_PORT', default: 5173, label: 'SPA' },
+  edge: { env: 'LOCAL_EDGE_PORT', default: 4566, label: 'AWS edge (cognito-idp, cognito-identity)' },
+  adminApi: { env: 'LOCAL_ADMIN_API_PORT', default: 4567, label: 'admin API' },
+  generalApi: { env: 'LOCAL_GENERAL_API_PORT', default: 4568, label: 'general API' },
+  opsApi: { env: 'LOCAL_OPS_API_PORT', default: 4569, label: 'ops API' },
+  dynamoDb: { env: 'LOCAL_DYNAMODB_PORT', default: 4570, label: 'DynamoDB' },
+} as const;
+export type PortName = keyof typeof PORTS;
+
+export interface SeedUser {
+  email: string;
+  password: string;
+  groups: string[];
+}
+
+export interface LocalSettings {
+  host: string;
+  ports: Record<PortName, number>;
+  stateDir: string;
+  credentialLifetimeSeconds: number;
+  seedUsers: SeedUser[];
+}
+
+export class SettingsError extends Error {}
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+function read<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>, fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new SettingsError(`${name}=${JSON.stringify(raw)} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+  }
+  return parsed.data;
+}
+
+const email = z.email('must be an e-mail address');
+const nonEmpty = z.string().min(1, 'must not be empty');
+
+/** Reads the local stack's settings from the environment; a bad value stops with one line. */
+export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): LocalSettings {
+  const ports = Object.fromEntries(
+    Object.entries(PORTS).map(([name, spec]) => [name, read(env, spec.env, port, spec.default)]),
+  ) as Record<PortName, number>;
+  const taken = new Map<number, string>();
+  for (const [name, value] of Object.entries(ports)) {
+    const other = taken.get(value);
+    if (other) {
+      throw new SettingsError(
+        `${PORTS[name as PortName].env} and ${PORTS[other as PortName].env} are both ${value}: each service needs its own port.`,
+      );
+    }
+    taken.set(value, name);
+  }
+  return {
+    host: read(env, 'LOCAL_HOST', z.union([z.ipv4(), z.literal('localhost')], { error: 'must be an IPv4 address or localhost' }), '127.0.0.1'),
+    ports,
+    stateDir: resolve(cwd, read(env, 'LOCAL_STATE_DIR', nonEmpty, '.local')),
+    credentialLifetimeSeconds: read(
+      env,
+      'LOCAL_CREDENTIAL_LIFETIME_SECONDS',
+      z.coerce.number().int('must be a whole number of seconds').min(60, 'must be at least 60').max(43200, 'must be at most 43200'),
+      3600,
+    ),
+    seedUsers: [
+      {
+        email: read(env, 'SEED_ADMIN_EMAIL', email, 'admin@example.com'),
+        password: read(env, 'SEED_ADMIN_PASSWORD', nonEmpty, 'Admin-Passw0rd!'),
+        groups: ['admin', 'general'],
+      },
+      {
+        email: read(env, 'SEED_USER_EMAIL', email, 'user@example.com'),
+        password: read(env, 'SEED_USER_PASSWORD', nonEmpty, 'User-Passw0rd!'),
+        groups: ['general'],
+      },
+    ],
+  };
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, preview, type Plugin } from 'vite';
+import type { RuntimeConfig } from '../../src/contract';
+import { PortInUseError } from './net';
+import type { LocalSettings } from './settings';
+
+/** Serves the stack's `/config.json` from the SPA's own origin, as CloudFront serves CDK's. */
+function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
+  const body = JSON.stringify(config, null, 2);
+  const middleware = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    if (req.url?.split('?')[0] !== '/config.json') return next();
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(body);
+  };
+  return {
+    name: 'local-runtime-config',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
+
+export class MissingBuildError extends Error {}
+
+export interface SpaServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The Vite dev server, or with `mode: 'preview'` the production build in `dist/`. */
+export async function startSpaServer(
+  mode: 'dev' | 'preview',
+  settings: LocalSettings,
+  config: RuntimeConfig,
+  root = process.cwd(),
+): Promise<SpaServer> {
+  const { host } = settings;
+  const port = settings.ports.spa;
+  const plugins = [runtimeConfigPlugin(config)];
+  try {
+    if (mode === 'preview') {
+      if (!existsSync(join(root, 'dist', 'index.html'))) {
+        throw new MissingBuildError('There is no production build in dist/: run `npm run build` first.');
+      }
+      const server = await preview({ root, plugins, preview: { host, port, strictPort: true, open: false } });
+      return { url: `http://${host}:${port}`, close: () => server.close() };
+    }
+    const server = await createServer({ root, plugins, server: { host, port, strictPort: true, open: false } });
+    await server.listen();
+    return { url: `http://${host}:${port}`, close: () => server.close() };
+  } catch (error) {
+    if (error instanceof Error && /Port \d+ is (already )?in use/.test(error.message)) {
+      throw new PortInUseError(
+        `Port ${port} (SPA) is already in use: stop whatever holds it or set LOCAL_SPA_PORT.`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the local stack and the SPA on it. `--preview` serves the production build
+ * instead of the dev server (what the e2e tests use); `--no-spa` starts the stack alone.
+ */
+import { relative } from 'node:path';
+import { readSettings, SettingsError } from './settings';
+import { startLocalStack, type LocalStack } from './stack';
+import { MissingBuildError, startSpaServer, type SpaServer } from './spa-server';
+import { CorruptStateError } from './store/state-file';
+import { PortInUseError } from './net';
+
+const args = new Set(process.argv.slice(2));
+const mode = args.has('--preview') ? 'preview' : 'dev';
+
+function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
+  const c = stack.runtimeConfig;
+  const lines = [
+    '',
+    'Local stack is up.',
+    spa ? `  SPA (${mode})              ${spa.url}` : undefined,
+    `  AWS edge                ${stack.edgeUrl}   (cognito-idp, cognito-identity)`,
+    `  JWKS                    ${stack.userPool.issuer}/.well-known/jwks.json`,
+    `  Outbox                  ${stack.edgeUrl}/_local/outbox`,
+    `  Region / account        ${c.region} / 000000000000`,
+    `  User pool               ${c.userPoolId}   client ${c.userPoolClientId}`,
+    `  Identity pool           ${c.identityPoolId}`,
+    `  State                   ${relative(process.cwd(), stack.settings.stateDir) || '.'}/`,
+    '',
+    'Seeded users:',
+    ...stack.settings.seedUsers.map(
+      (u) => `  ${u.email.padEnd(24)}${u.password.padEnd(20)}groups: ${u.groups.join(', ')}`,
+    ),
+    '',
+  ];
+  console.log(lines.filter((line) => line !== undefined).join('\n'));
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.env);
+  const stack = await startLocalStack(settings);
+  let spa: SpaServer | undefined;
+  try {
+    if (!args.has('--no-spa')) spa = await startSpaServer(mode, settings, stack.runtimeConfig);
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
+  printSummary(stack, spa);
+  const shutdown = async () => {
+    await spa?.close();
+    await stack.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const expected = [SettingsError, PortInUseError, CorruptStateError, MissingBuildError];
+  if (expected.some((type) => error instanceof type)) {
+    console.error(`Cannot start: ${(error as Error).message}`);
+  } else console.error('Cannot start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { invalidParameter, notAuthorized } from '../aws/errors';
+import { newOpaqueToken } from '../aws/identifiers';
+import type { UserPool } from './model';
+import {
+  createPasswordVerifier,
+  createServerEphemeral,
+  isValidClientPublic,
+  verifyPasswordClaim,
+  type ServerEphemeral,
+} from './srp';
+import type { UserRecord } from './state';
+import type { AuthenticationResult } from './tokens';
+
+const SRP_CHALLENGE_MS = 5 * 60 * 1000;
+const SESSION_MS = 3 * 60 * 1000;
+/** `Tue Nov 21 8:42:07 UTC 2026`: the TIMESTAMP format Cognito's SDKs sign. */
+const SRP_TIMESTAMP =
+  /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
+
+export type AuthOutcome =
+  | { AuthenticationResult: AuthenticationResult; ChallengeParameters: Record<string, never> }
+  | {
+      ChallengeName: string;
+      ChallengeParameters: Record<string, string>;
+      Session?: string;
+    };
+
+interface PendingSrp {
+  /** Undefined for an unknown user: the challenge is answered, and then refused. */
+  username?: string;
+  clientId: string;
+  clientPublicA: string;
+  server: ServerEphemeral;
+  verifier: string;
+  expiresAt: number;
+}
+
+interface PendingNewPassword {
+  username: string;
+  clientId: string;
+  expiresAt: number;
+}
+
+const incorrectCredentials = () => notAuthorized('Incorrect username or password.');
+
+function required(params: Record<string, string> | undefined, name: string): string {
+  const value = params?.[name];
+  if (!value) throw invalidParameter(`Missing required parameter ${name}`);
+  return value;
+}
+
+/**
+ * InitiateAuth and RespondToAuthChallenge. Challenge state lives in memory only: a challenge
+ * outliving a restart is refused, as an expired one would be.
+ */
+export class AuthFlows {
+  private readonly srpChallenges = new Map<string, PendingSrp>();
+  private readonly sessions = new Map<string, PendingNewPassword>();
+
+  constructor(private readonly pool: UserPool) {}
+
+  async initiateAuth(
+    clientId: string,
+    flow: string,
+    params: Record<string, string> | undefined,
+  ): Promise<AuthOutcome> {
+    this.pool.assertClient(clientId);
+    switch (flow) {
+      case 'USER_SRP_AUTH':
+        return this.startSrp(clientId, required(params, 'USERNAME'), required(params, 'SRP_A'));
+      case 'USER_PASSWORD_AUTH':
+        return this.passwordSignIn(clientId, required(params, 'USERNAME'), required(params, 'PASSWORD'));
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN':
+        return {
+          AuthenticationResult: await this.pool.refresh(required(params, 'REFRESH_TOKEN'), clientId),
+          ChallengeParameters: {},
+        };
+      case 'CUSTOM_AUTH':
+      case 'ADMIN_NO_SRP_AUTH':
+      case 'ADMIN_USER_PASSWORD_AUTH':
+      case 'USER_AUTH':
+        throw invalidParameter(`${flow} flow not enabled for this client`);
+      default:
+        throw invalidParameter(
+          `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]`,
+        );
+    }
+  }
+
+  async respondToAuthChallenge(
+    clientId: string,
+    challengeName: string,
+    responses: Record<string, string> | undefined,
+    session: string | undefined,
+  ): Promise<AuthOutcome> {
+    this.pool.assertClient(clientId);
+    switch (challengeName) {
+      case 'PASSWORD_VERIFIER':
+        return this.finishSrp(clientId, responses);
+      case 'NEW_PASSWORD_REQUIRED':
+        return this.finishNewPassword(clientId, responses, session);
+      default:
+        throw invalidParameter(`Invalid challenge name: ${challengeName}`);
+    }
+  }
+
+  private startSrp(clientId: string, name: string, clientPublicA: string): AuthOutcome {
+    if (!isValidClientPublic(clientPublicA)) throw invalidParameter('Invalid SRP_A value.');
+    this.pruneExpired();
+    const user = this.pool.findUser(name);
+    // An unknown user gets a challenge like anyone else's, so the answer reveals nothing.
+    const verifier = user?.password ?? createPasswordVerifier(this.pool.poolName, name, newOpaqueToken());
+    const server = createServerEphemeral(verifier.verifier);
+    const secretBlock = randomBytes(64).toString('base64');
+    this.srpChallenges.set(secretBlock, {
+      username: user?.username,
+      clientId,
+      clientPublicA,
+      server,
+      verifier: verifier.verifier,
+      expiresAt: this.pool.now + SRP_CHALLENGE_MS,
+    });
+    const userId = user?.username ?? name;
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: {
+        SALT: verifier.salt,
+        SECRET_BLOCK: secretBlock,
+        SRP_B: server.publicB,
+        USERNAME: userId,
+        USER_ID_FOR_SRP: userId,
+      },
+    };
+  }
+
+  private async finishSrp(
+    clientId: string,
+    responses: Record<string, string> | undefined,
+  ): Promise<AuthOutcome> {
+    const secretBlock = required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+    const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
+    const timestamp = required(responses, 'TIMESTAMP');
+    const name = required(responses, 'USERNAME');
+    if (!SRP_TIMESTAMP.test(timestamp)) throw invalidParameter('TIMESTAMP format is invalid.');
+    const pending = this.srpChallenges.get(secretBlock);
+    this.srpChallenges.delete(secretBlock); // one answer per challenge
+    if (!pending || pending.expiresAt <= this.pool.now || pending.clientId !== clientId) {
+      throw incorrectCredentials();
+    }
+    const user = pending.username ? this.pool.findUser(pending.username) : undefined;
+    if (!user || (name !== user.username && this.pool.findUser(name) !== user)) {
+      throw incorrectCredentials();
+    }
+    const proven = verifyPasswordClaim({
+      poolName: this.pool.poolName,
+      userIdForSrp: user.username,
+      clientPublicA: pending.clientPublicA,
+      server: pending.server,
+      verifier: pending.verifier,
+      secretBlock,
+      timestamp,
+      signature,
+    });
+    if (!proven) throw incorrectCredentials();
+    return this.afterPasswordProven(user, clientId);
+  }
+
+  private passwordSignIn(clientId: string, name: string, password: string): Promise<AuthOutcome> {
+    const user = this.pool.findUser(name);
+    if (!user || !this.pool.passwordMatches(user, password)) throw incorrectCredentials();
+    return this.afterPasswordProven(user, clientId);
+  }
+
+  private async afterPasswordProven(user: UserRecord, clientId: string): Promise<AuthOutcome> {
+    this.pool.assertCanSignIn(user);
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      const session = newOpaqueToken();
+      this.sessions.set(session, {
+        username: user.username,
+        clientId,
+        expiresAt: this.pool.now + SESSION_MS,
+      });
+      const { sub: _sub, ...visible } = user.attributes;
+      return {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: session,
+        ChallengeParameters: {
+          USER_ID_FOR_SRP: user.username,
+          requiredAttributes: '[]',
+          userAttributes: JSON.stringify(visible),
+        },
+      };
+    }
+    return {
+      AuthenticationResult: await this.pool.startSession(user, clientId),
+      ChallengeParameters: {},
+    };
+  }
+
+  private async finishNewPassword(
+    clientId: string,
+    responses: Record<string, string> | undefined,
+    session: string | undefined,
+  ): Promise<AuthOutcome> {
+    const name = required(responses, 'USERNAME');
+    const newPassword = required(responses, 'NEW_PASSWORD');
+    const pending = session ? this.sessions.get(session) : undefined;
+    if (!pending || pending.expiresAt <= this.pool.now || pending.clientId !== clientId) {
+      throw notAuthorized('Invalid session for the user, session is expired.');
+    }
+    const user = this.pool.findUser(pending.username);
+    if (!user || this.pool.findUser(name) !== user) {
+      throw notAuthorized('Invalid session for the user.');
+    }
+    // A password that breaks the policy leaves the session usable for another try.
+    this.pool.setPermanentPassword(user, newPassword);
+    this.sessions.delete(session!);
+    const attributes = Object.fromEntries(
+      Object.entries(responses ?? {})
+        .filter(([key]) => key.startsWith('userAttributes.'))
+        .map(([key, value]) => [key.slice('userAttributes.'.length), value]),
+    );
+    if (Object.keys(attributes).length) this.pool.updateAttributes(user, attributes);
+    return {
+      AuthenticationResult: await this.pool.startSession(user, clientId),
+      ChallengeParameters: {},
+    };
+  }
+
+  private pruneExpired(): void {
+    const now = this.pool.now;
+    for (const [key, value] of this.srpChallenges) if (value.expiresAt <= now) this.srpChallenges.delete(key);
+    for (const [key, value] of this.sessions) if (value.expiresAt <= now) this.sessions.delete(key);
+  }
+}
+

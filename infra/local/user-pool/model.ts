@@ -1,0 +1,540 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { GROUPS, GROUP_NAMES, roleArn } from '../../../src/contract';
+import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../aws/errors';
+import { newUserPoolClientId, newUserPoolId } from '../aws/identifiers';
+import type { StateFile } from '../store/state-file';
+import type { Outbox } from './outbox';
+import {
+  assertPasswordConforms,
+  generateTemporaryPassword,
+} from './password-policy';
+import { createStoredSigningKey, loadSigningKey, type SigningKey } from './signing-key';
+import { createPasswordVerifier, passwordMatches, poolShortName } from './srp';
+import type { GroupRecord, RefreshTokenRecord, UserPoolState, UserRecord, UserStatus } from './state';
+import {
+  REFRESH_TOKEN_SECONDS,
+  TokenMinter,
+  hashRefreshToken,
+  type AuthenticationResult,
+} from './tokens';
+import { matchesFilter, type UserFilter } from './user-filter';
+
+const TEMPORARY_PASSWORD_DAYS = 7;
+const CODE_LIFETIME_MS = 60 * 60 * 1000;
+const PAGE_LIMIT_MAX = 60;
+
+export interface UserPoolOptions {
+  file: StateFile<UserPoolState>;
+  outbox: Outbox;
+  /** Base URL of the AWS edge; the issuer is `${edgeUrl}/${userPoolId}`. */
+  edgeUrl: string;
+  region: string;
+  accountId: string;
+  now: () => number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export const userNotFound = () => new AwsError('UserNotFoundException', 'User does not exist.');
+
+/** Attributes nobody may write: Cognito derives them. */
+const IMMUTABLE_ATTRIBUTES = new Set(['sub']);
+
+/**
+ * The state of one Cognito user pool with e-mail sign-in (the username is a UUID; the e-mail
+ * is the sign-in alias) and one app client without a secret. Wire shapes live in responses.ts.
+ */
+export class UserPool {
+  private constructor(
+    private readonly state: UserPoolState,
+    private readonly options: UserPoolOptions,
+    readonly signingKey: SigningKey,
+    readonly tokens: TokenMinter,
+  ) {}
+
+  static async open(options: UserPoolOptions): Promise<UserPool> {
+    const state = options.file.load() ?? (await UserPool.createState(options));
+    options.file.save(state);
+    const signingKey = await loadSigningKey(state.signingKey);
+    const issuer = `${options.edgeUrl}/${state.userPoolId}`;
+    return new UserPool(state, options, signingKey, new TokenMinter(signingKey, issuer, options.now));
+  }
+
+  private static async createState(options: UserPoolOptions): Promise<UserPoolState> {
+    const now = options.now();
+    const groups = Object.fromEntries(
+      GROUP_NAMES.map((name) => [
+        name,
+        {
+          name,
+          description: GROUPS[name].description,
+          precedence: GROUPS[name].precedence,
+          roleArn: roleArn(options.accountId, name),
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]),
+    );
+    return {
+      userPoolId: newUserPoolId(options.region),
+      userPoolName: 'console-local',
+      clientId: newUserPoolClientId(),
+      clientName: 'console-spa',
+      createdAt: now,
+      signingKey: await createStoredSigningKey(),
+      users: {},
+      groups,
+      refreshTokens: {},
+    };
+  }
+
+  get id(): string {
+    return this.state.userPoolId;
+  }
+  get clientId(): string {
+    return this.state.clientId;
+  }
+  get issuer(): string {
+    return this.tokens.issuer;
+  }
+  get now(): number {
+    return this.options.now();
+  }
+
+  private save(): void {
+    this.options.file.save(this.state);
+  }
+
+  // ---- lookups -------------------------------------------------------------------------
+
+  assertPool(userPoolId: string): void {
+    if (userPoolId !== this.state.userPoolId) {
+      throw resourceNotFound(`User pool ${userPoolId} does not exist.`);
+    }
+  }
+
+  assertClient(clientId: string): void {
+    if (clientId !== this.state.clientId) {
+      throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+    }
+  }
+
+  /** By username or, as e-mail sign-in allows, by e-mail (case-insensitive). */
+  findUser(usernameOrEmail: string): UserRecord | undefined {
+    const direct = this.state.users[usernameOrEmail];
+    if (direct) return direct;
+    const email = usernameOrEmail.toLowerCase();
+    return Object.values(this.state.users).find((u) => u.attributes.email?.toLowerCase() === email);
+  }
+
+  requireUser(usernameOrEmail: string): UserRecord {
+    const user = this.findUser(usernameOrEmail);
+    if (!user) throw userNotFound();
+    return user;
+  }
+
+  requireGroup(name: string): GroupRecord {
+    const group = this.state.groups[name];
+    if (!group) throw resourceNotFound('Group not found.');
+    return group;
+  }
+
+  /** The user's groups, lowest precedence first (the order Cognito lists them in tokens). */
+  groupsOf(user: UserRecord): GroupRecord[] {
+    return user.groups
+      .map((name) => this.state.groups[name])
+      .filter((group): group is GroupRecord => group !== undefined)
+      .sort((a, b) => a.precedence - b.precedence || a.name.localeCompare(b.name));
+  }
+
+  // ---- passwords -----------------------------------------------------------------------
+
+  passwordMatches(user: UserRecord, password: string): boolean {
+    return passwordMatches(this.poolName, user.username, password, user.password);
+  }
+
+  get poolName(): string {
+    return poolShortName(this.state.userPoolId);
+  }
+
+  private setPassword(user: UserRecord, password: string, status: UserStatus): void {
+    assertPasswordConforms(password);
+    user.password = createPasswordVerifier(this.poolName, user.username, password);
+    user.status = status;
+    user.temporaryPasswordExpiresAt =
+      status === 'FORCE_CHANGE_PASSWORD'
+        ? this.now + TEMPORARY_PASSWORD_DAYS * 24 * 3600 * 1000
+        : undefined;
+    user.resetCode = undefined;
+    user.updatedAt = this.now;
+  }
+
+  /** Completes NEW_PASSWORD_REQUIRED. */
+  setPermanentPassword(user: UserRecord, password: string): void {
+    this.setPassword(user, password, 'CONFIRMED');
+    this.save();
+  }
+
+  // ---- sessions ------------------------------------------------------------------------
+
+  /** A new sign-in: a refresh token and the access and ID tokens minted from it. */
+  async startSession(user: UserRecord, clientId: string): Promise<AuthenticationResult> {
+    const refreshToken = this.tokens.newRefreshToken();
+    const record: RefreshTokenRecord = {
+      username: user.username,
+      clientId,
+      originJti: randomUUID(),
+      authTime: Math.floor(this.now / 1000),
+      expiresAt: this.now + REFRESH_TOKEN_SECONDS * 1000,
+      revoked: false,
+    };
+    this.state.refreshTokens[hashRefreshToken(refreshToken)] = record;
+    this.pruneRefreshTokens();
+    this.save();
+    const result = await this.tokens.mint(user, this.groupsOf(user), record);
+    return { ...result, RefreshToken: refreshToken };
+  }
+
+  /** REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken: fresh access and ID tokens. */
+  async refresh(refreshToken: string, clientId: string): Promise<AuthenticationResult> {
+    const record = this.state.refreshTokens[hashRefreshToken(refreshToken)];
+    if (!record || record.clientId !== clientId || record.expiresAt <= this.now) {
+      throw notAuthorized('Invalid Refresh Token');
+    }
+    const user = this.state.users[record.username];
+    if (!user) throw notAuthorized('Invalid Refresh Token');
+    if (record.revoked || record.authTime < user.tokensValidAfter) {
+      throw notAuthorized('Refresh Token has been revoked');
+    }
+    this.assertCanSignIn(user);
+    return this.tokens.mint(user, this.groupsOf(user), record);
+  }
+
+  /** The user an access token belongs to, refusing revoked, signed-out or disabled ones. */
+  async userFromAccessToken(accessToken: string): Promise<UserRecord> {
+    const claims = await this.tokens.verifyAccessToken(accessToken);
+    const user = this.state.users[claims.username];
+    if (!user) throw userNotFound();
+    const origin = Object.values(this.state.refreshTokens).find(
+      (r) => r.originJti === claims.origin_jti,
+    );
+    if (!origin || origin.revoked || claims.iat < user.tokensValidAfter) {
+      throw notAuthorized('Access Token has been revoked');
+    }
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    return user;
+  }
+
+  /** RevokeToken: the refresh token and every token minted from it stop working. */
+  revokeRefreshToken(refreshToken: string, clientId: string): void {
+    const record = this.state.refreshTokens[hashRefreshToken(refreshToken)];
+    if (!record) return; // RFC 7009: an unknown token is not an error
+    if (record.clientId !== clientId) {
+      throw new AwsError('UnauthorizedException', 'Token is not issued to this client.');
+    }
+    record.revoked = true;
+    this.save();
+  }
+
+  /** GlobalSignOut / AdminUserGlobalSignOut: every token issued so far stops working. */
+  signOutEverywhere(user: UserRecord): void {
+    // Tokens carry whole seconds; +1 makes one minted within this second invalid too.
+    user.tokensValidAfter = Math.floor(this.now / 1000) + 1;
+    for (const record of Object.values(this.state.refreshTokens)) {
+      if (record.username === user.username) record.revoked = true;
+    }
+    this.save();
+  }
+
+  /** Refusals that apply to every way of signing in once the password is proven. */
+  assertCanSignIn(user: UserRecord): void {
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    if (user.status === 'RESET_REQUIRED') {
+      throw new AwsError('PasswordResetRequiredException', 'Password reset required for the user');
+    }
+    if (
+      user.status === 'FORCE_CHANGE_PASSWORD' &&
+      (user.temporaryPasswordExpiresAt ?? 0) <= this.now
+    ) {
+      throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
+    }
+  }
+
+  private pruneRefreshTokens(): void {
+    for (const [hash, record] of Object.entries(this.state.refreshTokens)) {
+      if (record.expiresAt <= this.now) delete this.state.refreshTokens[hash];
+    }
+  }
+
+  // ---- admin operations ----------------------------------------------------------------
+
+  adminCreateUser(input: {
+    username: string;
+    attributes: Record<string, string>;
+    temporaryPassword?: string;
+    messageAction?: 'SUPPRESS' | 'RESEND';
+  }): UserRecord {
+    const email = (input.attributes.email ?? input.username).toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      throw invalidParameter('Username should be an email.');
+    }
+    const existing = this.findUser(email);
+    if (input.messageAction === 'RESEND') {
+      if (!existing) throw userNotFound();
+      if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
+        throw new AwsError('UnsupportedUserStateException', 'Resend not possible. User state is not FORCE_CHANGE_PASSWORD.');
+      }
+      const password = input.temporaryPassword ?? generateTemporaryPassword();
+      this.setPassword(existing, password, 'FORCE_CHANGE_PASSWORD');
+      this.save();
+      this.sendInvitation(existing, password);
+      return existing;
+    }
+    if (existing) {
+      throw new AwsError('UsernameExistsException', 'An account with the given email already exists.');
+    }
+    this.assertWritableAttributes(input.attributes);
+    const password = input.temporaryPassword ?? generateTemporaryPassword();
+    const sub = randomUUID();
+    const user: UserRecord = {
+      username: sub,
+      attributes: { ...input.attributes, email, sub },
+      enabled: true,
+      status: 'FORCE_CHANGE_PASSWORD',
+      password: { salt: '', verifier: '' },
+      groups: [],
+      createdAt: this.now,
+      updatedAt: this.now,
+      tokensValidAfter: 0,
+    };
+    this.setPassword(user, password, 'FORCE_CHANGE_PASSWORD');
+    this.state.users[user.username] = user;
+    this.save();
+    if (input.messageAction !== 'SUPPRESS') this.sendInvitation(user, password);
+    return user;
+  }
+
+  private sendInvitation(user: UserRecord, temporaryPassword: string): void {
+    const email = user.attributes.email!;
+    this.options.outbox.send({
+      to: email,
+      username: user.username,
+      kind: 'temporary-password',
+      secret: temporaryPassword,
+      subject: 'Your temporary password',
+      body: `Your username is ${email} and temporary password is ${temporaryPassword}.`,
+    });
+  }
+
+  /** Seeding: creates a confirmed user in its groups once; an existing user is left as it is. */
+  ensureSeedUser(email: string, password: string, groups: readonly string[]): UserRecord {
+    const existing = this.findUser(email);
+    if (existing) return existing;
+    const user = this.adminCreateUser({
+      username: email,
+      attributes: { email, email_verified: 'true' },
+      temporaryPassword: password,
+      messageAction: 'SUPPRESS',
+    });
+    this.setPassword(user, password, 'CONFIRMED');
+    for (const group of groups) this.requireGroup(group);
+    user.groups = [...groups];
+    this.save();
+    return user;
+  }
+
+  adminDeleteUser(name: string): void {
+    const user = this.requireUser(name);
+    delete this.state.users[user.username];
+    for (const [hash, record] of Object.entries(this.state.refreshTokens)) {
+      if (record.username === user.username) delete this.state.refreshTokens[hash];
+    }
+    this.save();
+  }
+
+  adminSetEnabled(name: string, enabled: boolean): void {
+    const user = this.requireUser(name);
+    user.enabled = enabled;
+    user.updatedAt = this.now;
+    this.save();
+  }
+
+  adminResetUserPassword(name: string): void {
+    const user = this.requireUser(name);
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      throw notAuthorized('User password cannot be reset in the current state.');
+    }
+    this.assertHasVerifiedEmail(user);
+    user.status = 'RESET_REQUIRED';
+    user.updatedAt = this.now;
+    this.sendResetCode(user);
+  }
+
+  adminSetUserPassword(name: string, password: string, permanent: boolean): void {
+    const user = this.requireUser(name);
+    this.setPassword(user, password, permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD');
+    this.save();
+  }
+
+  updateAttributes(user: UserRecord, attributes: Record<string, string>): void {
+    this.assertWritableAttributes(attributes);
+    const email = attributes.email?.toLowerCase();
+    if (email !== undefined && email !== user.attributes.email) {
+      const other = this.findUser(email);
+      if (other && other.username !== user.username) {
+        throw new AwsError('AliasExistsException', 'An account with the given email already exists.');
+      }
+      attributes = { email_verified: 'false', ...attributes, email };
+    }
+    Object.assign(user.attributes, attributes);
+    user.updatedAt = this.now;
+    this.save();
+  }
+
+  private assertWritableAttributes(attributes: Record<string, string>): void {
+    for (const name of Object.keys(attributes)) {
+      if (IMMUTABLE_ATTRIBUTES.has(name)) {
+        throw invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+      }
+      if (!/^(custom:)?[\w:]{1,32}$/.test(name)) {
+        throw invalidParameter(`Invalid user attribute name: ${name}`);
+      }
+    }
+  }
+
+  addUserToGroup(name: string, groupName: string): void {
+    const group = this.requireGroup(groupName);
+    const user = this.requireUser(name);
+    if (!user.groups.includes(group.name)) user.groups.push(group.name);
+    user.updatedAt = this.now;
+    this.save();
+  }
+
+  removeUserFromGroup(name: string, groupName: string): void {
+    const group = this.requireGroup(groupName);
+    const user = this.requireUser(name);
+    user.groups = user.groups.filter((g) => g !== group.name);
+    user.updatedAt = this.now;
+    this.save();
+  }
+
+  listUsers(filter: UserFilter | undefined, limit: number, token?: string): Page<UserRecord> {
+    const users = this.sortedUsers().filter((user) => !filter || matchesFilter(user, filter));
+    return paginate(users, (u) => u.username, limit, token);
+  }
+
+  listGroups(limit: number, token?: string): Page<GroupRecord> {
+    const groups = Object.values(this.state.groups).sort(byKey((g) => g.name));
+    return paginate(groups, (g) => g.name, limit, token);
+  }
+
+  listUsersInGroup(groupName: string, limit: number, token?: string): Page<UserRecord> {
+    const group = this.requireGroup(groupName);
+    const users = this.sortedUsers().filter((user) => user.groups.includes(group.name));
+    return paginate(users, (u) => u.username, limit, token);
+  }
+
+  private sortedUsers(): UserRecord[] {
+    return Object.values(this.state.users).sort(byKey((u) => u.username));
+  }
+
+  // ---- forgotten passwords -------------------------------------------------------------
+
+  private assertHasVerifiedEmail(user: UserRecord): void {
+    if (!user.attributes.email || user.attributes.email_verified !== 'true') {
+      throw invalidParameter(
+        'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      );
+    }
+  }
+
+  /** Sends a reset code; returns where it went, masked as Cognito masks it. */
+  forgotPassword(name: string): string {
+    const user = this.findUser(name);
+    // Without revealing that the user does not exist (PreventUserExistenceErrors).
+    if (!user) return maskEmail(name.includes('@') ? name : 'unknown@example.com');
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      throw notAuthorized('User password cannot be reset in the current state.');
+    }
+    this.assertHasVerifiedEmail(user);
+    this.sendResetCode(user);
+    return maskEmail(user.attributes.email!);
+  }
+
+  private sendResetCode(user: UserRecord): void {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    user.resetCode = { code, expiresAt: this.now + CODE_LIFETIME_MS };
+    this.save();
+    this.options.outbox.send({
+      to: user.attributes.email!,
+      username: user.username,
+      kind: 'reset-code',
+      secret: code,
+      subject: 'Your verification code',
+      body: `Your password reset code is ${code}.`,
+    });
+  }
+
+  confirmForgotPassword(name: string, code: string, password: string): void {
+    const user = this.findUser(name);
+    const stored = user?.resetCode;
+    if (!user || !stored) throw codeMismatch();
+    if (stored.expiresAt <= this.now) {
+      throw new AwsError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+    }
+    if (stored.code !== code) throw codeMismatch();
+    this.setPassword(user, password, 'CONFIRMED');
+    this.save();
+  }
+}
+
+const codeMismatch = () =>
+  new AwsError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+
+/** `a***@e***`, as Cognito shows a code's destination. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+}
+
+export function assertLimit(limit: number | undefined, max = PAGE_LIMIT_MAX): number {
+  if (limit === undefined) return max;
+  if (!Number.isInteger(limit) || limit < 0 || limit > max) {
+    throw invalidParameter(
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
+    );
+  }
+  return limit === 0 ? max : limit;
+}
+
+/** Code-unit order, the same order the pagination token's `>` uses. */
+function byKey<T>(keyOf: (item: T) => string) {
+  return (a: T, b: T) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+}
+
+/** Keyset pagination; the token is the last key returned, opaque to clients. */
+function paginate<T>(items: T[], keyOf: (item: T) => string, limit: number, token?: string): Page<T> {
+  let start = 0;
+  if (token !== undefined) {
+    let after: string;
+    try {
+      after = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).after;
+    } catch {
+      throw invalidParameter('Invalid pagination token.');
+    }
+    if (typeof after !== 'string') throw invalidParameter('Invalid pagination token.');
+    start = items.findIndex((item) => keyOf(item) > after);
+    if (start < 0) start = items.length;
+  }
+  const page = items.slice(start, start + limit);
+  const last = page.at(-1);
+  const more = start + limit < items.length && last !== undefined;
+  return {
+    items: page,
+    ...(more ? { nextToken: Buffer.from(JSON.stringify({ after: keyOf(last) })).toString('base64url') } : {}),
+  };
+}

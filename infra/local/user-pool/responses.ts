@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { notAuthorized } from '../aws/errors';
+import {
+  assertSigV4Signed,
+  parseInput,
+  type JsonService,
+  type Operation,
+  type OperationContext,
+} from '../aws/json-service';
+import type { AuthFlows } from './auth-flows';
+import { assertLimit, maskEmail, type UserPool } from './model';
+import type { GroupRecord, UserRecord } from './state';
+import { parseUserFilter } from './user-filter';
+
+/** cognito-idp's wire protocol: request schemas in, Cognito's response shapes out. */
+
+const name = z.string().min(1, 'Member must have length greater than or equal to 1');
+const attributeList = z.array(z.object({ Name: name, Value: z.string() }));
+const stringMap = z.record(z.string(), z.string()).optional();
+const limit = z.number().int().optional();
+
+const epochSeconds = (ms: number) => ms / 1000;
+const toAttributeList = (attributes: Record<string, string>) =>
+  Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+const fromAttributeList = (list: Array<{ Name: string; Value: string }>) =>
+  Object.fromEntries(list.map(({ Name, Value }) => [Name, Value]));
+
+function userType(user: UserRecord) {
+  return {
+    Username: user.username,
+    Attributes: toAttributeList(user.attributes),
+    UserCreateDate: epochSeconds(user.createdAt),
+    UserLastModifiedDate: epochSeconds(user.updatedAt),
+    Enabled: user.enabled,
+    UserStatus: user.status,
+  };
+}
+
+function groupType(group: GroupRecord, userPoolId: string) {
+  return {
+    GroupName: group.name,
+    UserPoolId: userPoolId,
+    Description: group.description,
+    RoleArn: group.roleArn,
+    Precedence: group.precedence,
+    CreationDate: epochSeconds(group.createdAt),
+    LastModifiedDate: epochSeconds(group.updatedAt),
+  };
+}
+
+const codeDelivery = (destination: string) => ({
+  Destination: destination,
+  DeliveryMedium: 'EMAIL',
+  AttributeName: 'email',
+});
+
+export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
+  /** An operation that IAM authorises and that names the pool. */
+  function admin<T extends { UserPoolId: string }>(
+    schema: z.ZodType<T>,
+    run: (input: T) => unknown,
+  ): Operation {
+    return (raw: unknown, context: OperationContext) => {
+      assertSigV4Signed(context);
+      const input = parseInput(schema, raw);
+      pool.assertPool(input.UserPoolId);
+      return run(input);
+    };
+  }
+
+  /** An operation authorised by the caller's access token. */
+  function withAccessToken<T extends { AccessToken: string }>(
+    schema: z.ZodType<T>,
+    run: (input: T, user: UserRecord) => unknown,
+  ): Operation {
+    return async (raw: unknown) => {
+      const input = parseInput(schema, raw);
+      return run(input, await pool.userFromAccessToken(input.AccessToken));
+    };
+  }
+
+  const poolUser = z.object({ UserPoolId: name, Username: name });
+  const paged = z.object({ UserPoolId: name, Limit: limit, NextToken: z.string().optional() });
+  const accessToken = z.object({ AccessToken: name });
+
+  const operations: Record<string, Operation> = {
+    InitiateAuth: (raw) => {
+      const input = parseInput(
+        z.object({ ClientId: name, AuthFlow: name, AuthParameters: stringMap }),
+        raw,
+      );
+      return flows.initiateAuth(input.ClientId, input.AuthFlow, input.AuthParameters);
+    },
+
+    RespondToAuthChallenge: (raw) => {
+      const input = parseInput(
+        z.object({
+          ClientId: name,
+          ChallengeName: name,
+          ChallengeResponses: stringMap,
+          Session: z.string().optional(),
+        }),
+        raw,
+      );
+      return flows.respondToAuthChallenge(
+        input.ClientId,
+        input.ChallengeName,
+        input.ChallengeResponses,
+        input.Session,
+      );
+    },
+
+    GetTokensFromRefreshToken: async (raw) => {
+      const input = parseInput(z.object({ ClientId: name, RefreshToken: name }), raw);
+      pool.assertClient(input.ClientId);
+      return { AuthenticationResult: await pool.refresh(input.RefreshToken, input.ClientId) };
+    },
+
+    GetUser: withAccessToken(accessToken, (_input, user) => ({
+      Username: user.username,
+      UserAttributes: toAttributeList(user.attributes),
+    })),
+
+    ChangePassword: withAccessToken(
+      accessToken.extend({ PreviousPassword: name, ProposedPassword: name }),
+      (input, user) => {
+        if (!pool.passwordMatches(user, input.PreviousPassword)) {
+          throw notAuthorized('Incorrect username or password.');
+        }
+        pool.setPermanentPassword(user, input.ProposedPassword);
+        return {};
+      },
+    ),
+
+    GlobalSignOut: withAccessToken(accessToken, (_input, user) => {
+      pool.signOutEverywhere(user);
+      return {};
+    }),
+
+    UpdateUserAttributes: withAccessToken(
+      accessToken.extend({ UserAttributes: attributeList }),
+      (input, user) => {
+        const before = user.attributes.email;
+        pool.updateAttributes(user, fromAttributeList(input.UserAttributes));
+        const emailChanged = user.attributes.email !== before;
+        return { CodeDeliveryDetailsList: emailChanged ? [codeDelivery(maskEmail(user.attributes.email!))] : [] };
+      },
+    ),
+
+    RevokeToken: (raw) => {
+      const input = parseInput(z.object({ ClientId: name, Token: name }), raw);
+      pool.assertClient(input.ClientId);
+      pool.revokeRefreshToken(input.Token, input.ClientId);
+      return {};
+    },
+
+    ForgotPassword: (raw) => {
+      const input = parseInput(z.object({ ClientId: name, Username: name }), raw);
+      pool.assertClient(input.ClientId);
+      return { CodeDeliveryDetails: codeDelivery(pool.forgotPassword(input.Username)) };
+    },
+
+    ConfirmForgotPassword: (raw) => {
+      const input = parseInput(
+        z.object({ ClientId: name, Username: name, ConfirmationCode: name, Password: name }),
+        raw,
+      );
+      pool.assertClient(input.ClientId);
+      pool.confirmForgotPassword(input.Username, input.ConfirmationCode, input.Password);
+      return {};
+    },
+
+    AdminCreateUser: admin(
+      z.object({
+        UserPoolId: name,
+        Username: name,
+        UserAttributes: attributeList.optional(),
+        TemporaryPassword: z.string().optional(),
+        MessageAction: z.enum(['SUPPRESS', 'RESEND']).optional(),
+        DesiredDeliveryMediums: z.array(z.enum(['EMAIL', 'SMS'])).optional(),
+      }),
+      (input) => ({
+        User: userType(
+          pool.adminCreateUser({
+            username: input.Username,
+            attributes: fromAttributeList(input.UserAttributes ?? []),
+            temporaryPassword: input.TemporaryPassword,
+            messageAction: input.MessageAction,
+          }),
+        ),
+      }),
+    ),
+
+    AdminGetUser: admin(poolUser, (input) => {
+      const { Attributes, ...user } = userType(pool.requireUser(input.Username));
+      return { ...user, UserAttributes: Attributes };
+    }),
+
+    AdminDeleteUser: admin(poolUser, (input) => {
+      pool.adminDeleteUser(input.Username);
+      return {};
+    }),
+
+    AdminDisableUser: admin(poolUser, (input) => {
+      pool.adminSetEnabled(input.Username, false);
+      return {};
+    }),
+
+    AdminEnableUser: admin(poolUser, (input) => {
+      pool.adminSetEnabled(input.Username, true);
+      return {};
+    }),
+
+    AdminResetUserPassword: admin(poolUser, (input) => {
+      pool.adminResetUserPassword(input.Username);
+      return {};
+    }),
+
+    AdminSetUserPassword: admin(
+      poolUser.extend({ Password: name, Permanent: z.boolean().optional() }),
+      (input) => {
+        pool.adminSetUserPassword(input.Username, input.Password, input.Permanent ?? false);
+        return {};
+      },
+    ),
+
+    AdminUpdateUserAttributes: admin(
+      poolUser.extend({ UserAttributes: attributeList }),
+      (input) => {
+        pool.updateAttributes(pool.requireUser(input.Username), fromAttributeList(input.UserAttributes));
+        return {};
+      },
+    ),
+
+    AdminAddUserToGroup: admin(poolUser.extend({ GroupName: name }), (input) => {
+      pool.addUserToGroup(input.Username, input.GroupName);
+      return {};
+    }),
+
+    AdminRemoveUserFromGroup: admin(poolUser.extend({ GroupName: name }), (input) => {
+      pool.removeUserFromGroup(input.Username, input.GroupName);
+      return {};
+    }),
+
+    AdminListGroupsForUser: admin(
+      poolUser.extend({ Limit: limit, NextToken: z.string().optional() }),
+      (input) => {
+        const user = pool.requireUser(input.Username);
+        return { Groups: pool.groupsOf(user).map((g) => groupType(g, pool.id)) };
+      },
+    ),
+
+    AdminUserGlobalSignOut: admin(poolUser, (input) => {
+      pool.signOutEverywhere(pool.requireUser(input.Username));
+      return {};
+    }),
+
+    ListUsers: admin(
+      z.object({
+        UserPoolId: name,
+        Limit: limit,
+        PaginationToken: z.string().optional(),
+        Filter: z.string().optional(),
+        AttributesToGet: z.array(z.string()).optional(),
+      }),
+      (input) => {
+        const page = pool.listUsers(
+          parseUserFilter(input.Filter),
+          assertLimit(input.Limit),
+          input.PaginationToken,
+        );
+        const wanted = input.AttributesToGet && new Set(input.AttributesToGet);
+        return {
+          Users: page.items.map((user) => {
+            const shaped = userType(user);
+            return wanted
+              ? { ...shaped, Attributes: shaped.Attributes.filter((a) => wanted.has(a.Name)) }
+              : shaped;
+          }),
+          ...(page.nextToken ? { PaginationToken: page.nextToken } : {}),
+        };
+      },
+    ),
+
+    ListGroups: admin(paged, (input) => {
+      const page = pool.listGroups(assertLimit(input.Limit), input.NextToken);
+      return {
+        Groups: page.items.map((g) => groupType(g, pool.id)),
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    }),
+
+    GetGroup: admin(z.object({ UserPoolId: name, GroupName: name }), (input) => ({
+      Group: groupType(pool.requireGroup(input.GroupName), pool.id),
+    })),
+
+    ListUsersInGroup: admin(paged.extend({ GroupName: name }), (input) => {
+      const page = pool.listUsersInGroup(input.GroupName, assertLimit(input.Limit), input.NextToken);
+      return {
+        Users: page.items.map(userType),
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    }),
+  };
+
+  return { targetPrefix: 'AWSCognitoIdentityProviderService', operations };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { storedSigningKeySchema } from './signing-key';
+
+export const USER_STATUSES = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+const userSchema = z.object({
+  /** Cognito's username. With e-mail sign-in this is a UUID equal to `sub`. */
+  username: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  enabled: z.boolean(),
+  status: z.enum(USER_STATUSES),
+  password: z.object({ salt: z.string(), verifier: z.string() }),
+  /** Epoch ms after which a temporary password no longer signs in. */
+  temporaryPasswordExpiresAt: z.number().optional(),
+  groups: z.array(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Epoch seconds: tokens issued before this were signed out globally. */
+  tokensValidAfter: z.number(),
+  resetCode: z.object({ code: z.string(), expiresAt: z.number() }).optional(),
+});
+export type UserRecord = z.infer<typeof userSchema>;
+
+const groupSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  precedence: z.number().int(),
+  roleArn: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type GroupRecord = z.infer<typeof groupSchema>;
+
+const refreshTokenSchema = z.object({
+  username: z.string(),
+  clientId: z.string(),
+  /** The `origin_jti` of every access and ID token minted from this refresh token. */
+  originJti: z.string(),
+  authTime: z.number(),
+  expiresAt: z.number(),
+  revoked: z.boolean(),
+});
+export type RefreshTokenRecord = z.infer<typeof refreshTokenSchema>;
+
+export const userPoolStateSchema = z.object({
+  userPoolId: z.string(),
+  userPoolName: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  createdAt: z.number(),
+  signingKey: storedSigningKeySchema,
+  users: z.record(z.string(), userSchema),
+  groups: z.record(z.string(), groupSchema),
+  /** Keyed by the SHA-256 of the refresh token: the token itself is never stored. */
+  refreshTokens: z.record(z.string(), refreshTokenSchema),
+});
+export type UserPoolState = z.infer<typeof userPoolStateSchema>;
