@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { readSettings, type LocalSettings } from '../settings';
+import { startLocalStack, type LocalStack } from '../stack';
+
+/** A port the OS says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A clock tests can move forward, to reach expiry without waiting for it. */
+export class TestClock {
+  offsetMs = 0;
+  now = () => Date.now() + this.offsetMs;
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestStack extends LocalStack {
+  clock: TestClock;
+  idp: CognitoIdentityProviderClient;
+  identity: CognitoIdentityClient;
+  stop(): Promise<void>;
+}
+
+/** Settings for a stack in `stateDir` on free ports. */
+export async function testSettings(stateDir: string): Promise<LocalSettings> {
+  return readSettings({
+    LOCAL_STATE_DIR: stateDir,
+    LOCAL_EDGE_PORT: String(await freePort()),
+    LOCAL_SPA_PORT: String(await freePort()),
+    LOCAL_ADMIN_API_PORT: String(await freePort()),
+    LOCAL_GENERAL_API_PORT: String(await freePort()),
+    LOCAL_OPS_API_PORT: String(await freePort()),
+    LOCAL_DYNAMODB_PORT: String(await freePort()),
+  });
+}
+
+/** Dummy keys: the local edge needs admin calls signed, as AWS does, but not by whom. */
+const adminCredentials = { accessKeyId: 'AKIALOCALADMINTESTS0', secretAccessKey: 'local-test-secret' };
+
+/** A local stack with an empty state directory, and unmodified SDK clients pointed at it. */
+export async function startTestStack(stateDir?: string): Promise<TestStack> {
+  const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
+  const clock = new TestClock();
+  const stack = await startLocalStack(await testSettings(dir), clock.now);
+  const clientConfig = { region: stack.runtimeConfig.region, endpoint: stack.edgeUrl, credentials: adminCredentials };
+  const idp = new CognitoIdentityProviderClient(clientConfig);
+  const identity = new CognitoIdentityClient(clientConfig);
+  return {
+    ...stack,
+    clock,
+    idp,
+    identity,
+    stop: async () => {
+      idp.destroy();
+      identity.destroy();
+      await stack.close();
+      if (!stateDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
