@@ -11,7 +11,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -28,7 +31,10 @@ export default tseslint.config(
     // The SPA must never reach into the local stack or the CDK app (design: imports flow one way).
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/infra/**'], message: 'src/ must not import from infra/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/infra/**'], message: 'src/ must not import from infra/' }] },
+      ],
     },
   },
 );

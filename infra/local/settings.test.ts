@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readSettings } from './settings';
 
 describe('readSettings', () => {
-  it('defaults to the design\'s ports, .local/ and the seeded users', () => {
+  it("defaults to the design's ports, .local/ and the seeded users", () => {
     const settings = readSettings({}, '/repo');
-    expect(settings.ports).toEqual({ spa: 5173, edge: 4566, adminApi: 4567, generalApi: 4568, opsApi: 4569, dynamoDb: 4570 });
+    expect(settings.ports).toEqual({
+      spa: 5173,
+      edge: 4566,
+      adminApi: 4567,
+      generalApi: 4568,
+      opsApi: 4569,
+      dynamoDb: 4570,
+    });
     expect(settings.stateDir).toBe('/repo/.local');
     expect(settings.seedUsers.map((u) => [u.email, u.groups])).toEqual([
       ['admin@example.com', ['admin', 'general']],
@@ -13,16 +20,31 @@ describe('readSettings', () => {
   });
 
   it('takes overrides from the environment', () => {
-    const settings = readSettings({ LOCAL_EDGE_PORT: '5566', SEED_ADMIN_PASSWORD: 'Other-Passw0rd!', LOCAL_CREDENTIAL_LIFETIME_SECONDS: '900' }, '/repo');
+    const settings = readSettings(
+      {
+        LOCAL_EDGE_PORT: '5566',
+        SEED_ADMIN_PASSWORD: 'Other-Passw0rd!',
+        LOCAL_CREDENTIAL_LIFETIME_SECONDS: '900',
+      },
+      '/repo',
+    );
     expect(settings.ports.edge).toBe(5566);
     expect(settings.seedUsers[0]!.password).toBe('Other-Passw0rd!');
     expect(settings.credentialLifetimeSeconds).toBe(900);
   });
 
   it('names the variable and the problem in one line', () => {
-    expect(() => readSettings({ LOCAL_ADMIN_API_PORT: '70000' })).toThrow('LOCAL_ADMIN_API_PORT="70000" must be between 1 and 65535.');
-    expect(() => readSettings({ SEED_USER_EMAIL: 'nope' })).toThrow('SEED_USER_EMAIL="nope" must be an e-mail address.');
-    expect(() => readSettings({ LOCAL_CREDENTIAL_LIFETIME_SECONDS: '5' })).toThrow('must be at least 60');
-    expect(() => readSettings({ LOCAL_OPS_API_PORT: '4566' })).toThrow('LOCAL_OPS_API_PORT and LOCAL_EDGE_PORT are both 4566');
+    expect(() => readSettings({ LOCAL_ADMIN_API_PORT: '70000' })).toThrow(
+      'LOCAL_ADMIN_API_PORT="70000" must be between 1 and 65535.',
+    );
+    expect(() => readSettings({ SEED_USER_EMAIL: 'nope' })).toThrow(
+      'SEED_USER_EMAIL="nope" must be an e-mail address.',
+    );
+    expect(() => readSettings({ LOCAL_CREDENTIAL_LIFETIME_SECONDS: '5' })).toThrow(
+      'must be at least 60',
+    );
+    expect(() => readSettings({ LOCAL_OPS_API_PORT: '4566' })).toThrow(
+      'LOCAL_OPS_API_PORT and LOCAL_EDGE_PORT are both 4566',
+    );
   });
 });

@@ -4,7 +4,11 @@ import { z } from 'zod';
 /** Every port the local stack listens on, with the variable that overrides it. */
 export const PORTS = {
   spa: { env: 'LOCAL_SPA_PORT', default: 5173, label: 'SPA' },
-  edge: { env: 'LOCAL_EDGE_PORT', default: 4566, label: 'AWS edge (cognito-idp, cognito-identity)' },
+  edge: {
+    env: 'LOCAL_EDGE_PORT',
+    default: 4566,
+    label: 'AWS edge (cognito-idp, cognito-identity)',
+  },
   adminApi: { env: 'LOCAL_ADMIN_API_PORT', default: 4567, label: 'admin API' },
   generalApi: { env: 'LOCAL_GENERAL_API_PORT', default: 4568, label: 'general API' },
   opsApi: { env: 'LOCAL_OPS_API_PORT', default: 4569, label: 'ops API' },
@@ -39,7 +43,9 @@ function read<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>, fal
   if (raw === undefined || raw === '') return fallback;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new SettingsError(`${name}=${JSON.stringify(raw)} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+    throw new SettingsError(
+      `${name}=${JSON.stringify(raw)} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`,
+    );
   }
   return parsed.data;
 }
@@ -63,13 +69,24 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
     taken.set(value, name);
   }
   return {
-    host: read(env, 'LOCAL_HOST', z.union([z.ipv4(), z.literal('localhost')], { error: 'must be an IPv4 address or localhost' }), '127.0.0.1'),
+    host: read(
+      env,
+      'LOCAL_HOST',
+      z.union([z.ipv4(), z.literal('localhost')], {
+        error: 'must be an IPv4 address or localhost',
+      }),
+      '127.0.0.1',
+    ),
     ports,
     stateDir: resolve(cwd, read(env, 'LOCAL_STATE_DIR', nonEmpty, '.local')),
     credentialLifetimeSeconds: read(
       env,
       'LOCAL_CREDENTIAL_LIFETIME_SECONDS',
-      z.coerce.number().int('must be a whole number of seconds').min(60, 'must be at least 60').max(43200, 'must be at most 43200'),
+      z.coerce
+        .number()
+        .int('must be a whole number of seconds')
+        .min(60, 'must be at least 60')
+        .max(43200, 'must be at most 43200'),
       3600,
     ),
     seedUsers: [

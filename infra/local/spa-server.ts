@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createServer, preview, type Plugin } from 'vite';
 import type { RuntimeConfig } from '../../src/contract';
@@ -8,7 +9,7 @@ import type { LocalSettings } from './settings';
 /** Serves the stack's `/config.json` from the SPA's own origin, as CloudFront serves CDK's. */
 function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
   const body = JSON.stringify(config, null, 2);
-  const middleware = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+  const middleware = (req: { url?: string }, res: ServerResponse, next: () => void) => {
     if (req.url?.split('?')[0] !== '/config.json') return next();
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(body);
@@ -40,12 +41,22 @@ export async function startSpaServer(
   try {
     if (mode === 'preview') {
       if (!existsSync(join(root, 'dist', 'index.html'))) {
-        throw new MissingBuildError('There is no production build in dist/: run `npm run build` first.');
+        throw new MissingBuildError(
+          'There is no production build in dist/: run `npm run build` first.',
+        );
       }
-      const server = await preview({ root, plugins, preview: { host, port, strictPort: true, open: false } });
+      const server = await preview({
+        root,
+        plugins,
+        preview: { host, port, strictPort: true, open: false },
+      });
       return { url: `http://${host}:${port}`, close: () => server.close() };
     }
-    const server = await createServer({ root, plugins, server: { host, port, strictPort: true, open: false } });
+    const server = await createServer({
+      root,
+      plugins,
+      server: { host, port, strictPort: true, open: false },
+    });
     await server.listen();
     return { url: `http://${host}:${port}`, close: () => server.close() };
   } catch (error) {

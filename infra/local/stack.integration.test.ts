@@ -29,7 +29,9 @@ describe('state under the state directory', () => {
   it('survives a restart: same pools, same users, old tokens and identities still valid', async () => {
     const dir = newStateDir();
     const first = await startTestStack(dir);
-    await first.idp.send(new AdminCreateUserCommand({ UserPoolId: first.userPool.id, Username: 'kept@example.com' }));
+    await first.idp.send(
+      new AdminCreateUserCommand({ UserPoolId: first.userPool.id, Username: 'kept@example.com' }),
+    );
     const signedIn = await first.idp.send(
       new InitiateAuthCommand({
         ClientId: first.userPool.clientId,
@@ -39,28 +41,54 @@ describe('state under the state directory', () => {
     );
     const idToken = signedIn.AuthenticationResult!.IdToken!;
     const logins = { [`cognito-idp.ap-northeast-1.amazonaws.com/${first.userPool.id}`]: idToken };
-    const { IdentityId } = await first.identity.send(new GetIdCommand({ IdentityPoolId: first.identityPool.id, Logins: logins }));
-    const before = { userPoolId: first.userPool.id, clientId: first.userPool.clientId, identityPoolId: first.identityPool.id };
+    const { IdentityId } = await first.identity.send(
+      new GetIdCommand({ IdentityPoolId: first.identityPool.id, Logins: logins }),
+    );
+    const before = {
+      userPoolId: first.userPool.id,
+      clientId: first.userPool.clientId,
+      identityPoolId: first.identityPool.id,
+    };
     const settings = first.settings;
     await first.stop();
 
     const { startLocalStack } = await import('./stack');
     const second = await startLocalStack(settings);
     try {
-      expect({ userPoolId: second.userPool.id, clientId: second.userPool.clientId, identityPoolId: second.identityPool.id }).toEqual(before);
-      const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+      expect({
+        userPoolId: second.userPool.id,
+        clientId: second.userPool.clientId,
+        identityPoolId: second.identityPool.id,
+      }).toEqual(before);
+      const { CognitoIdentityProviderClient } =
+        await import('@aws-sdk/client-cognito-identity-provider');
       const { CognitoIdentityClient } = await import('@aws-sdk/client-cognito-identity');
-      const config = { region: 'ap-northeast-1', endpoint: second.edgeUrl, credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'x' } };
+      const config = {
+        region: 'ap-northeast-1',
+        endpoint: second.edgeUrl,
+        credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'x' },
+      };
       const idp = new CognitoIdentityProviderClient(config);
       const identity = new CognitoIdentityClient(config);
-      const kept = await idp.send(new AdminGetUserCommand({ UserPoolId: second.userPool.id, Username: 'kept@example.com' }));
+      const kept = await idp.send(
+        new AdminGetUserCommand({ UserPoolId: second.userPool.id, Username: 'kept@example.com' }),
+      );
       expect(kept.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
       await expect(
-        idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: second.userPool.clientId, RefreshToken: signedIn.AuthenticationResult!.RefreshToken! })),
+        idp.send(
+          new GetTokensFromRefreshTokenCommand({
+            ClientId: second.userPool.clientId,
+            RefreshToken: signedIn.AuthenticationResult!.RefreshToken!,
+          }),
+        ),
       ).resolves.toBeTruthy();
-      const again = await identity.send(new GetIdCommand({ IdentityPoolId: second.identityPool.id, Logins: logins }));
+      const again = await identity.send(
+        new GetIdCommand({ IdentityPoolId: second.identityPool.id, Logins: logins }),
+      );
       expect(again.IdentityId).toBe(IdentityId);
-      await expect(identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins }))).resolves.toBeTruthy();
+      await expect(
+        identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins })),
+      ).resolves.toBeTruthy();
       idp.destroy();
       identity.destroy();
     } finally {
@@ -78,7 +106,13 @@ describe('npm start refuses to start with a one-line explanation', () => {
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );
-    return { code: result.code, lines: result.stderr.trim().split('\n').filter((l) => !l.includes('nodedir')) };
+    return {
+      code: result.code,
+      lines: result.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('nodedir')),
+    };
   };
   const ports = async () => ({
     LOCAL_EDGE_PORT: String(await freePort()),
@@ -91,7 +125,9 @@ describe('npm start refuses to start with a one-line explanation', () => {
     const { code, lines } = await start({ LOCAL_STATE_DIR: dir, ...(await ports()) });
     expect(code).toBe(1);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot start: State file .*user-pool\.json is corrupt \(.*\); move it away or delete it to start fresh\.$/);
+    expect(lines[0]).toMatch(
+      /^Cannot start: State file .*user-pool\.json is corrupt \(.*\); move it away or delete it to start fresh\.$/,
+    );
   });
 
   it('when a port is already in use', async () => {
@@ -99,7 +135,11 @@ describe('npm start refuses to start with a one-line explanation', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
-      const { code, lines } = await start({ LOCAL_STATE_DIR: newStateDir(), ...(await ports()), LOCAL_EDGE_PORT: String(port) });
+      const { code, lines } = await start({
+        LOCAL_STATE_DIR: newStateDir(),
+        ...(await ports()),
+        LOCAL_EDGE_PORT: String(port),
+      });
       expect(code).toBe(1);
       expect(lines).toEqual([
         `Cannot start: Port ${port} (AWS edge (cognito-idp, cognito-identity)) is already in use: stop whatever holds it or set LOCAL_EDGE_PORT.`,

@@ -62,11 +62,15 @@ export async function startLocalStack(
     credentialLifetimeSeconds: settings.credentialLifetimeSeconds,
     now,
   });
-  for (const seed of settings.seedUsers) userPool.ensureSeedUser(seed.email, seed.password, seed.groups);
+  for (const seed of settings.seedUsers)
+    userPool.ensureSeedUser(seed.email, seed.password, seed.groups);
 
   const servers: Server[] = [];
   const edge = createEdgeServer({
-    services: [userPoolService(userPool, new AuthFlows(userPool)), identityPoolService(identityPool)],
+    services: [
+      userPoolService(userPool, new AuthFlows(userPool)),
+      identityPoolService(identityPool),
+    ],
     userPool,
     identityPool,
     credentials,

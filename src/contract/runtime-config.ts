@@ -9,7 +9,9 @@ const urlOrPath = z.union([httpUrl, z.string().regex(/^\/[^/]/, 'must start with
  * this file from the stack's outputs, the local stack serves its own.
  */
 export const runtimeConfigSchema = z.object({
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-northeast-1'),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-northeast-1'),
   userPoolId: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like ap-northeast-1_AbC123xyz'),
   userPoolClientId: z.string().regex(/^[\w+]+$/),
   identityPoolId: z.string().regex(/^[\w-]+:[0-9a-f-]+$/, 'must look like ap-northeast-1:uuid'),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsError } from './errors';
+import type { AwsError } from './errors';
 
 export class BodyTooLargeError extends Error {}
 

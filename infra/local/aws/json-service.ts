@@ -40,15 +40,19 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 /** Finds the operation an `X-Amz-Target` names, with AWS's errors when none does. */
-export function resolveOperation(services: readonly JsonService[], target: string | undefined): Operation {
+export function resolveOperation(
+  services: readonly JsonService[],
+  target: string | undefined,
+): Operation {
   if (!target) {
     throw new AwsError('UnknownOperationException', 'Missing X-Amz-Target header');
   }
   const dot = target.lastIndexOf('.');
   const service = services.find((s) => s.targetPrefix === target.slice(0, dot));
-  const operation = service && Object.hasOwn(service.operations, target.slice(dot + 1))
-    ? service.operations[target.slice(dot + 1)]
-    : undefined;
+  const operation =
+    service && Object.hasOwn(service.operations, target.slice(dot + 1))
+      ? service.operations[target.slice(dot + 1)]
+      : undefined;
   if (!operation) throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
   return operation;
 }
@@ -59,7 +63,11 @@ export function assertSigV4Signed(context: OperationContext): void {
   if (!authorization) {
     throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   }
-  if (!/^AWS4-HMAC-SHA256 Credential=[^,]+, ?SignedHeaders=[^,]+, ?Signature=[0-9a-f]{64}$/.test(authorization)) {
+  if (
+    !/^AWS4-HMAC-SHA256 Credential=[^,]+, ?SignedHeaders=[^,]+, ?Signature=[0-9a-f]{64}$/.test(
+      authorization,
+    )
+  ) {
     throw new AwsError(
       'IncompleteSignatureException',
       `Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=${authorization.split(' ')[0]}`,

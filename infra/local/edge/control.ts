@@ -34,7 +34,9 @@ export async function handleControl(
         identityPoolId: deps.identityPool.id,
       });
     case 'GET /_local/outbox':
-      return sendJson(res, 200, { messages: deps.outbox.list(url.searchParams.get('to') ?? undefined) });
+      return sendJson(res, 200, {
+        messages: deps.outbox.list(url.searchParams.get('to') ?? undefined),
+      });
     case 'POST /_local/credentials/expire': {
       let body: unknown;
       try {
@@ -44,7 +46,9 @@ export async function handleControl(
       }
       const parsed = expireBody.safeParse(body);
       if (!parsed.success) return sendJson(res, 400, { message: 'identityId is required' });
-      return sendJson(res, 200, { expired: deps.credentials.expireIdentity(parsed.data.identityId) });
+      return sendJson(res, 200, {
+        expired: deps.credentials.expireIdentity(parsed.data.identityId),
+      });
     }
     default:
       return sendJson(res, 404, { message: `No local control endpoint ${route}` });

@@ -26,7 +26,11 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
     handle(req, res, requestId).catch((error: unknown) => {
       console.error(`[edge] request ${requestId} failed:`, error);
       if (!res.headersSent) {
-        sendAwsJsonError(res, new AwsError('InternalErrorException', 'Internal error', 500), requestId);
+        sendAwsJsonError(
+          res,
+          new AwsError('InternalErrorException', 'Internal error', 500),
+          requestId,
+        );
       } else res.destroy();
     });
   });
@@ -55,7 +59,11 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
     } catch (error) {
       if (error instanceof AwsError) return sendAwsJsonError(res, error, requestId);
       if (error instanceof BodyTooLargeError) {
-        return sendAwsJsonError(res, new AwsError('SerializationException', error.message, 413), requestId);
+        return sendAwsJsonError(
+          res,
+          new AwsError('SerializationException', error.message, 413),
+          requestId,
+        );
       }
       throw error;
     }
@@ -74,7 +82,10 @@ function parseJsonBody(body: Buffer): unknown {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error();
     return parsed;
   } catch {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    );
   }
 }
 
@@ -86,6 +97,9 @@ function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
     header(req, 'access-control-request-headers') ??
       'content-type, x-amz-target, x-amz-user-agent, authorization, x-amz-date, x-amz-security-token',
   );
-  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date');
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date',
+  );
   res.setHeader('Access-Control-Max-Age', '86400');
 }

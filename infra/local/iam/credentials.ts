@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  newSecretAccessKey,
-  newSessionToken,
-  newTemporaryAccessKeyId,
-} from '../aws/identifiers';
+import { newSecretAccessKey, newSessionToken, newTemporaryAccessKeyId } from '../aws/identifiers';
 import type { StateFile } from '../store/state-file';
 
 const credentialSchema = z.object({
@@ -38,7 +34,11 @@ export class CredentialStore {
     this.credentials = file.load() ?? {};
   }
 
-  issue(input: { roleArn: string; identityId: string; lifetimeSeconds: number }): IssuedCredentials {
+  issue(input: {
+    roleArn: string;
+    identityId: string;
+    lifetimeSeconds: number;
+  }): IssuedCredentials {
     const [, , , , account = '', resource = ''] = input.roleArn.split(':');
     const roleName = resource.replace(/^role\/(.*\/)?/, '');
     const issued: IssuedCredentials = {

@@ -20,7 +20,9 @@ afterAll(() => stack.stop());
 
 /** The `Logins` map exactly as aws-amplify builds it: keyed by the token's issuer. */
 function loginsFor(idToken: string): Record<string, string> {
-  const { iss } = JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString()) as { iss: string };
+  const { iss } = JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString()) as {
+    iss: string;
+  };
   return { [iss.replace(/^\w+:\/\//, '')]: idToken };
 }
 
@@ -42,9 +44,17 @@ async function identityOf(idToken: string): Promise<string> {
   return IdentityId!;
 }
 
-const credentialsFor = (identityId: string, logins: Record<string, string>, customRoleArn?: string) =>
+const credentialsFor = (
+  identityId: string,
+  logins: Record<string, string>,
+  customRoleArn?: string,
+) =>
   stack.identity.send(
-    new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins, CustomRoleArn: customRoleArn }),
+    new GetCredentialsForIdentityCommand({
+      IdentityId: identityId,
+      Logins: logins,
+      CustomRoleArn: customRoleArn,
+    }),
   );
 
 /** Rewrites claims in a token's payload and keeps its original signature. */
@@ -56,7 +66,7 @@ function tamper(token: string, change: (claims: Record<string, unknown>) => void
 }
 
 describe('GetId', () => {
-  it('returns one stable identity id per user, shaped like AWS\'s', async () => {
+  it("returns one stable identity id per user, shaped like AWS's", async () => {
     const admin = await idTokenOf(ADMIN.email, ADMIN.password);
     const first = await identityOf(admin);
     expect(first).toMatch(/^ap-northeast-1:[0-9a-f-]{36}$/);
@@ -68,7 +78,10 @@ describe('GetId', () => {
     const token = await idTokenOf(USER.email, USER.password);
     const providerName = `cognito-idp.ap-northeast-1.amazonaws.com/${stack.userPool.id}`;
     const { IdentityId } = await stack.identity.send(
-      new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: { [providerName]: token } }),
+      new GetIdCommand({
+        IdentityPoolId: stack.identityPool.id,
+        Logins: { [providerName]: token },
+      }),
     );
     expect(IdentityId).toBe(await identityOf(token));
   });
@@ -80,7 +93,9 @@ describe('GetId', () => {
       'Unauthenticated access is not supported for this identity pool.',
     );
     await expectAwsError(
-      stack.identity.send(new GetIdCommand({ IdentityPoolId: 'ap-northeast-1:00000000-0000-0000-0000-000000000000' })),
+      stack.identity.send(
+        new GetIdCommand({ IdentityPoolId: 'ap-northeast-1:00000000-0000-0000-0000-000000000000' }),
+      ),
       'ResourceNotFoundException',
       "IdentityPool 'ap-northeast-1:00000000-0000-0000-0000-000000000000' not found.",
     );
@@ -88,8 +103,11 @@ describe('GetId', () => {
 });
 
 describe('GetCredentialsForIdentity', () => {
-  it('issues STS-shaped temporary credentials for the role of the user\'s group', async () => {
-    for (const [who, group] of [[ADMIN, 'admin'], [USER, 'general']] as const) {
+  it("issues STS-shaped temporary credentials for the role of the user's group", async () => {
+    for (const [who, group] of [
+      [ADMIN, 'admin'],
+      [USER, 'general'],
+    ] as const) {
       const token = await idTokenOf(who.email, who.password);
       const identityId = await identityOf(token);
       const { Credentials, IdentityId } = await credentialsFor(identityId, loginsFor(token));
@@ -125,19 +143,25 @@ describe('GetCredentialsForIdentity', () => {
         "Invalid login token. Couldn't verify signed token.",
       );
       await expectAwsError(
-        stack.identity.send(new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: loginsFor(forged) })),
+        stack.identity.send(
+          new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: loginsFor(forged) }),
+        ),
         'NotAuthorizedException',
         "Invalid login token. Couldn't verify signed token.",
       );
     }
   });
 
-  it('refuses an expired ID token, an access token and another user\'s token', async () => {
+  it("refuses an expired ID token, an access token and another user's token", async () => {
     const token = await idTokenOf(USER.email, USER.password);
     const identityId = await identityOf(token);
     stack.clock.advance(3601_000);
     try {
-      await expectAwsError(credentialsFor(identityId, loginsFor(token)), 'NotAuthorizedException', /^Invalid login token\. Token expired: \d+ >= \d+$/);
+      await expectAwsError(
+        credentialsFor(identityId, loginsFor(token)),
+        'NotAuthorizedException',
+        /^Invalid login token\. Token expired: \d+ >= \d+$/,
+      );
     } finally {
       stack.clock.advance(-3601_000);
     }
@@ -159,14 +183,18 @@ describe('GetCredentialsForIdentity', () => {
       'NotAuthorizedException',
       "Logins don't match. Please include at least one valid login for this identity or identity pool.",
     );
-    await expectAwsError(credentialsFor(identityId, {}), 'NotAuthorizedException', /^Logins don't match/);
+    await expectAwsError(
+      credentialsFor(identityId, {}),
+      'NotAuthorizedException',
+      /^Logins don't match/,
+    );
     await expectAwsError(
       credentialsFor('ap-northeast-1:00000000-0000-0000-0000-000000000000', loginsFor(token)),
       'ResourceNotFoundException',
     );
   });
 
-  it('honours a CustomRoleArn only when it is one of the token\'s roles', async () => {
+  it("honours a CustomRoleArn only when it is one of the token's roles", async () => {
     const token = await idTokenOf(ADMIN.email, ADMIN.password);
     const identityId = await identityOf(token);
     const general = roleArn('000000000000', 'general');
@@ -175,17 +203,30 @@ describe('GetCredentialsForIdentity', () => {
 
     const userToken = await idTokenOf(USER.email, USER.password);
     await expectAwsError(
-      credentialsFor(await identityOf(userToken), loginsFor(userToken), roleArn('000000000000', 'admin')),
+      credentialsFor(
+        await identityOf(userToken),
+        loginsFor(userToken),
+        roleArn('000000000000', 'admin'),
+      ),
       'InvalidParameterException',
     );
   });
 
   it('denies a user whose token maps to no role (ambiguous → Deny)', async () => {
     await stack.idp.send(
-      new AdminCreateUserCommand({ UserPoolId: stack.userPool.id, Username: 'nogroup@example.com', MessageAction: 'SUPPRESS' }),
+      new AdminCreateUserCommand({
+        UserPoolId: stack.userPool.id,
+        Username: 'nogroup@example.com',
+        MessageAction: 'SUPPRESS',
+      }),
     );
     await stack.idp.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: stack.userPool.id, Username: 'nogroup@example.com', Password: 'No-Group-1!', Permanent: true }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: stack.userPool.id,
+        Username: 'nogroup@example.com',
+        Password: 'No-Group-1!',
+        Permanent: true,
+      }),
     );
     const token = await idTokenOf('nogroup@example.com', 'No-Group-1!');
     await expectAwsError(
@@ -199,8 +240,21 @@ describe('GetCredentialsForIdentity', () => {
 describe('/_local/credentials/expire', () => {
   it('expires every live credential of one identity now', async () => {
     const email = 'expiring@example.com';
-    await stack.idp.send(new AdminCreateUserCommand({ UserPoolId: stack.userPool.id, Username: email, MessageAction: 'SUPPRESS' }));
-    await stack.idp.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.userPool.id, Username: email, Password: 'Expiring-1!', Permanent: true }));
+    await stack.idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: stack.userPool.id,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    await stack.idp.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: stack.userPool.id,
+        Username: email,
+        Password: 'Expiring-1!',
+        Permanent: true,
+      }),
+    );
     stack.userPool.addUserToGroup(email, 'general');
     const token = await idTokenOf(email, 'Expiring-1!');
     const identityId = await identityOf(token);
@@ -211,9 +265,14 @@ describe('/_local/credentials/expire', () => {
       body: JSON.stringify({ identityId }),
     });
     expect(await response.json()).toEqual({ expired: 2 });
-    expect(stack.credentials.find(Credentials!.AccessKeyId!)!.expiresAt).toBeLessThanOrEqual(stack.clock.now());
+    expect(stack.credentials.find(Credentials!.AccessKeyId!)!.expiresAt).toBeLessThanOrEqual(
+      stack.clock.now(),
+    );
 
-    const bad = await fetch(`${stack.edgeUrl}/_local/credentials/expire`, { method: 'POST', body: '{}' });
+    const bad = await fetch(`${stack.edgeUrl}/_local/credentials/expire`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
   });
 });

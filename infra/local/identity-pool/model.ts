@@ -45,7 +45,9 @@ interface VerifiedLogin {
 
 const invalidLoginToken = (detail: string) => notAuthorized(`Invalid login token. ${detail}`);
 const loginsDoNotMatch = () =>
-  notAuthorized('Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
+  notAuthorized(
+    "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+  );
 
 /**
  * An identity pool with user-pool providers, no guest access, and token-based role mapping
@@ -110,7 +112,10 @@ export class IdentityPool {
     if (!identity) throw resourceNotFound(`Identity '${identityId}' not found.`);
     if (!logins || Object.keys(logins).length === 0) throw loginsDoNotMatch();
     const login = await this.verifyLogins(logins);
-    if (login.provider.providerName !== identity.providerName || login.claims.sub !== identity.sub) {
+    if (
+      login.provider.providerName !== identity.providerName ||
+      login.claims.sub !== identity.sub
+    ) {
       throw loginsDoNotMatch();
     }
     const roleArn = resolveRole(login, customRoleArn);
@@ -142,11 +147,14 @@ export class IdentityPool {
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         const exp = (error.payload.exp ?? 0).toString();
-        throw invalidLoginToken(`Token expired: ${Math.floor(this.options.now() / 1000)} >= ${exp}`);
+        throw invalidLoginToken(
+          `Token expired: ${Math.floor(this.options.now() / 1000)} >= ${exp}`,
+        );
       }
       throw invalidLoginToken("Couldn't verify signed token.");
     }
-    if (claims.iss !== provider.issuer) throw invalidLoginToken("Issuer doesn't match providerName");
+    if (claims.iss !== provider.issuer)
+      throw invalidLoginToken("Issuer doesn't match providerName");
     if (claims.aud === undefined) throw invalidLoginToken('Missing a required claim: aud');
     if (claims.aud !== provider.clientId || claims.token_use !== 'id') {
       throw invalidLoginToken('Incorrect token audience.');

@@ -10,14 +10,22 @@ export function identityPoolService(pool: IdentityPool): JsonService {
     operations: {
       GetId: async (raw) => {
         const input = parseInput(
-          z.object({ IdentityPoolId: z.string().min(1), AccountId: z.string().optional(), Logins: logins }),
+          z.object({
+            IdentityPoolId: z.string().min(1),
+            AccountId: z.string().optional(),
+            Logins: logins,
+          }),
           raw,
         );
         return { IdentityId: await pool.getId(input.IdentityPoolId, input.Logins) };
       },
       GetCredentialsForIdentity: async (raw) => {
         const input = parseInput(
-          z.object({ IdentityId: z.string().min(1), Logins: logins, CustomRoleArn: z.string().optional() }),
+          z.object({
+            IdentityId: z.string().min(1),
+            Logins: logins,
+            CustomRoleArn: z.string().optional(),
+          }),
           raw,
         );
         const issued = await pool.getCredentialsForIdentity(

@@ -49,14 +49,21 @@ export async function testSettings(stateDir: string): Promise<LocalSettings> {
 }
 
 /** Dummy keys: the local edge needs admin calls signed, as AWS does, but not by whom. */
-const adminCredentials = { accessKeyId: 'AKIALOCALADMINTESTS0', secretAccessKey: 'local-test-secret' };
+const adminCredentials = {
+  accessKeyId: 'AKIALOCALADMINTESTS0',
+  secretAccessKey: 'local-test-secret',
+};
 
 /** A local stack with an empty state directory, and unmodified SDK clients pointed at it. */
 export async function startTestStack(stateDir?: string): Promise<TestStack> {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
   const stack = await startLocalStack(await testSettings(dir), clock.now);
-  const clientConfig = { region: stack.runtimeConfig.region, endpoint: stack.edgeUrl, credentials: adminCredentials };
+  const clientConfig = {
+    region: stack.runtimeConfig.region,
+    endpoint: stack.edgeUrl,
+    credentials: adminCredentials,
+  };
   const idp = new CognitoIdentityProviderClient(clientConfig);
   const identity = new CognitoIdentityClient(clientConfig);
   return {

@@ -70,11 +70,18 @@ export class AuthFlows {
       case 'USER_SRP_AUTH':
         return this.startSrp(clientId, required(params, 'USERNAME'), required(params, 'SRP_A'));
       case 'USER_PASSWORD_AUTH':
-        return this.passwordSignIn(clientId, required(params, 'USERNAME'), required(params, 'PASSWORD'));
+        return this.passwordSignIn(
+          clientId,
+          required(params, 'USERNAME'),
+          required(params, 'PASSWORD'),
+        );
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
         return {
-          AuthenticationResult: await this.pool.refresh(required(params, 'REFRESH_TOKEN'), clientId),
+          AuthenticationResult: await this.pool.refresh(
+            required(params, 'REFRESH_TOKEN'),
+            clientId,
+          ),
           ChallengeParameters: {},
         };
       case 'CUSTOM_AUTH':
@@ -111,7 +118,8 @@ export class AuthFlows {
     this.pruneExpired();
     const user = this.pool.findUser(name);
     // An unknown user gets a challenge like anyone else's, so the answer reveals nothing.
-    const verifier = user?.password ?? createPasswordVerifier(this.pool.poolName, name, newOpaqueToken());
+    const verifier =
+      user?.password ?? createPasswordVerifier(this.pool.poolName, name, newOpaqueToken());
     const server = createServerEphemeral(verifier.verifier);
     const secretBlock = randomBytes(64).toString('base64');
     this.srpChallenges.set(secretBlock, {
@@ -231,8 +239,8 @@ export class AuthFlows {
 
   private pruneExpired(): void {
     const now = this.pool.now;
-    for (const [key, value] of this.srpChallenges) if (value.expiresAt <= now) this.srpChallenges.delete(key);
+    for (const [key, value] of this.srpChallenges)
+      if (value.expiresAt <= now) this.srpChallenges.delete(key);
     for (const [key, value] of this.sessions) if (value.expiresAt <= now) this.sessions.delete(key);
   }
 }
-

@@ -4,13 +4,16 @@ import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../
 import { newUserPoolClientId, newUserPoolId } from '../aws/identifiers';
 import type { StateFile } from '../store/state-file';
 import type { Outbox } from './outbox';
-import {
-  assertPasswordConforms,
-  generateTemporaryPassword,
-} from './password-policy';
+import { assertPasswordConforms, generateTemporaryPassword } from './password-policy';
 import { createStoredSigningKey, loadSigningKey, type SigningKey } from './signing-key';
 import { createPasswordVerifier, passwordMatches, poolShortName } from './srp';
-import type { GroupRecord, RefreshTokenRecord, UserPoolState, UserRecord, UserStatus } from './state';
+import type {
+  GroupRecord,
+  RefreshTokenRecord,
+  UserPoolState,
+  UserRecord,
+  UserStatus,
+} from './state';
 import {
   REFRESH_TOKEN_SECONDS,
   TokenMinter,
@@ -60,7 +63,12 @@ export class UserPool {
     options.file.save(state);
     const signingKey = await loadSigningKey(state.signingKey);
     const issuer = `${options.edgeUrl}/${state.userPoolId}`;
-    return new UserPool(state, options, signingKey, new TokenMinter(signingKey, issuer, options.now));
+    return new UserPool(
+      state,
+      options,
+      signingKey,
+      new TokenMinter(signingKey, issuer, options.now),
+    );
   }
 
   private static async createState(options: UserPoolOptions): Promise<UserPoolState> {
@@ -285,7 +293,10 @@ export class UserPool {
     if (input.messageAction === 'RESEND') {
       if (!existing) throw userNotFound();
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
-        throw new AwsError('UnsupportedUserStateException', 'Resend not possible. User state is not FORCE_CHANGE_PASSWORD.');
+        throw new AwsError(
+          'UnsupportedUserStateException',
+          'Resend not possible. User state is not FORCE_CHANGE_PASSWORD.',
+        );
       }
       const password = input.temporaryPassword ?? generateTemporaryPassword();
       this.setPassword(existing, password, 'FORCE_CHANGE_PASSWORD');
@@ -294,7 +305,10 @@ export class UserPool {
       return existing;
     }
     if (existing) {
-      throw new AwsError('UsernameExistsException', 'An account with the given email already exists.');
+      throw new AwsError(
+        'UsernameExistsException',
+        'An account with the given email already exists.',
+      );
     }
     this.assertWritableAttributes(input.attributes);
     const password = input.temporaryPassword ?? generateTemporaryPassword();
@@ -385,7 +399,10 @@ export class UserPool {
     if (email !== undefined && email !== user.attributes.email) {
       const other = this.findUser(email);
       if (other && other.username !== user.username) {
-        throw new AwsError('AliasExistsException', 'An account with the given email already exists.');
+        throw new AwsError(
+          'AliasExistsException',
+          'An account with the given email already exists.',
+        );
       }
       attributes = { email_verified: 'false', ...attributes, email };
     }
@@ -484,7 +501,10 @@ export class UserPool {
     const stored = user?.resetCode;
     if (!user || !stored) throw codeMismatch();
     if (stored.expiresAt <= this.now) {
-      throw new AwsError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+      throw new AwsError(
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
     }
     if (stored.code !== code) throw codeMismatch();
     this.setPassword(user, password, 'CONFIRMED');
@@ -517,7 +537,12 @@ function byKey<T>(keyOf: (item: T) => string) {
 }
 
 /** Keyset pagination; the token is the last key returned, opaque to clients. */
-function paginate<T>(items: T[], keyOf: (item: T) => string, limit: number, token?: string): Page<T> {
+function paginate<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  limit: number,
+  token?: string,
+): Page<T> {
   let start = 0;
   if (token !== undefined) {
     let after: string;
@@ -535,6 +560,8 @@ function paginate<T>(items: T[], keyOf: (item: T) => string, limit: number, toke
   const more = start + limit < items.length && last !== undefined;
   return {
     items: page,
-    ...(more ? { nextToken: Buffer.from(JSON.stringify({ after: keyOf(last) })).toString('base64url') } : {}),
+    ...(more
+      ? { nextToken: Buffer.from(JSON.stringify({ after: keyOf(last) })).toString('base64url') }
+      : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { StateFile } from '../store/state-file';
+import type { StateFile } from '../store/state-file';
 
 const messageSchema = z.object({
   id: z.string(),

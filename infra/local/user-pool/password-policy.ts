@@ -18,7 +18,10 @@ const rules: Array<[test: (p: string) => boolean, message: string]> = [
 export function assertPasswordConforms(password: string): void {
   for (const [test, message] of rules) {
     if (!test(password)) {
-      throw new AwsError('InvalidPasswordException', `Password did not conform with policy: ${message}`);
+      throw new AwsError(
+        'InvalidPasswordException',
+        `Password did not conform with policy: ${message}`,
+      );
     }
   }
 }

@@ -143,7 +143,11 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
         const before = user.attributes.email;
         pool.updateAttributes(user, fromAttributeList(input.UserAttributes));
         const emailChanged = user.attributes.email !== before;
-        return { CodeDeliveryDetailsList: emailChanged ? [codeDelivery(maskEmail(user.attributes.email!))] : [] };
+        return {
+          CodeDeliveryDetailsList: emailChanged
+            ? [codeDelivery(maskEmail(user.attributes.email!))]
+            : [],
+        };
       },
     ),
 
@@ -227,7 +231,10 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     AdminUpdateUserAttributes: admin(
       poolUser.extend({ UserAttributes: attributeList }),
       (input) => {
-        pool.updateAttributes(pool.requireUser(input.Username), fromAttributeList(input.UserAttributes));
+        pool.updateAttributes(
+          pool.requireUser(input.Username),
+          fromAttributeList(input.UserAttributes),
+        );
         return {};
       },
     ),
@@ -295,7 +302,11 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     })),
 
     ListUsersInGroup: admin(paged.extend({ GroupName: name }), (input) => {
-      const page = pool.listUsersInGroup(input.GroupName, assertLimit(input.Limit), input.NextToken);
+      const page = pool.listUsersInGroup(
+        input.GroupName,
+        assertLimit(input.Limit),
+        input.NextToken,
+      );
       return {
         Users: page.items.map(userType),
         ...(page.nextToken ? { NextToken: page.nextToken } : {}),

@@ -3,7 +3,12 @@ import { roleClaims } from './role-claims';
 import type { GroupRecord } from './state';
 
 const group = (name: string, precedence: number, roleArn: string): GroupRecord => ({
-  name, precedence, roleArn, description: '', createdAt: 0, updatedAt: 0,
+  name,
+  precedence,
+  roleArn,
+  description: '',
+  createdAt: 0,
+  updatedAt: 0,
 });
 
 describe('roleClaims', () => {
@@ -15,11 +20,15 @@ describe('roleClaims', () => {
   });
 
   it('prefers no role when groups tie at the lowest precedence with different roles', () => {
-    expect(roleClaims([group('a', 1, 'arn:a'), group('b', 1, 'arn:b')])).toEqual({ 'cognito:roles': ['arn:a', 'arn:b'] });
+    expect(roleClaims([group('a', 1, 'arn:a'), group('b', 1, 'arn:b')])).toEqual({
+      'cognito:roles': ['arn:a', 'arn:b'],
+    });
   });
 
   it('keeps a shared role preferred when tied groups carry the same role', () => {
-    expect(roleClaims([group('a', 1, 'arn:x'), group('b', 1, 'arn:x')])['cognito:preferred_role']).toBe('arn:x');
+    expect(
+      roleClaims([group('a', 1, 'arn:x'), group('b', 1, 'arn:x')])['cognito:preferred_role'],
+    ).toBe('arn:x');
   });
 
   it('gives no role claims without groups', () => {

@@ -33,19 +33,28 @@ describe("aws-amplify's default sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER)", ()
   it.each([
     ['admin@example.com', 'Admin-Passw0rd!', 'admin'],
     ['user@example.com', 'User-Passw0rd!', 'general'],
-  ] as const)('signs in %s and gets credentials for the %s role', async (email, password, group) => {
-    const result = await signIn({ username: email, password });
-    expect(result).toMatchObject({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
-    const session = await fetchAuthSession();
-    expect(session.tokens?.idToken?.payload['cognito:preferred_role']).toBe(roleArn('000000000000', group));
-    expect(session.identityId).toMatch(/^ap-northeast-1:/);
-    expect(session.credentials?.accessKeyId).toMatch(/^ASIA/);
-    expect(stack.credentials.find(session.credentials!.accessKeyId)?.roleArn).toBe(roleArn('000000000000', group));
-    await signOut();
-  });
+  ] as const)(
+    'signs in %s and gets credentials for the %s role',
+    async (email, password, group) => {
+      const result = await signIn({ username: email, password });
+      expect(result).toMatchObject({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+      const session = await fetchAuthSession();
+      expect(session.tokens?.idToken?.payload['cognito:preferred_role']).toBe(
+        roleArn('000000000000', group),
+      );
+      expect(session.identityId).toMatch(/^ap-northeast-1:/);
+      expect(session.credentials?.accessKeyId).toMatch(/^ASIA/);
+      expect(stack.credentials.find(session.credentials!.accessKeyId)?.roleArn).toBe(
+        roleArn('000000000000', group),
+      );
+      await signOut();
+    },
+  );
 
   it('refuses a wrong password after the verifier check', async () => {
-    await expect(signIn({ username: 'admin@example.com', password: 'Admin-Passw0rd?' })).rejects.toMatchObject({
+    await expect(
+      signIn({ username: 'admin@example.com', password: 'Admin-Passw0rd?' }),
+    ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -53,14 +62,19 @@ describe("aws-amplify's default sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER)", ()
 
   it('takes an invited user through NEW_PASSWORD_REQUIRED', async () => {
     const email = 'srp-invitee@example.com';
-    stack.userPool.adminCreateUser({ username: email, attributes: { email, email_verified: 'true' } });
+    stack.userPool.adminCreateUser({
+      username: email,
+      attributes: { email, email_verified: 'true' },
+    });
     const temporaryPassword = stack.outbox.list(email)[0]!.secret;
     const first = await signIn({ username: email, password: temporaryPassword });
     expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
     const done = await confirmSignIn({ challengeResponse: 'Chosen-Passw0rd!' });
     expect(done.isSignedIn).toBe(true);
     await signOut();
-    await expect(signIn({ username: email, password: 'Chosen-Passw0rd!' })).resolves.toMatchObject({ isSignedIn: true });
+    await expect(signIn({ username: email, password: 'Chosen-Passw0rd!' })).resolves.toMatchObject({
+      isSignedIn: true,
+    });
     await signOut();
   });
 

@@ -26,8 +26,7 @@ export interface AccessTokenClaims extends JWTPayload {
   iat: number;
 }
 
-export const hashRefreshToken = (token: string) =>
-  createHash('sha256').update(token).digest('hex');
+export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Mints and verifies the pool's JWTs, with claims as Cognito issues them. */
 export class TokenMinter {
@@ -113,5 +112,7 @@ export class TokenMinter {
 /** The standard attributes an ID token carries, when the user has them. */
 function pickProfileClaims(attributes: Record<string, string>): Record<string, string> {
   const names = ['email', 'name', 'given_name', 'family_name', 'locale', 'preferred_username'];
-  return Object.fromEntries(names.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]!]));
+  return Object.fromEntries(
+    names.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]!]),
+  );
 }

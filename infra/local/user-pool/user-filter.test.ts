@@ -3,14 +3,29 @@ import { matchesFilter, parseUserFilter } from './user-filter';
 import type { UserRecord } from './state';
 
 const user: UserRecord = {
-  username: 'u-1', attributes: { email: 'Ada@Example.com', sub: 'u-1' }, enabled: false, status: 'CONFIRMED',
-  password: { salt: '', verifier: '' }, groups: [], createdAt: 0, updatedAt: 0, tokensValidAfter: 0,
+  username: 'u-1',
+  attributes: { email: 'Ada@Example.com', sub: 'u-1' },
+  enabled: false,
+  status: 'CONFIRMED',
+  password: { salt: '', verifier: '' },
+  groups: [],
+  createdAt: 0,
+  updatedAt: 0,
+  tokensValidAfter: 0,
 };
 
 describe('ListUsers filters', () => {
   it('parses exact and prefix filters, with escaped quotes', () => {
-    expect(parseUserFilter('email ^= "ada"')).toEqual({ attribute: 'email', operator: '^=', value: 'ada' });
-    expect(parseUserFilter('name = "say \\"hi\\""')).toEqual({ attribute: 'name', operator: '=', value: 'say "hi"' });
+    expect(parseUserFilter('email ^= "ada"')).toEqual({
+      attribute: 'email',
+      operator: '^=',
+      value: 'ada',
+    });
+    expect(parseUserFilter('name = "say \\"hi\\""')).toEqual({
+      attribute: 'name',
+      operator: '=',
+      value: 'say "hi"',
+    });
     expect(parseUserFilter('  ')).toBeUndefined();
   });
 

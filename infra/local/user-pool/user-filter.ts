@@ -32,7 +32,11 @@ export function parseUserFilter(text: string | undefined): UserFilter | undefine
   if (!FILTERABLE.has(attribute)) {
     throw invalidParameter(`Invalid search attribute: ${attribute}`);
   }
-  return { attribute, operator: operator as UserFilter['operator'], value: raw.replace(/\\(.)/g, '$1') };
+  return {
+    attribute,
+    operator: operator as UserFilter['operator'],
+    value: raw.replace(/\\(.)/g, '$1'),
+  };
 }
 
 function valueOf(user: UserRecord, attribute: string): string | undefined {

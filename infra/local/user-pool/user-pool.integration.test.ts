@@ -48,9 +48,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const send = <T>(command: Parameters<TestStack['idp']['send']>[0]) =>
-  stack.idp.send(command as never) as Promise<T>;
-
 async function passwordSignIn(email: string, password: string) {
   return stack.idp.send(
     new InitiateAuthCommand({
@@ -61,7 +58,10 @@ async function passwordSignIn(email: string, password: string) {
   );
 }
 
-async function tokensFor(email: string, password: string): Promise<Required<AuthenticationResultType>> {
+async function tokensFor(
+  email: string,
+  password: string,
+): Promise<Required<AuthenticationResultType>> {
   const result = await passwordSignIn(email, password);
   expect(result.ChallengeName).toBeUndefined();
   return result.AuthenticationResult as Required<AuthenticationResultType>;
@@ -87,7 +87,12 @@ async function invite(attributes: Record<string, string> = {}) {
 async function inviteConfirmed(password = 'Confirmed-Passw0rd!') {
   const invited = await invite();
   await stack.idp.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: invited.email, Password: password, Permanent: true }),
+    new AdminSetUserPasswordCommand({
+      UserPoolId: poolId,
+      Username: invited.email,
+      Password: password,
+      Permanent: true,
+    }),
   );
   return { ...invited, password };
 }
@@ -106,7 +111,10 @@ describe('sign-in and tokens', () => {
       email: ADMIN.email,
       email_verified: true,
       'cognito:groups': ['admin', 'general'],
-      'cognito:roles': expect.arrayContaining([roleArn('000000000000', 'admin'), roleArn('000000000000', 'general')]),
+      'cognito:roles': expect.arrayContaining([
+        roleArn('000000000000', 'admin'),
+        roleArn('000000000000', 'general'),
+      ]),
       'cognito:preferred_role': roleArn('000000000000', 'admin'),
     });
     expect(id['cognito:username']).toBe(id.sub);
@@ -128,27 +136,50 @@ describe('sign-in and tokens', () => {
     const claims = JSON.parse(Buffer.from(tokens.IdToken.split('.')[1]!, 'base64url').toString());
     expect(claims['cognito:groups']).toEqual(['general']);
     expect(claims['cognito:preferred_role']).toBe(roleArn('000000000000', 'general'));
-    expect(claims['cognito:preferred_role']).toMatch(new RegExp(`role/${GROUPS.general.roleName}$`));
+    expect(claims['cognito:preferred_role']).toMatch(
+      new RegExp(`role/${GROUPS.general.roleName}$`),
+    );
   });
 
   it('refuses a wrong password and an unknown user with the same message', async () => {
-    await expectAwsError(passwordSignIn(ADMIN.email, 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
-    await expectAwsError(passwordSignIn('nobody@example.com', 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
+    await expectAwsError(
+      passwordSignIn(ADMIN.email, 'Wrong-Passw0rd!'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
+    await expectAwsError(
+      passwordSignIn('nobody@example.com', 'Wrong-Passw0rd!'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
   });
 
   it('refreshes with REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken, and refuses a bad refresh token', async () => {
     const tokens = await tokensFor(USER.email, USER.password);
     const viaInitiate = await stack.idp.send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken } }),
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken },
+      }),
     );
     expect(viaInitiate.AuthenticationResult?.IdToken).toBeTruthy();
     expect(viaInitiate.AuthenticationResult?.RefreshToken).toBeUndefined();
     const viaRefresh = await stack.idp.send(
-      new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken }),
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: clientId,
+        RefreshToken: tokens.RefreshToken,
+      }),
     );
     expect(viaRefresh.AuthenticationResult?.AccessToken).toBeTruthy();
     await expectAwsError(
-      stack.idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: 'not-a-token' } })),
+      stack.idp.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: 'not-a-token' },
+        }),
+      ),
       'NotAuthorizedException',
       'Invalid Refresh Token',
     );
@@ -157,20 +188,35 @@ describe('sign-in and tokens', () => {
   it('refuses a disabled user after the password, and lets them in again once enabled', async () => {
     const user = await inviteConfirmed();
     await stack.idp.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: user.email }));
-    await expectAwsError(passwordSignIn(user.email, user.password), 'NotAuthorizedException', 'User is disabled.');
+    await expectAwsError(
+      passwordSignIn(user.email, user.password),
+      'NotAuthorizedException',
+      'User is disabled.',
+    );
     await stack.idp.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: user.email }));
     await expect(tokensFor(user.email, user.password)).resolves.toBeTruthy();
   });
 
   it('RevokeToken stops the refresh token and the access tokens minted from it', async () => {
     const tokens = await tokensFor(USER.email, USER.password);
-    await stack.idp.send(new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken }));
+    await stack.idp.send(
+      new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken }),
+    );
     await expectAwsError(
-      stack.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken })),
+      stack.idp.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: tokens.RefreshToken,
+        }),
+      ),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
-    await expectAwsError(stack.idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })), 'NotAuthorizedException', 'Access Token has been revoked');
+    await expectAwsError(
+      stack.idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+      'NotAuthorizedException',
+      'Access Token has been revoked',
+    );
   });
 
   it('GlobalSignOut and AdminUserGlobalSignOut end every session of the user', async () => {
@@ -178,28 +224,51 @@ describe('sign-in and tokens', () => {
     const first = await tokensFor(user.email, user.password);
     const second = await tokensFor(user.email, user.password);
     await stack.idp.send(new GlobalSignOutCommand({ AccessToken: first.AccessToken }));
-    await expectAwsError(stack.idp.send(new GetUserCommand({ AccessToken: second.AccessToken })), 'NotAuthorizedException', 'Access Token has been revoked');
     await expectAwsError(
-      stack.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: second.RefreshToken })),
+      stack.idp.send(new GetUserCommand({ AccessToken: second.AccessToken })),
+      'NotAuthorizedException',
+      'Access Token has been revoked',
+    );
+    await expectAwsError(
+      stack.idp.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: second.RefreshToken,
+        }),
+      ),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
 
     stack.clock.advance(1000); // a new session starts after the sign-out second
     const third = await tokensFor(user.email, user.password);
-    await stack.idp.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: user.email }));
-    await expectAwsError(stack.idp.send(new GetUserCommand({ AccessToken: third.AccessToken })), 'NotAuthorizedException', 'Access Token has been revoked');
+    await stack.idp.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: user.email }),
+    );
+    await expectAwsError(
+      stack.idp.send(new GetUserCommand({ AccessToken: third.AccessToken })),
+      'NotAuthorizedException',
+      'Access Token has been revoked',
+    );
   });
 
   it('says an access token has expired once it has', async () => {
     const tokens = await tokensFor(USER.email, USER.password);
     stack.clock.advance(3601 * 1000);
     try {
-      await expectAwsError(stack.idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })), 'NotAuthorizedException', 'Access Token has expired');
+      await expectAwsError(
+        stack.idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+        'NotAuthorizedException',
+        'Access Token has expired',
+      );
     } finally {
       stack.clock.advance(-3601 * 1000);
     }
-    await expectAwsError(stack.idp.send(new GetUserCommand({ AccessToken: 'garbage' })), 'NotAuthorizedException', 'Invalid Access Token');
+    await expectAwsError(
+      stack.idp.send(new GetUserCommand({ AccessToken: 'garbage' })),
+      'NotAuthorizedException',
+      'Invalid Access Token',
+    );
   });
 });
 
@@ -225,13 +294,23 @@ describe('invited users and NEW_PASSWORD_REQUIRED', () => {
           ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
         }),
       );
-    await expectAwsError(respond('short'), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
-    await expectAwsError(respond('alllowercase1!'), 'InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters');
+    await expectAwsError(
+      respond('short'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password not long enough',
+    );
+    await expectAwsError(
+      respond('alllowercase1!'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have uppercase characters',
+    );
     const done = await respond('Brand-New-Passw0rd!');
     expect(done.AuthenticationResult?.IdToken).toBeTruthy();
     await expectAwsError(respond('Another-Passw0rd!'), 'NotAuthorizedException', /session/);
 
-    const fetched = await stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
+    const fetched = await stack.idp.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: email }),
+    );
     expect(fetched.UserStatus).toBe('CONFIRMED');
     await expect(tokensFor(email, 'Brand-New-Passw0rd!')).resolves.toBeTruthy();
   });
@@ -243,7 +322,13 @@ describe('invited users and NEW_PASSWORD_REQUIRED', () => {
       'An account with the given email already exists.',
     );
     await expectAwsError(
-      stack.idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'weak@example.com', TemporaryPassword: 'weakpass' })),
+      stack.idp.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: 'weak@example.com',
+          TemporaryPassword: 'weakpass',
+        }),
+      ),
       'InvalidPasswordException',
     );
     await expectAwsError(
@@ -265,23 +350,54 @@ describe('invited users and NEW_PASSWORD_REQUIRED', () => {
 
   it('AdminSetUserPassword sets a permanent password, or a temporary one that must be changed', async () => {
     const { email } = await invite();
-    await stack.idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: 'Temp-Again-1!', Permanent: false }));
-    expect((await passwordSignIn(email, 'Temp-Again-1!')).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
-    await stack.idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: 'Perm-Passw0rd!', Permanent: true }));
+    await stack.idp.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: email,
+        Password: 'Temp-Again-1!',
+        Permanent: false,
+      }),
+    );
+    expect((await passwordSignIn(email, 'Temp-Again-1!')).ChallengeName).toBe(
+      'NEW_PASSWORD_REQUIRED',
+    );
+    await stack.idp.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: email,
+        Password: 'Perm-Passw0rd!',
+        Permanent: true,
+      }),
+    );
     await expect(tokensFor(email, 'Perm-Passw0rd!')).resolves.toBeTruthy();
   });
 });
 
 describe('self-service', () => {
-  it('GetUser and UpdateUserAttributes read and write the caller\'s attributes', async () => {
+  it("GetUser and UpdateUserAttributes read and write the caller's attributes", async () => {
     const user = await inviteConfirmed();
     const { AccessToken } = await tokensFor(user.email, user.password);
-    await stack.idp.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'name', Value: 'Ada Lovelace' }] }));
+    await stack.idp.send(
+      new UpdateUserAttributesCommand({
+        AccessToken,
+        UserAttributes: [{ Name: 'name', Value: 'Ada Lovelace' }],
+      }),
+    );
     const me = await stack.idp.send(new GetUserCommand({ AccessToken }));
     expect(me.Username).toBe(user.username);
-    expect(me.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'name', Value: 'Ada Lovelace' }, { Name: 'email', Value: user.email }]));
+    expect(me.UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'name', Value: 'Ada Lovelace' },
+        { Name: 'email', Value: user.email },
+      ]),
+    );
     await expectAwsError(
-      stack.idp.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'sub', Value: 'mine' }] })),
+      stack.idp.send(
+        new UpdateUserAttributesCommand({
+          AccessToken,
+          UserAttributes: [{ Name: 'sub', Value: 'mine' }],
+        }),
+      ),
       'InvalidParameterException',
     );
   });
@@ -290,10 +406,24 @@ describe('self-service', () => {
     const user = await inviteConfirmed();
     const { AccessToken } = await tokensFor(user.email, user.password);
     const change = (PreviousPassword: string, ProposedPassword: string) =>
-      stack.idp.send(new ChangePasswordCommand({ AccessToken, PreviousPassword, ProposedPassword }));
-    await expectAwsError(change('Wrong-Passw0rd!', 'Next-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
-    await expectAwsError(change(user.password, 'NoDigits-here!'), 'InvalidPasswordException', 'Password did not conform with policy: Password must have numeric characters');
-    await expectAwsError(change(user.password, 'NoSymbols1here'), 'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters');
+      stack.idp.send(
+        new ChangePasswordCommand({ AccessToken, PreviousPassword, ProposedPassword }),
+      );
+    await expectAwsError(
+      change('Wrong-Passw0rd!', 'Next-Passw0rd!'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
+    await expectAwsError(
+      change(user.password, 'NoDigits-here!'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have numeric characters',
+    );
+    await expectAwsError(
+      change(user.password, 'NoSymbols1here'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have symbol characters',
+    );
     await change(user.password, 'Next-Passw0rd!');
     await expectAwsError(passwordSignIn(user.email, user.password), 'NotAuthorizedException');
     await expect(tokensFor(user.email, 'Next-Passw0rd!')).resolves.toBeTruthy();
@@ -301,19 +431,40 @@ describe('self-service', () => {
 
   it('ForgotPassword mails a code; ConfirmForgotPassword checks it and its expiry', async () => {
     const user = await inviteConfirmed();
-    const sent = await stack.idp.send(new ForgotPasswordCommand({ ClientId: clientId, Username: user.email }));
-    expect(sent.CodeDeliveryDetails).toEqual({ Destination: 'i***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    const sent = await stack.idp.send(
+      new ForgotPasswordCommand({ ClientId: clientId, Username: user.email }),
+    );
+    expect(sent.CodeDeliveryDetails).toEqual({
+      Destination: 'i***@e***',
+      DeliveryMedium: 'EMAIL',
+      AttributeName: 'email',
+    });
     const code = stack.outbox.list(user.email)[0]!;
     expect(code.kind).toBe('reset-code');
     expect(code.secret).toMatch(/^\d{6}$/);
     const confirm = (ConfirmationCode: string, Password = 'Reset-Passw0rd!') =>
-      stack.idp.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: user.email, ConfirmationCode, Password }));
+      stack.idp.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: user.email,
+          ConfirmationCode,
+          Password,
+        }),
+      );
     const wrong = code.secret === '000000' ? '111111' : '000000';
-    await expectAwsError(confirm(wrong), 'CodeMismatchException', 'Invalid verification code provided, please try again.');
+    await expectAwsError(
+      confirm(wrong),
+      'CodeMismatchException',
+      'Invalid verification code provided, please try again.',
+    );
     await expectAwsError(confirm(code.secret, 'weak'), 'InvalidPasswordException');
     stack.clock.advance(2 * 3600 * 1000);
     try {
-      await expectAwsError(confirm(code.secret), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
+      await expectAwsError(
+        confirm(code.secret),
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
     } finally {
       stack.clock.advance(-2 * 3600 * 1000);
     }
@@ -322,7 +473,9 @@ describe('self-service', () => {
   });
 
   it('ForgotPassword for an unknown user does not reveal that the user does not exist', async () => {
-    const sent = await stack.idp.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'ghost@example.com' }));
+    const sent = await stack.idp.send(
+      new ForgotPasswordCommand({ ClientId: clientId, Username: 'ghost@example.com' }),
+    );
     expect(sent.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
     expect(stack.outbox.list('ghost@example.com')).toEqual([]);
   });
@@ -331,36 +484,75 @@ describe('self-service', () => {
 describe('admin operations', () => {
   it('AdminGetUser finds users by e-mail or username and says when one does not exist', async () => {
     const { email, username } = await invite();
-    const byEmail = await stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
-    const byName = await stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    const byEmail = await stack.idp.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: email }),
+    );
+    const byName = await stack.idp.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: username }),
+    );
     expect(byEmail.Username).toBe(username);
     expect(byName.UserAttributes).toEqual(byEmail.UserAttributes);
-    await expectAwsError(stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nobody@example.com' })), 'UserNotFoundException', 'User does not exist.');
-    await expectAwsError(stack.idp.send(new AdminGetUserCommand({ UserPoolId: 'ap-northeast-1_nope', Username: email })), 'ResourceNotFoundException', 'User pool ap-northeast-1_nope does not exist.');
+    await expectAwsError(
+      stack.idp.send(
+        new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nobody@example.com' }),
+      ),
+      'UserNotFoundException',
+      'User does not exist.',
+    );
+    await expectAwsError(
+      stack.idp.send(
+        new AdminGetUserCommand({ UserPoolId: 'ap-northeast-1_nope', Username: email }),
+      ),
+      'ResourceNotFoundException',
+      'User pool ap-northeast-1_nope does not exist.',
+    );
   });
 
   it('AdminDeleteUser removes the user and their sessions', async () => {
     const user = await inviteConfirmed();
     const tokens = await tokensFor(user.email, user.password);
     await stack.idp.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: user.email }));
-    await expectAwsError(stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: user.email })), 'UserNotFoundException');
     await expectAwsError(
-      stack.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken })),
+      stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: user.email })),
+      'UserNotFoundException',
+    );
+    await expectAwsError(
+      stack.idp.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: tokens.RefreshToken,
+        }),
+      ),
       'NotAuthorizedException',
     );
   });
 
   it('AdminResetUserPassword forces a reset that a mailed code completes', async () => {
     const user = await inviteConfirmed();
-    await stack.idp.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: user.email }));
-    await expectAwsError(passwordSignIn(user.email, user.password), 'PasswordResetRequiredException', 'Password reset required for the user');
+    await stack.idp.send(
+      new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: user.email }),
+    );
+    await expectAwsError(
+      passwordSignIn(user.email, user.password),
+      'PasswordResetRequiredException',
+      'Password reset required for the user',
+    );
     const code = stack.outbox.list(user.email)[0]!;
     expect(code.kind).toBe('reset-code');
-    await stack.idp.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: user.email, ConfirmationCode: code.secret, Password: 'After-Reset-1!' }));
+    await stack.idp.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: user.email,
+        ConfirmationCode: code.secret,
+        Password: 'After-Reset-1!',
+      }),
+    );
     await expect(tokensFor(user.email, 'After-Reset-1!')).resolves.toBeTruthy();
     const pending = await invite();
     await expectAwsError(
-      stack.idp.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: pending.email })),
+      stack.idp.send(
+        new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: pending.email }),
+      ),
       'NotAuthorizedException',
       'User password cannot be reset in the current state.',
     );
@@ -368,45 +560,95 @@ describe('admin operations', () => {
 
   it('AdminUpdateUserAttributes writes attributes an admin may change', async () => {
     const { email } = await invite();
-    await stack.idp.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: email, UserAttributes: [{ Name: 'name', Value: 'Grace' }] }));
-    const fetched = await stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
+    await stack.idp.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: email,
+        UserAttributes: [{ Name: 'name', Value: 'Grace' }],
+      }),
+    );
+    const fetched = await stack.idp.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: email }),
+    );
     expect(fetched.UserAttributes).toContainEqual({ Name: 'name', Value: 'Grace' });
   });
 
   it('group membership changes the groups and roles in the next tokens', async () => {
     const user = await inviteConfirmed();
     const groupsOf = async () =>
-      (await stack.idp.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: user.email }))).Groups!.map((g) => g.GroupName);
+      (
+        await stack.idp.send(
+          new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: user.email }),
+        )
+      ).Groups!.map((g) => g.GroupName);
     expect(await groupsOf()).toEqual([]);
-    await stack.idp.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.email, GroupName: 'general' }));
-    await stack.idp.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.email, GroupName: 'admin' }));
+    await stack.idp.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: poolId,
+        Username: user.email,
+        GroupName: 'general',
+      }),
+    );
+    await stack.idp.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: poolId,
+        Username: user.email,
+        GroupName: 'admin',
+      }),
+    );
     expect(await groupsOf()).toEqual(['admin', 'general']);
     const tokens = await tokensFor(user.email, user.password);
-    const claims = () => JSON.parse(Buffer.from(tokens.IdToken.split('.')[1]!, 'base64url').toString());
+    const claims = () =>
+      JSON.parse(Buffer.from(tokens.IdToken.split('.')[1]!, 'base64url').toString());
     expect(claims()['cognito:preferred_role']).toBe(roleArn('000000000000', 'admin'));
 
-    await stack.idp.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: poolId, Username: user.email, GroupName: 'admin' }));
-    const refreshed = await stack.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken }));
-    const after = JSON.parse(Buffer.from(refreshed.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString());
+    await stack.idp.send(
+      new AdminRemoveUserFromGroupCommand({
+        UserPoolId: poolId,
+        Username: user.email,
+        GroupName: 'admin',
+      }),
+    );
+    const refreshed = await stack.idp.send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: clientId,
+        RefreshToken: tokens.RefreshToken,
+      }),
+    );
+    const after = JSON.parse(
+      Buffer.from(refreshed.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString(),
+    );
     expect(after['cognito:groups']).toEqual(['general']);
     expect(after['cognito:preferred_role']).toBe(roleArn('000000000000', 'general'));
     await expectAwsError(
-      stack.idp.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.email, GroupName: 'root' })),
+      stack.idp.send(
+        new AdminAddUserToGroupCommand({
+          UserPoolId: poolId,
+          Username: user.email,
+          GroupName: 'root',
+        }),
+      ),
       'ResourceNotFoundException',
       'Group not found.',
     );
   });
 
-  it('ListGroups, GetGroup and ListUsersInGroup describe the contract\'s groups', async () => {
+  it("ListGroups, GetGroup and ListUsersInGroup describe the contract's groups", async () => {
     const groups = await stack.idp.send(new ListGroupsCommand({ UserPoolId: poolId }));
     expect(groups.Groups!.map((g) => [g.GroupName, g.Precedence, g.RoleArn])).toEqual([
       ['admin', GROUPS.admin.precedence, roleArn('000000000000', 'admin')],
       ['general', GROUPS.general.precedence, roleArn('000000000000', 'general')],
     ]);
-    const admin = await stack.idp.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: 'admin' }));
+    const admin = await stack.idp.send(
+      new GetGroupCommand({ UserPoolId: poolId, GroupName: 'admin' }),
+    );
     expect(admin.Group?.Description).toBe(GROUPS.admin.description);
-    const members = await stack.idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: 'admin' }));
-    expect(members.Users!.map((u) => u.Attributes!.find((a) => a.Name === 'email')?.Value)).toContain(ADMIN.email);
+    const members = await stack.idp.send(
+      new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: 'admin' }),
+    );
+    expect(
+      members.Users!.map((u) => u.Attributes!.find((a) => a.Name === 'email')?.Value),
+    ).toContain(ADMIN.email);
   });
 });
 
@@ -416,23 +658,28 @@ describe('ListUsers', () => {
 
   it('pages with Limit and PaginationToken through every user exactly once', async () => {
     for (let i = 0; i < 5; i++) await invite();
-    const all = await send<{ Users: unknown[] }>(new ListUsersCommand({ UserPoolId: poolId }));
+    const all = await stack.idp.send(new ListUsersCommand({ UserPoolId: poolId }));
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const page = await stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 2, PaginationToken: token }));
+      const page = await stack.idp.send(
+        new ListUsersCommand({ UserPoolId: poolId, Limit: 2, PaginationToken: token }),
+      );
       expect(page.Users!.length).toBeLessThanOrEqual(2);
       seen.push(...page.Users!.map((u) => u.Username!));
       token = page.PaginationToken;
     } while (token);
-    expect(seen).toHaveLength(all.Users.length);
+    expect(seen).toHaveLength(all.Users!.length);
     expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('filters by e-mail prefix, exact e-mail, sub, status and user status', async () => {
     const disabled = await inviteConfirmed();
-    await stack.idp.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: disabled.email }));
-    const list = async (Filter: string) => (await stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Filter }))).Users;
+    await stack.idp.send(
+      new AdminDisableUserCommand({ UserPoolId: poolId, Username: disabled.email }),
+    );
+    const list = async (Filter: string) =>
+      (await stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Filter }))).Users;
 
     expect(emailsOf(await list('email ^= "ADMIN@"'))).toEqual([ADMIN.email]);
     expect(emailsOf(await list(`email = "${USER.email}"`))).toEqual([USER.email]);
@@ -444,8 +691,16 @@ describe('ListUsers', () => {
   });
 
   it('refuses a malformed filter and a limit above 60', async () => {
-    await expectAwsError(stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email starts "a"' })), 'InvalidParameterException', 'Error while parsing filter.');
-    await expectAwsError(stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 61 })), 'InvalidParameterException', /Member must have value less than or equal to 60/);
+    await expectAwsError(
+      stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email starts "a"' })),
+      'InvalidParameterException',
+      'Error while parsing filter.',
+    );
+    await expectAwsError(
+      stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 61 })),
+      'InvalidParameterException',
+      /Member must have value less than or equal to 60/,
+    );
   });
 });
 
@@ -458,9 +713,15 @@ describe('wire protocol errors', () => {
     });
 
   it('refuses an unsigned admin call like Cognito, with no stack trace', async () => {
-    const response = await raw('AWSCognitoIdentityProviderService.ListUsers', JSON.stringify({ UserPoolId: poolId }));
+    const response = await raw(
+      'AWSCognitoIdentityProviderService.ListUsers',
+      JSON.stringify({ UserPoolId: poolId }),
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    expect(await response.json()).toEqual({
+      __type: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
   });
 
   it('answers malformed JSON, unknown targets and missing members with AWS error types', async () => {
@@ -471,16 +732,26 @@ describe('wire protocol errors', () => {
     const unknown = await raw('AWSCognitoIdentityProviderService.DoSomethingElse', '{}');
     expect(unknown.headers.get('x-amzn-errortype')).toBe('UnknownOperationException:');
 
-    const missing = await raw('AWSCognitoIdentityProviderService.InitiateAuth', JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH' }));
+    const missing = await raw(
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+      JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH' }),
+    );
     expect(await missing.json()).toEqual({
       __type: 'InvalidParameterException',
-      message: "1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must not be null",
+      message:
+        "1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must not be null",
     });
   });
 
   it('names an unknown app client', async () => {
     await expectAwsError(
-      stack.idp.send(new InitiateAuthCommand({ ClientId: 'nope', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'a', PASSWORD: 'b' } })),
+      stack.idp.send(
+        new InitiateAuthCommand({
+          ClientId: 'nope',
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'a', PASSWORD: 'b' },
+        }),
+      ),
       'ResourceNotFoundException',
       'User pool client nope does not exist.',
     );

@@ -1,0 +1,63 @@
+import { defineConfig, devices } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { localStackEnvironment, SPA_URL } from './e2e/fixtures/environment';
+import { resolveChromium } from './scripts/chromium-path.mjs';
+
+const isCI = !!process.env.CI;
+
+// Every run starts the local stack from an empty state directory, removed when the run ends.
+// Playwright evaluates this file again in each worker; the variable keeps them on the runner's
+// directory. Set CONSOLE_E2E_STATE_DIR yourself to keep the state for a look afterwards.
+const STATE_DIR_VARIABLE = 'CONSOLE_E2E_STATE_DIR';
+let stateDir = process.env[STATE_DIR_VARIABLE];
+if (!stateDir) {
+  const created = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+  process.env[STATE_DIR_VARIABLE] = stateDir = created;
+  process.on('exit', () => fs.rmSync(created, { recursive: true, force: true }));
+}
+
+// `npm run test:e2e` runs scripts/ensure-chromium.mjs first, which explains how to get one.
+const chromium = resolveChromium();
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: isCI,
+  reporter: isCI ? [['list']] : 'list',
+  use: {
+    baseURL: SPA_URL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(chromium ? { executablePath: chromium.executablePath } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npx tsx infra/local/start.ts --preview',
+    url: `${SPA_URL}/config.json`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    env: localStackEnvironment(stateDir),
+  },
+});

@@ -1,0 +1,73 @@
+import type { AuthSession, JWT } from 'aws-amplify/auth';
+import { describe, expect, it } from 'vitest';
+import { summarizeSession } from './summarizeSession';
+
+function jwt(payload: JWT['payload']): JWT {
+  return { payload, toString: () => 'header.payload.signature' };
+}
+
+const expiration = new Date('2030-01-01T00:00:00Z');
+
+const adminSession: AuthSession = {
+  tokens: {
+    accessToken: jwt({ sub: 'sub-1' }),
+    idToken: jwt({
+      sub: 'sub-1',
+      email: 'admin@example.com',
+      'cognito:groups': ['admin', 'general'],
+      'cognito:preferred_role': 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+    }),
+  },
+  identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
+  credentials: {
+    accessKeyId: 'ASIAEXAMPLEKEYID0001',
+    secretAccessKey: 'secret',
+    sessionToken: 'session-token',
+    expiration,
+  },
+};
+
+describe('summarizeSession', () => {
+  it('reads email, groups and preferred role from the ID token and the identity and credentials', () => {
+    expect(summarizeSession(adminSession)).toEqual({
+      email: 'admin@example.com',
+      groups: ['admin', 'general'],
+      role: 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+      identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
+      accessKeyPrefix: 'ASIA',
+      credentialsExpire: expiration,
+    });
+  });
+
+  it('keeps nothing secret: only the first four characters of the access key', () => {
+    const text = JSON.stringify(summarizeSession(adminSession));
+    expect(text).not.toContain('ASIAEXAMPLE');
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('session-token');
+    expect(text).not.toContain('signature');
+  });
+
+  it('falls back to the login id when the ID token has no email', () => {
+    const session: AuthSession = {
+      tokens: { accessToken: jwt({}), idToken: jwt({ sub: 'sub-2' }) },
+    };
+    expect(summarizeSession(session, 'user@example.com')).toEqual({
+      email: 'user@example.com',
+      groups: [],
+      role: undefined,
+      identityId: undefined,
+      accessKeyPrefix: undefined,
+      credentialsExpire: undefined,
+    });
+  });
+
+  it('ignores malformed group claims', () => {
+    const session: AuthSession = {
+      tokens: {
+        accessToken: jwt({}),
+        idToken: jwt({ 'cognito:groups': 'admin', 'cognito:preferred_role': '' }),
+      },
+    };
+    expect(summarizeSession(session)).toMatchObject({ groups: [], role: undefined });
+  });
+});

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Nothing environment-specific belongs here: endpoints come from /config.json at runtime, so
+// one build serves the local stack and every AWS deployment.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+  },
+});
