@@ -38,6 +38,10 @@ export async function handleControl(
         messages: deps.outbox.list(url.searchParams.get('to') ?? undefined),
       });
     case 'POST /_local/credentials/expire': {
+      // JSON only: a cross-site form or text/plain "simple request" cannot reach this.
+      if (!req.headers['content-type']?.startsWith('application/json')) {
+        return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
+      }
       let body: unknown;
       try {
         body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));

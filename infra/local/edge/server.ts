@@ -14,14 +14,15 @@ export interface EdgeDependencies extends ControlDependencies {
 
 /**
  * The AWS edge: cognito-idp and cognito-identity (JSON 1.1 by `X-Amz-Target`) on one port,
- * the user pool's JWKS, and `/_local/` control. Like Cognito's public endpoints it answers
- * CORS for any origin: these calls carry no cookies and no ambient authority.
+ * the user pool's JWKS, and `/_local/` control. Like Cognito's public endpoints the AWS routes
+ * answer CORS for any origin: they carry no cookies and no ambient authority.
  */
 export function createEdgeServer(deps: EdgeDependencies): Server {
   const jwksPath = `/${deps.userPool.id}/.well-known/jwks.json`;
   return createServer((req, res) => {
     const requestId = newRequestId();
-    setCorsHeaders(req, res);
+    // Control routes get no CORS: a web page must not read the outbox's passwords and codes.
+    if (!req.url?.startsWith('/_local/')) setCorsHeaders(req, res);
     res.setHeader('x-amzn-RequestId', requestId);
     handle(req, res, requestId).catch((error: unknown) => {
       console.error(`[edge] request ${requestId} failed:`, error);
@@ -37,11 +38,11 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://edge.local');
+    if (url.pathname.startsWith('/_local/')) return handleControl(req, res, url, deps);
     if (req.method === 'OPTIONS') {
       res.writeHead(200, { 'Content-Length': '0' });
       return res.end();
     }
-    if (url.pathname.startsWith('/_local/')) return handleControl(req, res, url, deps);
     if (req.method === 'GET' && url.pathname === jwksPath) {
       return sendJson(res, 200, { keys: [deps.userPool.signingKey.publicJwk] });
     }

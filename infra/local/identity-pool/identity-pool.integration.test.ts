@@ -262,6 +262,7 @@ describe('/_local/credentials/expire', () => {
     await credentialsFor(identityId, loginsFor(token));
     const response = await fetch(`${stack.edgeUrl}/_local/credentials/expire`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ identityId }),
     });
     expect(await response.json()).toEqual({ expired: 2 });
@@ -271,6 +272,7 @@ describe('/_local/credentials/expire', () => {
 
     const bad = await fetch(`${stack.edgeUrl}/_local/credentials/expire`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(bad.status).toBe(400);
