@@ -1,2 +1,4 @@
 export * from './groups';
+export * from './policies';
+export * from './routes';
 export * from './runtime-config';

@@ -1,0 +1,216 @@
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { describe, expect, it } from 'vitest';
+import type { IssuedCredentials } from '../iam/credentials';
+import { GatewayAuthError, verifySigV4, type SignedRequest } from './sigv4-verifier';
+
+const NOW = Date.UTC(2026, 10, 21, 8, 47, 0);
+const HOST = '127.0.0.1:4567';
+
+const issued: IssuedCredentials = {
+  accessKeyId: 'ASIAEXAMPLEKEY000001',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'session-token-from-the-identity-pool',
+  roleArn: 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+  assumedRoleArn:
+    'arn:aws:sts::000000000000:assumed-role/ConsoleAdminRole/CognitoIdentityCredentials',
+  identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
+  issuedAt: NOW - 60_000,
+  expiresAt: NOW + 3_600_000,
+};
+
+const options = (overrides: Partial<IssuedCredentials> = {}, now = NOW) => ({
+  region: 'ap-northeast-1',
+  service: 'execute-api',
+  now: () => now,
+  findCredentials: (id: string) =>
+    id === issued.accessKeyId ? { ...issued, ...overrides } : undefined,
+});
+
+interface ClientRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** Signs as a browser client would with @smithy/signature-v4, then shapes it as it arrives on the wire. */
+async function signAsClient(request: ClientRequest, signedAt = NOW): Promise<SignedRequest> {
+  const signer = new SignatureV4({
+    credentials: issued,
+    region: 'ap-northeast-1',
+    service: 'execute-api',
+    sha256: Sha256,
+  });
+  const body = request.body ?? '';
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: request.method,
+      protocol: 'https:',
+      hostname: '127.0.0.1',
+      port: 4567,
+      path: request.path,
+      query: request.query ?? {},
+      headers: { host: HOST, ...(request.headers ?? {}) },
+      body,
+    }),
+    { signingDate: new Date(signedAt) },
+  );
+  const rawQuery = Object.entries(request.query ?? {})
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return {
+    method: request.method,
+    rawPath: request.path,
+    rawQuery,
+    headers: Object.fromEntries(
+      Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    ),
+    body: new TextEncoder().encode(body),
+  };
+}
+
+async function refusal(request: SignedRequest, opts = options()): Promise<GatewayAuthError> {
+  const error = await verifySigV4(request, opts).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the request was accepted').toBeInstanceOf(GatewayAuthError);
+  return error as GatewayAuthError;
+}
+
+const postUsers: ClientRequest = {
+  method: 'POST',
+  path: '/admin/users',
+  query: { notify: 'yes please' },
+  body: JSON.stringify({ email: 'new@example.com', groups: ['general'] }),
+  headers: { 'content-type': 'application/json' },
+};
+
+describe('verifySigV4 accepts what a correct signer sends', () => {
+  it.each([
+    [
+      'GET with a query',
+      { method: 'GET', path: '/admin/users', query: { limit: '10', email: 'a b+c@x' } },
+    ],
+    ['POST with a JSON body and a query', postUsers],
+    [
+      'a path with a space and unicode',
+      { method: 'GET', path: '/admin/users/' + encodeURIComponent('山田 花子') },
+    ],
+    [
+      'an already-encoded query value',
+      { method: 'GET', path: '/admin/audit', query: { actor: '%2F already %20' } },
+    ],
+  ])('%s', async (_, request) => {
+    await expect(verifySigV4(await signAsClient(request), options())).resolves.toMatchObject({
+      roleArn: issued.roleArn,
+    });
+  });
+});
+
+describe('verifySigV4 refuses any change after signing', () => {
+  const mismatch = async (change: (r: SignedRequest) => void) => {
+    const request = await signAsClient(postUsers);
+    change(request);
+    const error = await refusal(request);
+    expect(error.errorType).toBe('InvalidSignatureException');
+    expect(error.message).toMatch(
+      /^The request signature we calculated does not match the signature you provided\./,
+    );
+  };
+  it('the method', () => mismatch((r) => (r.method = 'PUT')));
+  it('the path', () => mismatch((r) => (r.rawPath = '/admin/groups')));
+  it('the query', () => mismatch((r) => (r.rawQuery = 'notify=no')));
+  it('a signed header', () => mismatch((r) => (r.headers['content-type'] = 'text/plain')));
+  it('the body', () =>
+    mismatch((r) => (r.body = new TextEncoder().encode('{"email":"evil@example.com"}'))));
+  it('the host', () => mismatch((r) => (r.headers.host = 'd111111abcdef8.cloudfront.net')));
+  it('the date, by a second', async () => {
+    const request = await signAsClient(postUsers);
+    request.headers['x-amz-date'] = '20261121T084701Z';
+    expect((await refusal(request)).errorType).toBe('InvalidSignatureException');
+  });
+});
+
+describe('verifySigV4 answers like API Gateway', () => {
+  it('no Authorization: MissingAuthenticationTokenException', async () => {
+    const request = await signAsClient(postUsers);
+    delete request.headers.authorization;
+    expect(await refusal(request)).toMatchObject({
+      errorType: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
+  });
+
+  it('a bearer token where SigV4 belongs: IncompleteSignatureException', async () => {
+    const request = await signAsClient(postUsers);
+    request.headers.authorization = 'Bearer eyJ.example';
+    const error = await refusal(request);
+    expect(error.errorType).toBe('IncompleteSignatureException');
+    expect(error.message).toMatch(
+      /^Authorization header requires 'Credential' parameter\. .*Authorization=Bearer eyJ\.example$/,
+    );
+  });
+
+  it('signed more than 5 minutes ago or ahead: Signature expired / not yet current', async () => {
+    const old = await refusal(await signAsClient(postUsers, NOW - 6 * 60_000));
+    expect(old.errorType).toBe('InvalidSignatureException');
+    expect(old.message).toBe(
+      'Signature expired: 20261121T084100Z is now earlier than 20261121T084200Z (20261121T084700Z - 5 min.)',
+    );
+    const ahead = await refusal(await signAsClient(postUsers, NOW + 30 * 60_000));
+    expect(ahead.message).toBe(
+      'Signature not yet current: 20261121T091700Z is still later than 20261121T085200Z (20261121T084700Z + 5 min.)',
+    );
+    await expect(
+      verifySigV4(await signAsClient(postUsers, NOW - 4 * 60_000), options()),
+    ).resolves.toBeTruthy();
+  });
+
+  it('an unknown key or a wrong session token: UnrecognizedClientException', async () => {
+    const request = await signAsClient(postUsers);
+    expect(
+      await refusal(request, { ...options(), findCredentials: () => undefined }),
+    ).toMatchObject({
+      errorType: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    });
+    request.headers['x-amz-security-token'] = 'forged';
+    expect((await refusal(request)).errorType).toBe('UnrecognizedClientException');
+  });
+
+  it('expired credentials: ExpiredTokenException', async () => {
+    const error = await refusal(await signAsClient(postUsers), options({ expiresAt: NOW - 1 }));
+    expect(error).toMatchObject({
+      errorType: 'ExpiredTokenException',
+      message: 'The security token included in the request is expired',
+    });
+  });
+
+  it('a scope for another region or service: InvalidSignatureException', async () => {
+    const request = await signAsClient(postUsers);
+    request.headers.authorization = request.headers.authorization!.replace(
+      '/ap-northeast-1/',
+      '/us-east-1/',
+    );
+    expect((await refusal(request)).message).toBe(
+      'Credential should be scoped to a valid region. ',
+    );
+    const s3 = await signAsClient(postUsers);
+    s3.headers.authorization = s3.headers.authorization!.replace('/execute-api/', '/s3/');
+    expect((await refusal(s3)).message).toBe(
+      "Credential should be scoped to correct service: 'execute-api'. ",
+    );
+  });
+
+  it("a payload hash header that is not the body's is refused", async () => {
+    const request = await signAsClient({
+      ...postUsers,
+      headers: { ...postUsers.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    });
+    expect((await refusal(request)).errorType).toBe('InvalidSignatureException');
+  });
+});

@@ -1,0 +1,51 @@
+import type { GroupName } from './groups';
+import { routesOf, type RouteDefinition } from './routes';
+
+/** Where an admin API is deployed: the parts of its `execute-api` ARNs. */
+export interface ApiStage {
+  region: string;
+  accountId: string;
+  apiId: string;
+  stage: string;
+}
+
+/**
+ * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}` with each `{param}`
+ * as `*`: what CDK's `arnForExecuteApi(method, path, stage)` yields for the route.
+ */
+export function executeApiArn(stage: ApiStage, route: Pick<RouteDefinition, 'method' | 'path'>) {
+  const resource = route.path.replace(/\{\w+\}/g, '*');
+  return `arn:aws:execute-api:${stage.region}:${stage.accountId}:${stage.apiId}/${stage.stage}/${route.method}${resource}`;
+}
+
+export interface PolicyStatement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** The admin-API ARNs a group's role may invoke: exactly the routes the contract gives it. */
+export function invokableArns(group: GroupName, stage: ApiStage): string[] {
+  return routesOf('admin')
+    .filter(([, route]) => route.groups.includes(group))
+    .map(([, route]) => executeApiArn(stage, route));
+}
+
+/**
+ * The identity policy of a group's role. The CDK app attaches this document and the local
+ * gateway evaluates it, so the cloud and the local stack authorise the same calls.
+ */
+export function groupRolePolicy(group: GroupName, stage: ApiStage): PolicyDocument {
+  const resources = invokableArns(group, stage);
+  return {
+    Version: '2012-10-17',
+    Statement: resources.length
+      ? [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resources }]
+      : [],
+  };
+}
