@@ -67,6 +67,9 @@ async function tokensFor(
   return result.AuthenticationResult as Required<AuthenticationResultType>;
 }
 
+const refreshWith = (RefreshToken: string) =>
+  stack.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken }));
+
 let inviteCount = 0;
 /** Invites a fresh user through AdminCreateUser and returns their temporary password. */
 async function invite(attributes: Record<string, string> = {}) {
@@ -165,12 +168,7 @@ describe('sign-in and tokens', () => {
     );
     expect(viaInitiate.AuthenticationResult?.IdToken).toBeTruthy();
     expect(viaInitiate.AuthenticationResult?.RefreshToken).toBeUndefined();
-    const viaRefresh = await stack.idp.send(
-      new GetTokensFromRefreshTokenCommand({
-        ClientId: clientId,
-        RefreshToken: tokens.RefreshToken,
-      }),
-    );
+    const viaRefresh = await refreshWith(tokens.RefreshToken);
     expect(viaRefresh.AuthenticationResult?.AccessToken).toBeTruthy();
     await expectAwsError(
       stack.idp.send(
@@ -203,12 +201,7 @@ describe('sign-in and tokens', () => {
       new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken }),
     );
     await expectAwsError(
-      stack.idp.send(
-        new GetTokensFromRefreshTokenCommand({
-          ClientId: clientId,
-          RefreshToken: tokens.RefreshToken,
-        }),
-      ),
+      refreshWith(tokens.RefreshToken),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
@@ -230,12 +223,7 @@ describe('sign-in and tokens', () => {
       'Access Token has been revoked',
     );
     await expectAwsError(
-      stack.idp.send(
-        new GetTokensFromRefreshTokenCommand({
-          ClientId: clientId,
-          RefreshToken: second.RefreshToken,
-        }),
-      ),
+      refreshWith(second.RefreshToken),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
@@ -516,15 +504,7 @@ describe('admin operations', () => {
       stack.idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: user.email })),
       'UserNotFoundException',
     );
-    await expectAwsError(
-      stack.idp.send(
-        new GetTokensFromRefreshTokenCommand({
-          ClientId: clientId,
-          RefreshToken: tokens.RefreshToken,
-        }),
-      ),
-      'NotAuthorizedException',
-    );
+    await expectAwsError(refreshWith(tokens.RefreshToken), 'NotAuthorizedException');
   });
 
   it('AdminResetUserPassword forces a reset that a mailed code completes', async () => {
@@ -609,12 +589,7 @@ describe('admin operations', () => {
         GroupName: 'admin',
       }),
     );
-    const refreshed = await stack.idp.send(
-      new GetTokensFromRefreshTokenCommand({
-        ClientId: clientId,
-        RefreshToken: tokens.RefreshToken,
-      }),
-    );
+    const refreshed = await refreshWith(tokens.RefreshToken);
     const after = JSON.parse(
       Buffer.from(refreshed.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString(),
     );
