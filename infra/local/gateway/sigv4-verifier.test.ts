@@ -214,3 +214,56 @@ describe('verifySigV4 answers like API Gateway', () => {
     expect((await refusal(request)).errorType).toBe('InvalidSignatureException');
   });
 });
+
+describe('verifySigV4 accepts an independent signer (aws4fetch)', () => {
+  /** aws4fetch signs a Request; reshape what it would put on the wire. */
+  async function signWithAws4fetch(url: string, init: RequestInit): Promise<SignedRequest> {
+    const { AwsClient } = await import('aws4fetch');
+    const client = new AwsClient({
+      accessKeyId: issued.accessKeyId,
+      secretAccessKey: issued.secretAccessKey,
+      sessionToken: issued.sessionToken,
+      region: 'ap-northeast-1',
+      service: 'execute-api',
+    });
+    const signed = await client.sign(url, { ...init, aws: { datetime: '20261121T084700Z' } });
+    const wire = new URL(signed.url);
+    const headers: Record<string, string> = { host: wire.host };
+    signed.headers.forEach((value, name) => (headers[name] = value));
+    return {
+      method: signed.method,
+      rawPath: wire.pathname,
+      rawQuery: wire.search.slice(1),
+      headers,
+      body: new Uint8Array(await signed.arrayBuffer()),
+    };
+  }
+
+  it.each([
+    [
+      'GET with spaces and an already-encoded value in the query',
+      `http://${HOST}/admin/users?limit=10&email=a%20b&note=%2541`,
+      { method: 'GET' },
+    ],
+    [
+      'POST with a JSON body',
+      `http://${HOST}/admin/announcements`,
+      {
+        method: 'POST',
+        body: '{"title":"Hi","body":"there"}',
+        headers: { 'content-type': 'application/json' },
+      },
+    ],
+    [
+      'a path with unicode and a space',
+      `http://${HOST}/admin/users/${encodeURIComponent('山田 花子')}`,
+      { method: 'GET' },
+    ],
+  ])('%s', async (_, url, init) => {
+    await expect(verifySigV4(await signWithAws4fetch(url, init), options())).resolves.toMatchObject(
+      {
+        accessKeyId: issued.accessKeyId,
+      },
+    );
+  });
+});
