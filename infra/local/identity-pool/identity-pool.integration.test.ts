@@ -155,16 +155,13 @@ describe('GetCredentialsForIdentity', () => {
   it("refuses an expired ID token, an access token and another user's token", async () => {
     const token = await idTokenOf(USER.email, USER.password);
     const identityId = await identityOf(token);
-    stack.clock.advance(3601_000);
-    try {
-      await expectAwsError(
+    await stack.clock.during(3601_000, () =>
+      expectAwsError(
         credentialsFor(identityId, loginsFor(token)),
         'NotAuthorizedException',
         /^Invalid login token\. Token expired: \d+ >= \d+$/,
-      );
-    } finally {
-      stack.clock.advance(-3601_000);
-    }
+      ),
+    );
     const signedIn = await stack.idp.send(
       new InitiateAuthCommand({
         ClientId: stack.userPool.clientId,

@@ -26,6 +26,15 @@ export class TestClock {
   advance(ms: number) {
     this.offsetMs += ms;
   }
+  /** Runs `check` with the clock `ms` ahead, and puts it back even if `check` fails. */
+  async during(ms: number, check: () => Promise<unknown>): Promise<void> {
+    this.advance(ms);
+    try {
+      await check();
+    } finally {
+      this.advance(-ms);
+    }
+  }
 }
 
 export interface TestStack extends LocalStack {

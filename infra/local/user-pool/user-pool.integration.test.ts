@@ -242,16 +242,13 @@ describe('sign-in and tokens', () => {
 
   it('says an access token has expired once it has', async () => {
     const tokens = await tokensFor(USER.email, USER.password);
-    stack.clock.advance(3601 * 1000);
-    try {
-      await expectAwsError(
+    await stack.clock.during(3601 * 1000, () =>
+      expectAwsError(
         stack.idp.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
         'NotAuthorizedException',
         'Access Token has expired',
-      );
-    } finally {
-      stack.clock.advance(-3601 * 1000);
-    }
+      ),
+    );
     await expectAwsError(
       stack.idp.send(new GetUserCommand({ AccessToken: 'garbage' })),
       'NotAuthorizedException',
@@ -324,16 +321,13 @@ describe('invited users and NEW_PASSWORD_REQUIRED', () => {
       'InvalidParameterException',
     );
     const { email, temporaryPassword } = await invite();
-    stack.clock.advance(8 * DAY_MS);
-    try {
-      await expectAwsError(
+    await stack.clock.during(8 * DAY_MS, () =>
+      expectAwsError(
         passwordSignIn(email, temporaryPassword),
         'NotAuthorizedException',
         'Temporary password has expired and must be reset by an administrator.',
-      );
-    } finally {
-      stack.clock.advance(-8 * DAY_MS);
-    }
+      ),
+    );
   });
 
   it('AdminSetUserPassword sets a permanent password, or a temporary one that must be changed', async () => {
@@ -446,16 +440,13 @@ describe('self-service', () => {
       'Invalid verification code provided, please try again.',
     );
     await expectAwsError(confirm(code.secret, 'weak'), 'InvalidPasswordException');
-    stack.clock.advance(2 * 3600 * 1000);
-    try {
-      await expectAwsError(
+    await stack.clock.during(2 * 3600 * 1000, () =>
+      expectAwsError(
         confirm(code.secret),
         'ExpiredCodeException',
         'Invalid code provided, please request a code again.',
-      );
-    } finally {
-      stack.clock.advance(-2 * 3600 * 1000);
-    }
+      ),
+    );
     await confirm(code.secret);
     await expect(tokensFor(user.email, 'Reset-Passw0rd!')).resolves.toBeTruthy();
   });
