@@ -107,20 +107,22 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
   };
 }
 
+/** Percent-decodes one query component; a malformed escape is kept as sent. */
+function decodeQueryComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** `a=1&b=x%20y` → `{a: '1', b: 'x y'}`, repeated keys as arrays; `+` stays a plus, as in SigV4. */
 function parseRawQuery(raw: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const pair of raw.split('&').filter(Boolean)) {
     const eq = pair.indexOf('=');
-    const decode = (s: string) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    };
-    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = decode(eq < 0 ? '' : pair.slice(eq + 1));
+    const key = decodeQueryComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const value = decodeQueryComponent(eq < 0 ? '' : pair.slice(eq + 1));
     const existing = query[key];
     query[key] =
       existing === undefined
