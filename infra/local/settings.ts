@@ -28,6 +28,10 @@ export interface LocalSettings {
   stateDir: string;
   credentialLifetimeSeconds: number;
   seedUsers: SeedUser[];
+  /** The ops API's bearer token; a random one is kept in the state directory when unset. */
+  opsToken: string | undefined;
+  /** Where the ops API may be called from. */
+  opsAllowedCidrs: string[];
 }
 
 export class SettingsError extends Error {}
@@ -88,6 +92,23 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
         .min(60, 'must be at least 60')
         .max(43200, 'must be at most 43200'),
       3600,
+    ),
+    opsToken: read<string | undefined>(
+      env,
+      'LOCAL_OPS_TOKEN',
+      z
+        .string()
+        .regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces'),
+      undefined,
+    ),
+    opsAllowedCidrs: read(
+      env,
+      'LOCAL_OPS_ALLOWED_CIDRS',
+      z
+        .string()
+        .transform((text) => text.split(',').map((cidr) => cidr.trim()))
+        .pipe(z.array(z.cidrv4().or(z.cidrv6())).min(1)),
+      ['127.0.0.0/8', '::1/128'],
     ),
     seedUsers: [
       {

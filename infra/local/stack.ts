@@ -1,8 +1,17 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { RuntimeConfig } from '../../src/contract';
+import type { ApiStage, RuntimeConfig } from '../../src/contract';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws/identifiers';
+import { createDynalite, ensureTables, localTableNames } from './dynamodb/dynalite';
 import { createEdgeServer } from './edge/server';
+import { apiIdsSchema, loadApiIds, type ApiIds } from './gateway/api-ids';
+import { CognitoAuthorizer } from './gateway/cognito-authorizer';
+import { createHttpApiServer } from './gateway/http-api-server';
+import { IamAuthorizer } from './gateway/iam-authorizer';
+import { createRestApiServer } from './gateway/rest-api-server';
+import { startFunctions } from './lambda/functions';
+import { SecretStore, secretStoreSchema } from './secrets-manager/model';
+import { secretsManagerService } from './secrets-manager/responses';
 import { CredentialStore, credentialStoreSchema } from './iam/credentials';
 import { IdentityPool, identityPoolStateSchema } from './identity-pool/model';
 import { identityPoolService } from './identity-pool/responses';
@@ -15,9 +24,21 @@ import { Outbox } from './user-pool/outbox';
 import { userPoolService } from './user-pool/responses';
 import { userPoolStateSchema } from './user-pool/state';
 
+/** REST API stages are served at `/{stage}`, as on `execute-api`. */
+export const LOCAL_STAGE = 'local';
+export const OPS_TOKEN_SECRET_NAME = 'console/ops-token';
+
 export interface LocalStack {
   settings: LocalSettings;
   edgeUrl: string;
+  /** Where each API's routes start (REST: including the stage). */
+  apiUrls: { admin: string; general: string; ops: string };
+  apiIds: ApiIds;
+  adminStage: ApiStage;
+  /** The exact origins the APIs' CORS allows: the SPA's. */
+  allowedOrigins: string[];
+  secrets: SecretStore;
+  dynamoDbUrl: string;
   userPool: UserPool;
   identityPool: IdentityPool;
   credentials: CredentialStore;
@@ -64,24 +85,130 @@ export async function startLocalStack(
   });
   for (const seed of settings.seedUsers)
     userPool.ensureSeedUser(seed.email, seed.password, seed.groups);
+  const secrets = new SecretStore(file('secrets.json', secretStoreSchema), {
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT_ID,
+    now,
+  });
+  secrets.ensure(OPS_TOKEN_SECRET_NAME, settings.opsToken);
+  const apiIds = loadApiIds(file('api-gateway.json', apiIdsSchema));
+  const stageOf = (apiId: string, stage = LOCAL_STAGE): ApiStage => ({
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT_ID,
+    apiId,
+    stage,
+  });
+  const spaOrigin = url(settings.ports.spa);
+  const allowedOrigins = [
+    spaOrigin,
+    ...(settings.host === '127.0.0.1' ? [`http://localhost:${settings.ports.spa}`] : []),
+  ];
 
   const servers: Server[] = [];
-  const edge = createEdgeServer({
-    services: [
-      userPoolService(userPool, new AuthFlows(userPool)),
-      identityPoolService(identityPool),
-    ],
-    userPool,
-    identityPool,
-    credentials,
-    outbox,
-  });
-  await listen(edge, 'edge', settings.ports.edge, settings.host);
-  servers.push(edge);
+  const functions: { close(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map(close));
+    await Promise.all(functions.map((f) => f.close()));
+  };
+  try {
+    const edge = createEdgeServer({
+      services: [
+        userPoolService(userPool, new AuthFlows(userPool)),
+        identityPoolService(identityPool),
+        secretsManagerService(secrets),
+      ],
+      userPool,
+      identityPool,
+      credentials,
+      outbox,
+    });
+    await listen(edge, 'edge', settings.ports.edge, settings.host);
+    servers.push(edge);
+
+    const dynamo = createDynalite(join(settings.stateDir, 'dynamodb'));
+    await listen(dynamo, 'dynamoDb', settings.ports.dynamoDb, settings.host);
+    servers.push(dynamo);
+    await ensureTables(url(settings.ports.dynamoDb), LOCAL_REGION);
+
+    const fns = await startFunctions({
+      region: LOCAL_REGION,
+      userPoolId: userPool.id,
+      tableNames: localTableNames(),
+      allowedOrigins,
+      opsTokenSecretId: OPS_TOKEN_SECRET_NAME,
+      opsAllowedCidrs: settings.opsAllowedCidrs,
+      endpoints: {
+        dynamoDb: url(settings.ports.dynamoDb),
+        cognitoIdentityProvider: edgeUrl,
+        secretsManager: edgeUrl,
+      },
+    });
+    functions.push(fns);
+
+    const adminApi = createRestApiServer({
+      api: 'admin',
+      stage: stageOf(apiIds.adminApiId),
+      authorizer: {
+        type: 'AWS_IAM',
+        iam: new IamAuthorizer({
+          stage: stageOf(apiIds.adminApiId),
+          now,
+          findCredentials: (key) => credentials.find(key),
+        }),
+      },
+      function: fns.admin,
+      allowedOrigins,
+      now,
+    });
+    const generalApi = createRestApiServer({
+      api: 'general',
+      stage: stageOf(apiIds.generalApiId),
+      authorizer: {
+        type: 'COGNITO_USER_POOLS',
+        cognito: new CognitoAuthorizer({
+          issuer: userPool.issuer,
+          publicKey: userPool.signingKey.publicKey,
+          now,
+        }),
+      },
+      function: fns.general,
+      allowedOrigins,
+      now,
+    });
+    const opsApi = createHttpApiServer({
+      api: 'ops',
+      stage: stageOf(apiIds.opsApiId, '$default'),
+      authorizer: fns.opsAuthorizer,
+      function: fns.ops,
+      now,
+    });
+    for (const [server, name] of [
+      [adminApi, 'adminApi'],
+      [generalApi, 'generalApi'],
+      [opsApi, 'opsApi'],
+    ] as const) {
+      await listen(server, name, settings.ports[name], settings.host);
+      servers.push(server);
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const apiUrls = {
+    admin: `${url(settings.ports.adminApi)}/${LOCAL_STAGE}`,
+    general: `${url(settings.ports.generalApi)}/${LOCAL_STAGE}`,
+    ops: url(settings.ports.opsApi),
+  };
 
   return {
     settings,
     edgeUrl,
+    apiUrls,
+    apiIds,
+    adminStage: stageOf(apiIds.adminApiId),
+    allowedOrigins,
+    secrets,
+    dynamoDbUrl: url(settings.ports.dynamoDb),
     userPool,
     identityPool,
     credentials,
@@ -93,12 +220,10 @@ export async function startLocalStack(
       identityPoolId: identityPool.id,
       userPoolEndpoint: edgeUrl,
       identityPoolEndpoint: edgeUrl,
-      adminApiUrl: url(settings.ports.adminApi),
+      adminApiUrl: apiUrls.admin,
       generalApiUrl: '/api',
-      opsApiUrl: url(settings.ports.opsApi),
+      opsApiUrl: apiUrls.ops,
     },
-    close: async () => {
-      await Promise.all(servers.map(close));
-    },
+    close: stopAll,
   };
 }

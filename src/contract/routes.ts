@@ -1,4 +1,24 @@
+import { z } from 'zod';
+import {
+  announcement,
+  announcementList,
+  announcementParams,
+  postAnnouncementBody,
+} from './announcements';
+import { auditPage, listAuditQuery } from './audit';
 import type { GroupName } from './groups';
+import { opsHealth, opsStats } from './ops';
+import { profile, updateProfileBody } from './profile';
+import {
+  groupList,
+  inviteUserBody,
+  listUsersQuery,
+  userDetail,
+  userGroupParams,
+  usernameParams,
+  userPage,
+  whoami,
+} from './users';
 
 /**
  * Every route of the product's three APIs, declared once. The SPA's typed clients, the CLI,
@@ -9,7 +29,18 @@ export type ApiName = (typeof API_NAMES)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export interface RouteDefinition {
+/** What a route takes and answers; handlers parse with these, clients type with them. */
+export interface RouteSchemas {
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The body of its success answer. */
+  readonly response: z.ZodType;
+  /** The success status: 200 unless it creates (201) or answers nothing (204). */
+  readonly status?: 200 | 201 | 204;
+}
+
+export interface RouteDefinition extends RouteSchemas {
   readonly api: ApiName;
   readonly method: HttpMethod;
   /** API Gateway resource path; `{name}` is a path parameter. */
@@ -21,51 +52,84 @@ export interface RouteDefinition {
   readonly groups: readonly GroupName[];
 }
 
-const admin = (method: HttpMethod, path: string): RouteDefinition => ({
-  api: 'admin',
-  method,
-  path,
-  groups: ['admin'],
-});
-const general = (method: HttpMethod, path: string): RouteDefinition => ({
-  api: 'general',
-  method,
-  path,
-  groups: [],
-});
-const ops = (method: HttpMethod, path: string): RouteDefinition => ({
-  api: 'ops',
-  method,
-  path,
-  groups: [],
-});
+const route =
+  <A extends ApiName>(api: A, groups: readonly GroupName[]) =>
+  <S extends RouteSchemas>(method: HttpMethod, path: string, schemas: S) =>
+    ({ api, method, path, groups, ...schemas }) as const;
+const admin = route('admin', ['admin']);
+const general = route('general', []);
+const ops = route('ops', []);
+const noContent = z.undefined();
 
 export const ROUTES = {
-  whoami: admin('GET', '/admin/whoami'),
-  listUsers: admin('GET', '/admin/users'),
-  inviteUser: admin('POST', '/admin/users'),
-  getUser: admin('GET', '/admin/users/{username}'),
-  deleteUser: admin('DELETE', '/admin/users/{username}'),
-  disableUser: admin('POST', '/admin/users/{username}/disable'),
-  enableUser: admin('POST', '/admin/users/{username}/enable'),
-  resetUserPassword: admin('POST', '/admin/users/{username}/reset-password'),
-  addUserToGroup: admin('PUT', '/admin/users/{username}/groups/{group}'),
-  removeUserFromGroup: admin('DELETE', '/admin/users/{username}/groups/{group}'),
-  listGroups: admin('GET', '/admin/groups'),
-  listAudit: admin('GET', '/admin/audit'),
-  listAnnouncementsAdmin: admin('GET', '/admin/announcements'),
-  postAnnouncement: admin('POST', '/admin/announcements'),
-  deleteAnnouncement: admin('DELETE', '/admin/announcements/{id}'),
+  whoami: admin('GET', '/admin/whoami', { response: whoami }),
+  listUsers: admin('GET', '/admin/users', { query: listUsersQuery, response: userPage }),
+  inviteUser: admin('POST', '/admin/users', {
+    body: inviteUserBody,
+    response: userDetail,
+    status: 201,
+  }),
+  getUser: admin('GET', '/admin/users/{username}', {
+    params: usernameParams,
+    response: userDetail,
+  }),
+  deleteUser: admin('DELETE', '/admin/users/{username}', {
+    params: usernameParams,
+    response: noContent,
+    status: 204,
+  }),
+  disableUser: admin('POST', '/admin/users/{username}/disable', {
+    params: usernameParams,
+    response: userDetail,
+  }),
+  enableUser: admin('POST', '/admin/users/{username}/enable', {
+    params: usernameParams,
+    response: userDetail,
+  }),
+  resetUserPassword: admin('POST', '/admin/users/{username}/reset-password', {
+    params: usernameParams,
+    response: userDetail,
+  }),
+  addUserToGroup: admin('PUT', '/admin/users/{username}/groups/{group}', {
+    params: userGroupParams,
+    response: userDetail,
+  }),
+  removeUserFromGroup: admin('DELETE', '/admin/users/{username}/groups/{group}', {
+    params: userGroupParams,
+    response: userDetail,
+  }),
+  listGroups: admin('GET', '/admin/groups', { response: groupList }),
+  listAudit: admin('GET', '/admin/audit', { query: listAuditQuery, response: auditPage }),
+  listAnnouncementsAdmin: admin('GET', '/admin/announcements', { response: announcementList }),
+  postAnnouncement: admin('POST', '/admin/announcements', {
+    body: postAnnouncementBody,
+    response: announcement,
+    status: 201,
+  }),
+  deleteAnnouncement: admin('DELETE', '/admin/announcements/{id}', {
+    params: announcementParams,
+    response: noContent,
+    status: 204,
+  }),
 
-  getMyProfile: general('GET', '/api/me'),
-  updateMyProfile: general('PUT', '/api/me'),
-  listAnnouncements: general('GET', '/api/announcements'),
+  getMyProfile: general('GET', '/api/me', { response: profile }),
+  updateMyProfile: general('PUT', '/api/me', { body: updateProfileBody, response: profile }),
+  listAnnouncements: general('GET', '/api/announcements', { response: announcementList }),
 
-  opsHealth: ops('GET', '/ops/health'),
-  opsStats: ops('GET', '/ops/stats'),
+  opsHealth: ops('GET', '/ops/health', { response: opsHealth }),
+  opsStats: ops('GET', '/ops/stats', { response: opsStats }),
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof ROUTES;
+
+/** The route an API Gateway event names by `resource` (REST) or path (HTTP API) and method. */
+export function findRoute(
+  api: ApiName,
+  method: string,
+  resourcePath: string,
+): [RouteName, RouteDefinition] | undefined {
+  return routesOf(api).find(([, r]) => r.method === method && r.path === resourcePath);
+}
 
 export function routesOf(api: ApiName): Array<[RouteName, RouteDefinition]> {
   return (Object.entries(ROUTES) as Array<[RouteName, RouteDefinition]>).filter(

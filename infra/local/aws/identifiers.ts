@@ -5,10 +5,10 @@ export const LOCAL_REGION = 'ap-northeast-1';
 export const LOCAL_ACCOUNT_ID = '000000000000';
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const MIXED_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomFrom(alphabet: string, length: number): string {
+export function randomFrom(alphabet: string, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;

@@ -16,6 +16,9 @@ const issued: IssuedCredentials = {
   assumedRoleArn:
     'arn:aws:sts::000000000000:assumed-role/ConsoleAdminRole/CognitoIdentityCredentials',
   identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
+  identityPoolId: 'ap-northeast-1:99999999-8888-7777-6666-555555555555',
+  authenticationProvider:
+    'cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example,cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example:CognitoSignIn:sub-1',
   issuedAt: NOW - 60_000,
   expiresAt: NOW + 3_600_000,
 };

@@ -10,6 +10,9 @@ const credentialSchema = z.object({
   /** `arn:aws:sts::{account}:assumed-role/{role}/{session}`, the caller as IAM names it. */
   assumedRoleArn: z.string(),
   identityId: z.string(),
+  identityPoolId: z.string(),
+  /** As API Gateway passes it on: `{provider},{provider}:CognitoSignIn:{sub}`. */
+  authenticationProvider: z.string(),
   issuedAt: z.number(),
   expiresAt: z.number(),
 });
@@ -37,6 +40,8 @@ export class CredentialStore {
   issue(input: {
     roleArn: string;
     identityId: string;
+    identityPoolId: string;
+    authenticationProvider: string;
     lifetimeSeconds: number;
   }): IssuedCredentials {
     const [, , , , account = '', resource = ''] = input.roleArn.split(':');
@@ -48,6 +53,8 @@ export class CredentialStore {
       roleArn: input.roleArn,
       assumedRoleArn: `arn:aws:sts::${account}:assumed-role/${roleName}/${ROLE_SESSION_NAME}`,
       identityId: input.identityId,
+      identityPoolId: input.identityPoolId,
+      authenticationProvider: input.authenticationProvider,
       issuedAt: this.now(),
       expiresAt: this.now() + input.lifetimeSeconds * 1000,
     };

@@ -119,9 +119,12 @@ export class IdentityPool {
       throw loginsDoNotMatch();
     }
     const roleArn = resolveRole(login, customRoleArn);
+    const provider = login.provider.providerName;
     return this.options.credentials.issue({
       roleArn,
       identityId,
+      identityPoolId: this.id,
+      authenticationProvider: `${provider},${provider}:CognitoSignIn:${login.claims.sub}`,
       lifetimeSeconds: this.options.credentialLifetimeSeconds,
     });
   }

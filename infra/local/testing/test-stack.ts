@@ -45,8 +45,12 @@ export interface TestStack extends LocalStack {
 }
 
 /** Settings for a stack in `stateDir` on free ports. */
-export async function testSettings(stateDir: string): Promise<LocalSettings> {
+export async function testSettings(
+  stateDir: string,
+  env: Record<string, string> = {},
+): Promise<LocalSettings> {
   return readSettings({
+    ...env,
     LOCAL_STATE_DIR: stateDir,
     LOCAL_EDGE_PORT: String(await freePort()),
     LOCAL_SPA_PORT: String(await freePort()),
@@ -64,10 +68,13 @@ const adminCredentials = {
 };
 
 /** A local stack with an empty state directory, and unmodified SDK clients pointed at it. */
-export async function startTestStack(stateDir?: string): Promise<TestStack> {
+export async function startTestStack(
+  stateDir?: string,
+  env: Record<string, string> = {},
+): Promise<TestStack> {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
-  const stack = await startLocalStack(await testSettings(dir), clock.now);
+  const stack = await startLocalStack(await testSettings(dir, env), clock.now);
   const clientConfig = {
     region: stack.runtimeConfig.region,
     endpoint: stack.edgeUrl,

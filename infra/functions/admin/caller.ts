@@ -1,0 +1,38 @@
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { cognitoClient } from '../shared/aws-clients';
+import { requireEnv } from '../shared/env';
+
+/**
+ * The user-pool user behind a signed call. The identity pool names it in
+ * `cognitoAuthenticationProvider`:
+ * `cognito-idp.{region}.amazonaws.com/{pool},cognito-idp.{region}.amazonaws.com/{pool}:CognitoSignIn:{sub}`.
+ * Null for callers that are not Cognito users (an IAM role used from a job).
+ */
+export function callerUsername(event: APIGatewayProxyEvent): string | null {
+  const provider = event.requestContext.identity.cognitoAuthenticationProvider ?? '';
+  const match = /:CognitoSignIn:([^,:]+)$/.exec(provider);
+  return match?.[1] ?? null;
+}
+
+export interface Actor {
+  username: string;
+  email: string;
+}
+
+/** Who the audit log names: the Cognito user's e-mail, or the caller's ARN. */
+export async function actorOf(event: APIGatewayProxyEvent): Promise<Actor> {
+  const username = callerUsername(event);
+  const arn = event.requestContext.identity.userArn ?? 'unknown';
+  if (!username) return { username: arn, email: arn };
+  try {
+    const user = await cognitoClient().send(
+      new AdminGetUserCommand({ UserPoolId: requireEnv('USER_POOL_ID'), Username: username }),
+    );
+    const email = user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
+    return { username, email: email ?? username };
+  } catch (error) {
+    if ((error as Error).name === 'UserNotFoundException') return { username, email: username };
+    throw error;
+  }
+}

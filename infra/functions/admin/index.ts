@@ -1,0 +1,20 @@
+import { listEnv } from '../shared/env';
+import { restHandler } from '../shared/rest-handler';
+import { announcementHandlers } from './announcements';
+import { auditHandlers } from './audit';
+import { groupHandlers } from './groups';
+import { userHandlers } from './users';
+import { whoamiHandlers } from './whoami';
+
+/** The admin API's one function: API Gateway (AWS_IAM) proxies every admin route here. */
+export const handler = restHandler(
+  'admin',
+  {
+    ...whoamiHandlers,
+    ...userHandlers,
+    ...groupHandlers,
+    ...auditHandlers,
+    ...announcementHandlers,
+  },
+  () => listEnv('ALLOWED_ORIGINS'),
+);

@@ -1,0 +1,179 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { AuditedAction, UserDetail } from '../../../src/contract';
+import { cognitoClient } from '../shared/aws-clients';
+import { requireEnv } from '../shared/env';
+import { HttpError } from '../shared/http-error';
+import type { RouteHandlers } from '../shared/rest-handler';
+import { getUser, listUsers } from '../shared/user-directory';
+import { audited } from './audited';
+import { callerUsername } from './caller';
+
+const userPoolId = () => requireEnv('USER_POOL_ID');
+
+const SELF_PROTECTION: Partial<Record<AuditedAction, string>> = {
+  disableUser: 'You cannot disable your own account. Ask another administrator to do it.',
+  deleteUser: 'You cannot delete your own account. Ask another administrator to do it.',
+  removeUserFromGroup:
+    'You cannot remove yourself from the admin group. Ask another administrator to do it.',
+};
+
+interface UserMutation {
+  action: AuditedAction;
+  /** Refuse when the target is the caller (so an administrator cannot lock themself out). */
+  protectSelf?: boolean;
+  /** Added to the audit target, e.g. ` → admin`. */
+  targetSuffix?: string;
+  run: (username: string) => Promise<unknown>;
+}
+
+/**
+ * One audited mutation of one user. The user is read first, so a call by e-mail alias and a
+ * call by username are the same target, the audit log names them by e-mail, and a
+ * self-targeted change is caught before anything is written.
+ */
+async function mutateUser(
+  event: APIGatewayProxyEvent,
+  username: string,
+  mutation: UserMutation,
+): Promise<UserDetail | undefined> {
+  const suffix = mutation.targetSuffix ?? '';
+  return audited(event, mutation.action, username + suffix, async (audit) => {
+    const target = await getUser(username);
+    audit.target = target.email + suffix;
+    if (mutation.protectSelf && target.username === callerUsername(event)) {
+      throw new HttpError(403, SELF_PROTECTION[mutation.action]!, { code: 'SelfProtection' });
+    }
+    await mutation.run(target.username);
+    return mutation.action === 'deleteUser' ? undefined : getUser(target.username);
+  });
+}
+
+async function mutateAndRead(
+  event: APIGatewayProxyEvent,
+  username: string,
+  mutation: UserMutation,
+): Promise<UserDetail> {
+  return (await mutateUser(event, username, mutation))!;
+}
+
+export const userHandlers: Pick<
+  RouteHandlers<'admin'>,
+  | 'listUsers'
+  | 'getUser'
+  | 'inviteUser'
+  | 'deleteUser'
+  | 'disableUser'
+  | 'enableUser'
+  | 'resetUserPassword'
+  | 'addUserToGroup'
+  | 'removeUserFromGroup'
+> = {
+  listUsers: ({ query }) => listUsers(query),
+
+  getUser: ({ params }) => getUser(params.username),
+
+  inviteUser: ({ body }, event) =>
+    audited(event, 'inviteUser', body.email, async () => {
+      // No temporary password given: Cognito makes one and sends the invitation.
+      const { User } = await cognitoClient().send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId(),
+          Username: body.email,
+          UserAttributes: [
+            { Name: 'email', Value: body.email },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
+      );
+      const username = User?.Username ?? body.email;
+      for (const group of body.groups) {
+        await cognitoClient().send(
+          new AdminAddUserToGroupCommand({
+            UserPoolId: userPoolId(),
+            Username: username,
+            GroupName: group,
+          }),
+        );
+      }
+      return getUser(username);
+    }),
+
+  deleteUser: async ({ params }, event) => {
+    await mutateUser(event, params.username, {
+      action: 'deleteUser',
+      protectSelf: true,
+      run: (username) =>
+        cognitoClient().send(
+          new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: username }),
+        ),
+    });
+  },
+
+  disableUser: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'disableUser',
+      protectSelf: true,
+      run: (username) =>
+        cognitoClient().send(
+          new AdminDisableUserCommand({ UserPoolId: userPoolId(), Username: username }),
+        ),
+    }),
+
+  enableUser: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'enableUser',
+      run: (username) =>
+        cognitoClient().send(
+          new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: username }),
+        ),
+    }),
+
+  resetUserPassword: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'resetUserPassword',
+      run: (username) =>
+        cognitoClient().send(
+          new AdminResetUserPasswordCommand({ UserPoolId: userPoolId(), Username: username }),
+        ),
+    }),
+
+  addUserToGroup: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'addUserToGroup',
+      targetSuffix: ` → ${params.group}`,
+      run: (username) =>
+        cognitoClient().send(
+          new AdminAddUserToGroupCommand({
+            UserPoolId: userPoolId(),
+            Username: username,
+            GroupName: params.group,
+          }),
+        ),
+    }),
+
+  removeUserFromGroup: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'removeUserFromGroup',
+      // Only leaving `admin` can lock an administrator out.
+      protectSelf: params.group === 'admin',
+      targetSuffix: ` ← ${params.group}`,
+      run: (username) =>
+        cognitoClient().send(
+          new AdminRemoveUserFromGroupCommand({
+            UserPoolId: userPoolId(),
+            Username: username,
+            GroupName: params.group,
+          }),
+        ),
+    }),
+};

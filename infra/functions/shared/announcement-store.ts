@@ -1,0 +1,71 @@
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Announcement, PostAnnouncementBody } from '../../../src/contract';
+import { documentClient } from './aws-clients';
+import { requireEnv } from './env';
+import { notFound } from './http-error';
+import { sortableId } from './sortable-id';
+import { TABLES } from './tables';
+
+const PARTITION = 'ANNOUNCEMENT';
+/** The board shows the most recent ones; older ones stay stored. */
+const LIST_LIMIT = 100;
+
+const table = () => requireEnv(TABLES.announcements.env);
+
+export async function postAnnouncement(
+  input: PostAnnouncementBody,
+  author: string,
+  now: Date,
+): Promise<Announcement> {
+  const announcement: Announcement = {
+    id: sortableId(now.getTime()),
+    title: input.title,
+    body: input.body,
+    author,
+    createdAt: now.toISOString(),
+  };
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { pk: PARTITION, ...announcement },
+      ConditionExpression: 'attribute_not_exists(id)',
+    }),
+  );
+  return announcement;
+}
+
+export async function listAnnouncements(): Promise<Announcement[]> {
+  const page = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PARTITION },
+      ScanIndexForward: false,
+      Limit: LIST_LIMIT,
+    }),
+  );
+  return (page.Items ?? []).map(({ id, title, body, author, createdAt }) => ({
+    id: id as string,
+    title: title as string,
+    body: body as string,
+    author: author as string,
+    createdAt: createdAt as string,
+  }));
+}
+
+export async function deleteAnnouncement(id: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: { pk: PARTITION, id },
+        ConditionExpression: 'attribute_exists(id)',
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw notFound('No such announcement.', 'AnnouncementNotFound');
+    }
+    throw error;
+  }
+}

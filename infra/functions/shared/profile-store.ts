@@ -1,0 +1,58 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Language } from '../../../src/contract';
+import { documentClient } from './aws-clients';
+import { requireEnv } from './env';
+import { TABLES } from './tables';
+
+export interface StoredPreferences {
+  displayName: string;
+  language: Language;
+  version: number;
+}
+
+const DEFAULT_PREFERENCES: StoredPreferences = { displayName: '', language: 'en', version: 0 };
+
+const table = () => requireEnv(TABLES.profiles.env);
+
+export async function readPreferences(username: string): Promise<StoredPreferences> {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { username }, ConsistentRead: true }),
+  );
+  if (!Item) return DEFAULT_PREFERENCES;
+  return {
+    displayName: Item.displayName as string,
+    language: Item.language as Language,
+    version: Item.version as number,
+  };
+}
+
+/**
+ * Saves preferences only if the stored version is still `expectedVersion` (0: none stored
+ * yet). Returns the saved preferences, or undefined when another save got there first.
+ */
+export async function savePreferences(
+  username: string,
+  input: Omit<StoredPreferences, 'version'>,
+  expectedVersion: number,
+  now: Date,
+): Promise<StoredPreferences | undefined> {
+  const saved = { ...input, version: expectedVersion + 1 };
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { username, ...saved, updatedAt: now.toISOString() },
+        ...(expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(username)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+      }),
+    );
+    return saved;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}

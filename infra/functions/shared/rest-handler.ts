@@ -1,0 +1,72 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import type { ROUTES } from '../../../src/contract';
+import {
+  corsResponseHeaders,
+  findRoute,
+  type ApiName,
+  type RouteName,
+} from '../../../src/contract';
+import { HttpError } from './http-error';
+import { parseRequest, type ParsedRequest } from './parse-request';
+import { awsErrorToHttp } from './aws-errors';
+
+type RoutesOf<A extends ApiName> = {
+  [N in RouteName]: (typeof ROUTES)[N]['api'] extends A ? N : never;
+}[RouteName];
+
+export type RouteHandler<N extends RouteName> = (
+  request: ParsedRequest<(typeof ROUTES)[N]>,
+  event: APIGatewayProxyEvent,
+) => Promise<z.input<(typeof ROUTES)[N]['response']>>;
+
+export type RouteHandlers<A extends ApiName> = { [N in RoutesOf<A>]: RouteHandler<N> };
+
+/**
+ * A REST API's Lambda proxy handler: finds the route the event's `resource` and method name,
+ * validates the request with the route's schemas, and answers JSON with the CORS headers of
+ * the caller's origin (with proxy integration, API Gateway leaves those to the function).
+ * Anything unexpected is thrown, so API Gateway answers 502 and the error is logged.
+ */
+export function restHandler<A extends ApiName>(
+  api: A,
+  handlers: RouteHandlers<A>,
+  allowedOrigins: () => readonly string[],
+) {
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const cors = corsResponseHeaders(originOf(event), allowedOrigins());
+    const found = findRoute(api, event.httpMethod, event.resource);
+    if (!found) return json(404, { message: 'No such route' }, cors);
+    const [name, route] = found;
+    try {
+      const request = parseRequest(route, event);
+      const handler = handlers[name as RoutesOf<A>] as RouteHandler<RouteName>;
+      const result = await handler(request as never, event);
+      const status = route.status ?? 200;
+      return status === 204
+        ? { statusCode: 204, headers: cors, body: '' }
+        : json(status, result, cors);
+    } catch (error) {
+      const answer = error instanceof HttpError ? error : awsErrorToHttp(error);
+      if (!answer) throw error;
+      return json(answer.status, answer.body, cors);
+    }
+  };
+}
+
+function originOf(event: APIGatewayProxyEvent): string | undefined {
+  const headers = event.headers ?? {};
+  return headers.origin ?? headers.Origin ?? undefined;
+}
+
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): APIGatewayProxyResult {
+  return {
+    statusCode: status,
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}

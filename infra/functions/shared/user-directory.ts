@@ -1,0 +1,126 @@
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  ListUsersInGroupCommand,
+  type AttributeType,
+  type GroupType,
+  type UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  COGNITO_USER_STATUSES,
+  type ListUsersQuery,
+  type UserDetail,
+  type UserPage,
+  type UserStatusFilter,
+  type UserSummary,
+} from '../../../src/contract';
+import { cognitoClient } from './aws-clients';
+import { requireEnv } from './env';
+
+/** Reads of the user pool the admin and ops functions share. */
+const userPoolId = () => requireEnv('USER_POOL_ID');
+
+export function toUserSummary(user: UserType & { UserAttributes?: AttributeType[] }): UserSummary {
+  const attributes = new Map(
+    (user.Attributes ?? user.UserAttributes ?? []).map((a) => [a.Name, a.Value ?? '']),
+  );
+  const status = COGNITO_USER_STATUSES.find((s) => s === user.UserStatus) ?? 'CONFIRMED';
+  return {
+    username: user.Username ?? '',
+    email: attributes.get('email') ?? '',
+    emailVerified: attributes.get('email_verified') === 'true',
+    enabled: user.Enabled ?? true,
+    status,
+    createdAt: (user.UserCreateDate ?? new Date(0)).toISOString(),
+    updatedAt: (user.UserLastModifiedDate ?? user.UserCreateDate ?? new Date(0)).toISOString(),
+  };
+}
+
+const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+const STATUS_FILTERS: Record<
+  UserStatusFilter,
+  { filter: string; matches: (u: UserSummary) => boolean }
+> = {
+  enabled: { filter: 'status = "Enabled"', matches: (u) => u.enabled },
+  disabled: { filter: 'status = "Disabled"', matches: (u) => !u.enabled },
+  'force-change-password': {
+    filter: 'cognito:user_status = "FORCE_CHANGE_PASSWORD"',
+    matches: (u) => u.status === 'FORCE_CHANGE_PASSWORD',
+  },
+};
+
+/**
+ * One page of users. ListUsers filters on one attribute only, so with both an e-mail prefix
+ * and a status the prefix goes to Cognito and the status is applied to the page it returns
+ * (a page can then hold fewer than `limit`; the cursor still continues it).
+ */
+export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
+  const status = query.status ? STATUS_FILTERS[query.status] : undefined;
+  const filter = query.email ? `email ^= ${quoted(query.email.toLowerCase())}` : status?.filter;
+  const page = await cognitoClient().send(
+    new ListUsersCommand({
+      UserPoolId: userPoolId(),
+      Limit: query.limit,
+      PaginationToken: query.cursor,
+      Filter: filter,
+    }),
+  );
+  let users = (page.Users ?? []).map(toUserSummary);
+  if (query.email && status) users = users.filter(status.matches);
+  return { users, nextCursor: page.PaginationToken ?? null };
+}
+
+export async function getUser(username: string): Promise<UserDetail> {
+  const [user, groups] = await Promise.all([
+    cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username })),
+    cognitoClient().send(
+      new AdminListGroupsForUserCommand({ UserPoolId: userPoolId(), Username: username }),
+    ),
+  ]);
+  return {
+    ...toUserSummary(user),
+    groups: (groups.Groups ?? []).map((g) => g.GroupName ?? '').sort(),
+  };
+}
+
+export async function listAllGroups(): Promise<GroupType[]> {
+  const groups: GroupType[] = [];
+  let token: string | undefined;
+  do {
+    const page = await cognitoClient().send(
+      new ListGroupsCommand({ UserPoolId: userPoolId(), NextToken: token }),
+    );
+    groups.push(...(page.Groups ?? []));
+    token = page.NextToken;
+  } while (token);
+  return groups;
+}
+
+export async function countGroupMembers(group: string): Promise<number> {
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await cognitoClient().send(
+      new ListUsersInGroupCommand({ UserPoolId: userPoolId(), GroupName: group, NextToken: token }),
+    );
+    count += page.Users?.length ?? 0;
+    token = page.NextToken;
+  } while (token);
+  return count;
+}
+
+export async function countUsers(): Promise<number> {
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await cognitoClient().send(
+      new ListUsersCommand({ UserPoolId: userPoolId(), PaginationToken: token, Limit: 60 }),
+    );
+    count += page.Users?.length ?? 0;
+    token = page.PaginationToken;
+  } while (token);
+  return count;
+}

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+  corsResponseHeaders,
+  routesOf,
+  type ApiName,
+  type ApiStage,
+} from '../../../src/contract';
+import { BodyTooLargeError } from '../aws/http';
+import { newRequestId } from '../aws/identifiers';
+import { FunctionError, FunctionTimeoutError, type LocalFunction } from '../lambda/local-function';
+import type { CognitoAuthorizer } from './cognito-authorizer';
+import {
+  endpointTimedOut,
+  forbidden,
+  GatewayResponse,
+  internalServerError,
+  missingAuthenticationToken,
+  requestTooLong,
+  sendGatewayResponse,
+} from './gateway-response';
+import type { IamAuthorizer } from './iam-authorizer';
+import { readIncoming } from './incoming';
+import { restProxyEvent, type RestEventContext } from './rest-event';
+import { RouteTable } from './route-table';
+
+/** API Gateway's payload quota for REST APIs. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface RestApiOptions {
+  api: ApiName;
+  stage: ApiStage;
+  /** How every method is authorised, as the CDK app configures the API. */
+  authorizer:
+    | { type: 'AWS_IAM'; iam: IamAuthorizer }
+    | { type: 'COGNITO_USER_POOLS'; cognito: CognitoAuthorizer };
+  function: LocalFunction;
+  /** Exact origins for preflights and gateway responses. */
+  allowedOrigins: readonly string[];
+  now: () => number;
+}
+
+/**
+ * A REST API stage as API Gateway serves it at `/{stage}/...`: the contract's routes with one
+ * authoriser, Lambda proxy integration, CORS preflights answered without auth, and gateway
+ * responses (4XX/5XX) carrying the CORS headers so a browser can read them.
+ */
+export function createRestApiServer(options: RestApiOptions): Server {
+  const routes = new RouteTable(routesOf(options.api));
+  const stagePrefix = `/${options.stage.stage}`;
+  const label = `[${options.api}-api]`;
+
+  return createServer((req, res) => {
+    const requestId = newRequestId();
+    const baseHeaders = {
+      'x-amzn-RequestId': requestId,
+      'x-amz-apigw-id': randomBytes(6).toString('base64url').slice(0, 8) + '=',
+      ...corsResponseHeaders(req.headers.origin, options.allowedOrigins),
+    };
+    handle(req, res, requestId, baseHeaders).catch((error: unknown) => {
+      const response =
+        error instanceof GatewayResponse
+          ? error
+          : error instanceof BodyTooLargeError
+            ? requestTooLong()
+            : undefined;
+      if (!response) console.error(`${label} ${requestId} gateway fault:`, error);
+      if (res.headersSent) return res.destroy();
+      sendGatewayResponse(res, response ?? internalServerError(), baseHeaders);
+    });
+  });
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    baseHeaders: Record<string, string>,
+  ) {
+    const request = await readIncoming(req, MAX_PAYLOAD_BYTES);
+    if (request.rawPath !== stagePrefix && !request.rawPath.startsWith(`${stagePrefix}/`)) {
+      throw forbidden();
+    }
+    const resourcePath = request.rawPath.slice(stagePrefix.length) || '/';
+
+    if (request.method === 'OPTIONS') {
+      const methods = routes.methodsAt(resourcePath);
+      if (!methods.length) throw missingAuthenticationToken();
+      return sendPreflight(res, req.headers.origin, methods, baseHeaders);
+    }
+    const matched = routes.find(request.method, resourcePath);
+    if (!matched) throw missingAuthenticationToken();
+
+    const context: RestEventContext = {
+      apiId: options.stage.apiId,
+      stage: options.stage.stage,
+      accountId: options.stage.accountId,
+      requestId,
+      now: options.now(),
+    };
+    if (options.authorizer.type === 'AWS_IAM') {
+      context.caller = await options.authorizer.iam.authorize(request, resourcePath);
+    } else {
+      context.claims = await options.authorizer.cognito.authorize(request.headers.authorization);
+    }
+    const event = restProxyEvent(request, matched, resourcePath, context);
+    const result = await invoke(event, requestId);
+    sendProxyResult(res, result, baseHeaders['x-amzn-RequestId']!, requestId);
+  }
+
+  async function invoke(event: unknown, requestId: string): Promise<unknown> {
+    try {
+      return await options.function.invoke(event, requestId);
+    } catch (error) {
+      if (error instanceof FunctionError) {
+        console.error(
+          `${label} ${requestId} Lambda ${error.functionName} failed: ${error.errorType}: ${error.message}\n${error.trace ?? ''}`,
+        );
+        throw internalServerError();
+      }
+      if (error instanceof FunctionTimeoutError) {
+        console.error(`${label} ${requestId} ${error.message}`);
+        throw endpointTimedOut();
+      }
+      throw error;
+    }
+  }
+
+  function sendPreflight(
+    res: ServerResponse,
+    origin: string | undefined,
+    methods: readonly string[],
+    baseHeaders: Record<string, string>,
+  ) {
+    const allowed = origin !== undefined && options.allowedOrigins.includes(origin);
+    res.writeHead(204, {
+      'x-amzn-RequestId': baseHeaders['x-amzn-RequestId']!,
+      Vary: 'Origin',
+      ...(allowed
+        ? {
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Allow-Credentials': 'true',
+            'Access-Control-Allow-Methods': ['OPTIONS', ...methods].join(','),
+            'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS.join(','),
+            'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS),
+          }
+        : {}),
+    });
+    res.end();
+  }
+
+  /** Lambda proxy output → HTTP; anything malformed is API Gateway's 502. */
+  function sendProxyResult(
+    res: ServerResponse,
+    result: unknown,
+    gatewayRequestId: string,
+    requestId: string,
+  ) {
+    const output = result as {
+      statusCode?: unknown;
+      headers?: Record<string, unknown>;
+      multiValueHeaders?: Record<string, unknown[]>;
+      body?: unknown;
+      isBase64Encoded?: unknown;
+    } | null;
+    const status = Number(output?.statusCode);
+    if (
+      !output ||
+      !Number.isInteger(status) ||
+      status < 100 ||
+      status > 599 ||
+      (output.body !== undefined && output.body !== null && typeof output.body !== 'string')
+    ) {
+      console.error(
+        `${label} ${requestId} Execution failed due to configuration error: Malformed Lambda proxy response`,
+      );
+      throw internalServerError();
+    }
+    const body =
+      typeof output.body === 'string'
+        ? Buffer.from(output.body, output.isBase64Encoded === true ? 'base64' : 'utf8')
+        : Buffer.alloc(0);
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, values] of Object.entries(output.multiValueHeaders ?? {})) {
+      headers[name] = values.map(String);
+    }
+    for (const [name, value] of Object.entries(output.headers ?? {})) headers[name] = String(value);
+    const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+    res.writeHead(status, {
+      ...(hasType ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+      'x-amzn-RequestId': gatewayRequestId,
+      'Content-Length': String(body.length),
+    });
+    res.end(body);
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { assertSigV4Signed, parseInput, type JsonService } from '../aws/json-service';
+import type { SecretStore } from './model';
+
+/** secretsmanager's wire protocol (JSON 1.1): the one operation the handlers use. */
+export function secretsManagerService(store: SecretStore): JsonService {
+  return {
+    targetPrefix: 'secretsmanager',
+    operations: {
+      GetSecretValue: (raw, context) => {
+        assertSigV4Signed(context);
+        const input = parseInput(z.object({ SecretId: z.string().min(1) }), raw);
+        const secret = store.get(input.SecretId);
+        return {
+          ARN: secret.arn,
+          Name: secret.name,
+          VersionId: secret.versionId,
+          SecretString: secret.value,
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: secret.createdAt / 1000,
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The admin mutations the audit log records, named after their routes. */
+export const AUDITED_ACTIONS = [
+  'inviteUser',
+  'deleteUser',
+  'disableUser',
+  'enableUser',
+  'resetUserPassword',
+  'addUserToGroup',
+  'removeUserFromGroup',
+  'postAnnouncement',
+  'deleteAnnouncement',
+] as const;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
+export const listAuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+  /** The actor's e-mail address. */
+  actor: z.string().trim().min(1).max(254).optional(),
+  action: z.enum(AUDITED_ACTIONS).optional(),
+});
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actor: z.object({ username: z.string(), email: z.string() }),
+  action: z.enum(AUDITED_ACTIONS),
+  /** The user (e-mail), `user → group`, or announcement the action was on. */
+  target: z.string(),
+  requestId: z.string(),
+  outcome: z.enum(['success', 'failure']),
+  /** Why a failed action failed, e.g. `UserNotFoundException`. */
+  error: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditPage = z.object({
+  entries: z.array(auditEntry),
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPage>;

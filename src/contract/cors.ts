@@ -1,0 +1,35 @@
+/**
+ * CORS for the APIs the browser calls cross-origin. The local gateway, the handlers and the
+ * CDK app all take their headers from here, so preflights and answers agree.
+ */
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'X-Amz-Date',
+  'X-Amz-Security-Token',
+  'X-Amz-Content-Sha256',
+  'X-Amz-User-Agent',
+] as const;
+
+/** `Date` lets the signing fetch correct clock skew; the others explain an error. */
+export const CORS_EXPOSED_HEADERS = ['Date', 'x-amzn-ErrorType', 'x-amzn-RequestId'] as const;
+
+/** Browsers cap this (Chromium at 2 h); it spares a preflight per signed call. */
+export const CORS_MAX_AGE_SECONDS = 7200;
+
+/**
+ * The CORS headers of an actual (non-preflight) answer: the origin is echoed only when it is
+ * on the exact allow-list, never `*`, because the answer may depend on who calls.
+ */
+export function corsResponseHeaders(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): Record<string, string> {
+  const headers: Record<string, string> = { Vary: 'Origin' };
+  if (origin && allowedOrigins.includes(origin)) {
+    headers['Access-Control-Allow-Origin'] = origin;
+    headers['Access-Control-Allow-Credentials'] = 'true';
+    headers['Access-Control-Expose-Headers'] = CORS_EXPOSED_HEADERS.join(', ');
+  }
+  return headers;
+}
