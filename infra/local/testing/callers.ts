@@ -1,0 +1,149 @@
+import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { TestStack } from './test-stack';
+
+export const SEEDED_ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
+export const SEEDED_USER = { email: 'user@example.com', password: 'User-Passw0rd!' };
+
+export interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+/** A signed-in user as the browser holds them: tokens, identity, role credentials. */
+export interface SignedInCaller {
+  email: string;
+  username: string;
+  idToken: string;
+  identityId: string;
+  credentials: TemporaryCredentials;
+}
+
+const payloadOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as {
+    iss: string;
+    sub: string;
+  };
+
+/**
+ * Signs in through the user pool and the identity pool with unmodified SDK clients: the same
+ * path the browser takes, ending with the credentials of the user's group role.
+ */
+export async function signIn(
+  stack: TestStack,
+  user: { email: string; password: string },
+): Promise<SignedInCaller> {
+  const auth = await stack.idp.send(
+    new InitiateAuthCommand({
+      ClientId: stack.userPool.clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
+    }),
+  );
+  const idToken = auth.AuthenticationResult!.IdToken!;
+  const { iss, sub } = payloadOf(idToken);
+  const logins = { [iss.replace(/^\w+:\/\//, '')]: idToken };
+  const { IdentityId } = await stack.identity.send(
+    new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: logins }),
+  );
+  const { Credentials } = await stack.identity.send(
+    new GetCredentialsForIdentityCommand({ IdentityId: IdentityId!, Logins: logins }),
+  );
+  return {
+    email: user.email,
+    username: sub,
+    idToken,
+    identityId: IdentityId!,
+    credentials: {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretKey!,
+      sessionToken: Credentials!.SessionToken!,
+      expiration: Credentials!.Expiration!,
+    },
+  };
+}
+
+export interface SignedFetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Signs as of this time instead of now (to test the 5-minute window). */
+  signingDate?: Date;
+}
+
+/**
+ * `fetch` signed with @smithy/signature-v4 for `execute-api`, signing `host`, `x-amz-date`,
+ * the session token, every header given, and the exact body bytes.
+ */
+export async function signedFetch(
+  url: string,
+  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  init: SignedFetchInit = {},
+): Promise<Response> {
+  const request = await signRequest(url, credentials, init);
+  return fetch(url, { method: request.method, headers: request.headers, body: request.body });
+}
+
+export async function signRequest(
+  url: string,
+  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  init: SignedFetchInit = {},
+): Promise<{ method: string; headers: Record<string, string>; body: string | undefined }> {
+  const target = new URL(url);
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of target.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [...[existing].flat(), value];
+  }
+  const signer = new SignatureV4({
+    credentials,
+    region: 'ap-northeast-1',
+    service: 'execute-api',
+    sha256: Sha256,
+    uriEscapePath: true,
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: init.method ?? 'GET',
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: Number(target.port),
+      path: decodeURIComponent(target.pathname),
+      query,
+      headers: { host: target.host, ...init.headers },
+      body: init.body,
+    }),
+    init.signingDate ? { signingDate: init.signingDate } : {},
+  );
+  return { method: signed.method, headers: signed.headers, body: init.body };
+}
+
+/** Parsed JSON whose shape each test asserts itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** A JSON call to a route of the admin API as `caller`. */
+export async function callAdmin(
+  stack: TestStack,
+  caller: SignedInCaller,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json; headers: Headers }> {
+  const response = await signedFetch(`${stack.apiUrls.admin}${path}`, caller.credentials, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
+}
