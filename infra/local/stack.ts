@@ -49,9 +49,18 @@ export interface LocalStack {
 }
 
 /** Starts the local AWS services on their ports, with state under `settings.stateDir`. */
+export interface StackOptions {
+  /**
+   * Benchmarks only (never from the environment): serve the admin API a second time at
+   * `/{stage}` without authorisation, as the baseline for signed calls on the same server.
+   */
+  benchmarkBaselineStage?: string;
+}
+
 export async function startLocalStack(
   settings: LocalSettings,
   now: () => number = Date.now,
+  options: StackOptions = {},
 ): Promise<LocalStack> {
   const url = (port: number) => `http://${settings.host}:${port}`;
   const edgeUrl = url(settings.ports.edge);
@@ -159,6 +168,7 @@ export async function startLocalStack(
       function: fns.admin,
       allowedOrigins,
       now,
+      unauthenticatedStage: options.benchmarkBaselineStage,
     });
     const generalApi = createRestApiServer({
       api: 'general',

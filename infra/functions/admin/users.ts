@@ -32,7 +32,7 @@ interface UserMutation {
   protectSelf?: boolean;
   /** Added to the audit target, e.g. ` → admin`. */
   targetSuffix?: string;
-  run: (username: string) => Promise<unknown>;
+  run: (target: UserDetail) => Promise<unknown>;
 }
 
 /**
@@ -52,7 +52,7 @@ async function mutateUser(
     if (mutation.protectSelf && target.username === callerUsername(event)) {
       throw new HttpError(403, SELF_PROTECTION[mutation.action]!, { code: 'SelfProtection' });
     }
-    await mutation.run(target.username);
+    await mutation.run(target);
     return mutation.action === 'deleteUser' ? undefined : getUser(target.username);
   });
 }
@@ -112,7 +112,7 @@ export const userHandlers: Pick<
     await mutateUser(event, params.username, {
       action: 'deleteUser',
       protectSelf: true,
-      run: (username) =>
+      run: ({ username }) =>
         cognitoClient().send(
           new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: username }),
         ),
@@ -123,7 +123,7 @@ export const userHandlers: Pick<
     mutateAndRead(event, params.username, {
       action: 'disableUser',
       protectSelf: true,
-      run: (username) =>
+      run: ({ username }) =>
         cognitoClient().send(
           new AdminDisableUserCommand({ UserPoolId: userPoolId(), Username: username }),
         ),
@@ -132,7 +132,7 @@ export const userHandlers: Pick<
   enableUser: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'enableUser',
-      run: (username) =>
+      run: ({ username }) =>
         cognitoClient().send(
           new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: username }),
         ),
@@ -141,17 +141,31 @@ export const userHandlers: Pick<
   resetUserPassword: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'resetUserPassword',
-      run: (username) =>
-        cognitoClient().send(
-          new AdminResetUserPasswordCommand({ UserPoolId: userPoolId(), Username: username }),
-        ),
+      run: (target) =>
+        // Cognito will not reset a password that was never set; for an invited user who has
+        // not signed in yet, the same intent is a new invitation with a new temporary password.
+        target.status === 'FORCE_CHANGE_PASSWORD'
+          ? cognitoClient().send(
+              new AdminCreateUserCommand({
+                UserPoolId: userPoolId(),
+                Username: target.username,
+                MessageAction: 'RESEND',
+                DesiredDeliveryMediums: ['EMAIL'],
+              }),
+            )
+          : cognitoClient().send(
+              new AdminResetUserPasswordCommand({
+                UserPoolId: userPoolId(),
+                Username: target.username,
+              }),
+            ),
     }),
 
   addUserToGroup: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'addUserToGroup',
       targetSuffix: ` → ${params.group}`,
-      run: (username) =>
+      run: ({ username }) =>
         cognitoClient().send(
           new AdminAddUserToGroupCommand({
             UserPoolId: userPoolId(),
@@ -167,7 +181,7 @@ export const userHandlers: Pick<
       // Only leaving `admin` can lock an administrator out.
       protectSelf: params.group === 'admin',
       targetSuffix: ` ← ${params.group}`,
-      run: (username) =>
+      run: ({ username }) =>
         cognitoClient().send(
           new AdminRemoveUserFromGroupCommand({
             UserPoolId: userPoolId(),

@@ -9,6 +9,8 @@ const STATUS_BY_AWS_ERROR = new Map<string, number>(
     UserNotFoundException: 404,
     ResourceNotFoundException: 404,
     UsernameExistsException: 409,
+    // Cognito's admin operations answer this when the user's state forbids the change.
+    NotAuthorizedException: 409,
     AliasExistsException: 409,
     InvalidParameterException: 400,
     InvalidPasswordException: 400,

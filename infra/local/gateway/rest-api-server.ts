@@ -40,6 +40,11 @@ export interface RestApiOptions {
   /** Exact origins for preflights and gateway responses. */
   allowedOrigins: readonly string[];
   now: () => number;
+  /**
+   * Benchmarks only: a second stage name on the same server whose requests skip
+   * authorisation, so a run can compare signed calls with the same calls unsigned.
+   */
+  unauthenticatedStage?: string;
 }
 
 /**
@@ -49,7 +54,6 @@ export interface RestApiOptions {
  */
 export function createRestApiServer(options: RestApiOptions): Server {
   const routes = new RouteTable(routesOf(options.api));
-  const stagePrefix = `/${options.stage.stage}`;
   const label = `[${options.api}-api]`;
 
   return createServer((req, res) => {
@@ -79,10 +83,11 @@ export function createRestApiServer(options: RestApiOptions): Server {
     baseHeaders: Record<string, string>,
   ) {
     const request = await readIncoming(req, MAX_PAYLOAD_BYTES);
-    if (request.rawPath !== stagePrefix && !request.rawPath.startsWith(`${stagePrefix}/`)) {
-      throw forbidden();
-    }
-    const resourcePath = request.rawPath.slice(stagePrefix.length) || '/';
+    const stage = [options.stage.stage, options.unauthenticatedStage].find(
+      (name) => name && (request.rawPath === `/${name}` || request.rawPath.startsWith(`/${name}/`)),
+    );
+    if (!stage) throw forbidden();
+    const resourcePath = request.rawPath.slice(stage.length + 1) || '/';
 
     if (request.method === 'OPTIONS') {
       const methods = routes.methodsAt(resourcePath);
@@ -99,7 +104,9 @@ export function createRestApiServer(options: RestApiOptions): Server {
       requestId,
       now: options.now(),
     };
-    if (options.authorizer.type === 'AWS_IAM') {
+    if (stage === options.unauthenticatedStage) {
+      // no authorisation: the benchmark's baseline
+    } else if (options.authorizer.type === 'AWS_IAM') {
       context.caller = await options.authorizer.iam.authorize(request, resourcePath);
     } else {
       context.claims = await options.authorizer.cognito.authorize(request.headers.authorization);

@@ -113,7 +113,8 @@ export async function signRequest(
       protocol: target.protocol,
       hostname: target.hostname,
       port: Number(target.port),
-      path: decodeURIComponent(target.pathname),
+      // The wire form: SigV4 for execute-api encodes it once more in the canonical request.
+      path: target.pathname,
       query,
       headers: { host: target.host, ...init.headers },
       body: init.body,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readSettings, type LocalSettings } from '../settings';
-import { startLocalStack, type LocalStack } from '../stack';
+import { startLocalStack, type LocalStack, type StackOptions } from '../stack';
 
 /** A port the OS says is free right now. */
 export function freePort(): Promise<number> {
@@ -71,10 +71,11 @@ const adminCredentials = {
 export async function startTestStack(
   stateDir?: string,
   env: Record<string, string> = {},
+  options: StackOptions = {},
 ): Promise<TestStack> {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
-  const stack = await startLocalStack(await testSettings(dir, env), clock.now);
+  const stack = await startLocalStack(await testSettings(dir, env), clock.now, options);
   const clientConfig = {
     region: stack.runtimeConfig.region,
     endpoint: stack.edgeUrl,

@@ -285,12 +285,9 @@ export class UserPool {
     temporaryPassword?: string;
     messageAction?: 'SUPPRESS' | 'RESEND';
   }): UserRecord {
-    const email = (input.attributes.email ?? input.username).toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      throw invalidParameter('Username should be an email.');
-    }
-    const existing = this.findUser(email);
     if (input.messageAction === 'RESEND') {
+      // A resend names an existing user, by username or by e-mail.
+      const existing = this.findUser(input.username);
       if (!existing) throw userNotFound();
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
         throw new AwsError(
@@ -304,7 +301,11 @@ export class UserPool {
       this.sendInvitation(existing, password);
       return existing;
     }
-    if (existing) {
+    const email = (input.attributes.email ?? input.username).toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      throw invalidParameter('Username should be an email.');
+    }
+    if (this.findUser(email)) {
       throw new AwsError(
         'UsernameExistsException',
         'An account with the given email already exists.',
