@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { createServer, preview, type Plugin } from 'vite';
+import { createServer, preview, type Plugin, type ProxyOptions } from 'vite';
 import type { RuntimeConfig } from '../../src/contract';
 import { PortInUseError } from './net';
 import type { LocalSettings } from './settings';
@@ -28,16 +28,33 @@ export interface SpaServer {
   close(): Promise<void>;
 }
 
+/**
+ * `/api/*` on the SPA's origin goes to the general API's stage, as CloudFront's `/api/*`
+ * behaviour does: path kept, viewer headers passed on, `Host` the API's own.
+ */
+function generalApiProxy(generalApiUrl: string): Record<string, ProxyOptions> {
+  const target = new URL(generalApiUrl);
+  return {
+    '/api': {
+      target: target.origin,
+      changeOrigin: true,
+      rewrite: (path) => `${target.pathname}${path}`,
+    },
+  };
+}
+
 /** The Vite dev server, or with `mode: 'preview'` the production build in `dist/`. */
 export async function startSpaServer(
   mode: 'dev' | 'preview',
   settings: LocalSettings,
   config: RuntimeConfig,
+  generalApiUrl: string,
   root = process.cwd(),
 ): Promise<SpaServer> {
   const { host } = settings;
   const port = settings.ports.spa;
   const plugins = [runtimeConfigPlugin(config)];
+  const proxy = generalApiProxy(generalApiUrl);
   try {
     if (mode === 'preview') {
       if (!existsSync(join(root, 'dist', 'index.html'))) {
@@ -48,14 +65,14 @@ export async function startSpaServer(
       const server = await preview({
         root,
         plugins,
-        preview: { host, port, strictPort: true, open: false },
+        preview: { host, port, strictPort: true, open: false, proxy },
       });
       return { url: `http://${host}:${port}`, close: () => server.close() };
     }
     const server = await createServer({
       root,
       plugins,
-      server: { host, port, strictPort: true, open: false },
+      server: { host, port, strictPort: true, open: false, proxy },
     });
     await server.listen();
     return { url: `http://${host}:${port}`, close: () => server.close() };

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { readSettings, SettingsError } from './settings';
-import { startLocalStack, type LocalStack } from './stack';
+import { OPS_TOKEN_SECRET_NAME, startLocalStack, type LocalStack } from './stack';
 import { MissingBuildError, startSpaServer, type SpaServer } from './spa-server';
 import { CorruptStateError } from './store/state-file';
 import { PortInUseError } from './net';
@@ -18,7 +18,11 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     '',
     'Local stack is up.',
     spa ? `  SPA (${mode})              ${spa.url}` : undefined,
-    `  AWS edge                ${stack.edgeUrl}   (cognito-idp, cognito-identity)`,
+    `  AWS edge                ${stack.edgeUrl}   (cognito-idp, cognito-identity, secretsmanager)`,
+    `  Admin API (AWS_IAM)     ${stack.apiUrls.admin}   api ${stack.apiIds.adminApiId}`,
+    `  General API (Cognito)   ${stack.apiUrls.general}   (the SPA proxies /api/* here)`,
+    `  Ops API (Lambda auth)   ${stack.apiUrls.ops}   token: secret ${OPS_TOKEN_SECRET_NAME} in ${relative(process.cwd(), stack.secrets.path) || stack.secrets.path}`,
+    `  DynamoDB (dynalite)     ${stack.dynamoDbUrl}`,
     `  JWKS                    ${stack.userPool.issuer}/.well-known/jwks.json`,
     `  Outbox                  ${stack.edgeUrl}/_local/outbox`,
     `  Region / account        ${c.region} / 000000000000`,
@@ -36,11 +40,14 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
 }
 
 async function main(): Promise<void> {
+  // The handlers run as on Lambda's Node 22; the SDK's notice about this host's Node 20 is noise.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const settings = readSettings(process.env);
   const stack = await startLocalStack(settings);
   let spa: SpaServer | undefined;
   try {
-    if (!args.has('--no-spa')) spa = await startSpaServer(mode, settings, stack.runtimeConfig);
+    if (!args.has('--no-spa'))
+      spa = await startSpaServer(mode, settings, stack.runtimeConfig, stack.apiUrls.general);
   } catch (error) {
     await stack.close();
     throw error;

@@ -24,6 +24,11 @@ export class SecretStore {
     this.secrets = file.load() ?? {};
   }
 
+  /** Where the secrets are kept (the local stack's state directory). */
+  get path(): string {
+    return this.file.path;
+  }
+
   /** Creates the secret with `value` (or a random one) unless it exists; `value` replaces it. */
   ensure(name: string, value?: string): Secret {
     const existing = Object.hasOwn(this.secrets, name) ? this.secrets[name] : undefined;
