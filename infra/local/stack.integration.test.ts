@@ -12,6 +12,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
+import { callAdmin, SEEDED_ADMIN, signIn } from './testing/callers';
 import { freePort, startTestStack } from './testing/test-stack';
 
 const run = promisify(execFile);
@@ -26,6 +27,32 @@ afterEach(() => {
 });
 
 describe('state under the state directory', () => {
+  it('keeps the APIs’ data, ids and issued credentials across a restart', async () => {
+    const dir = newStateDir();
+    const first = await startTestStack(dir);
+    const admin = await signIn(first, SEEDED_ADMIN);
+    const posted = await callAdmin(first, admin, 'POST', '/admin/announcements', {
+      title: 'Still here',
+      body: 'after a restart',
+    });
+    expect(posted.status).toBe(201);
+    const apiIds = first.apiIds;
+    await first.stop();
+
+    const second = await startTestStack(dir);
+    try {
+      expect(second.apiIds).toEqual(apiIds);
+      // Same credentials, new ports: still valid, and the announcement was kept by dynalite.
+      const listed = await callAdmin(second, admin, 'GET', '/admin/announcements');
+      expect(listed.status).toBe(200);
+      expect(listed.body.announcements).toEqual([posted.body]);
+      const audit = await callAdmin(second, admin, 'GET', '/admin/audit');
+      expect(audit.body.entries).toMatchObject([{ action: 'postAnnouncement' }]);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('survives a restart: same pools, same users, old tokens and identities still valid', async () => {
     const dir = newStateDir();
     const first = await startTestStack(dir);
