@@ -2,8 +2,20 @@ import type { PolicyDocument } from '../../../src/contract';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
-/** IAM's wildcards: `*` any run of characters (slashes too), `?` exactly one. */
+const compiled = new Map<string, RegExp>();
+
+/** IAM's wildcards: `*` any run of characters (slashes too), `?` exactly one. Compiled once. */
 function wildcardPattern(pattern: string, caseInsensitive: boolean): RegExp {
+  const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    regex = compileWildcard(pattern, caseInsensitive);
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+function compileWildcard(pattern: string, caseInsensitive: boolean): RegExp {
   const body = pattern
     .split('')
     .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
