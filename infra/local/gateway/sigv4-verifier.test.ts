@@ -93,6 +93,29 @@ const postUsers: ClientRequest = {
 };
 
 describe('verifySigV4 accepts what a correct signer sends', () => {
+  it('reads a raw + in the query as a space, as URLSearchParams writes it', async () => {
+    const signed = await signAsClient({
+      method: 'GET',
+      path: '/admin/users',
+      query: { email: 'a b' },
+    });
+    const asForm = new URLSearchParams({ email: 'a b' }).toString();
+    expect(asForm).toBe('email=a+b');
+    await expect(verifySigV4({ ...signed, rawQuery: asForm }, options())).resolves.toEqual(issued);
+  });
+
+  it('reads %2B in the query as a plus', async () => {
+    const signed = await signAsClient({
+      method: 'GET',
+      path: '/admin/users',
+      query: { email: 'a+b' },
+    });
+    expect(signed.rawQuery).toBe('email=a%2Bb');
+    await expect(verifySigV4(signed, options())).resolves.toEqual(issued);
+    const error = await refusal({ ...signed, rawQuery: 'email=a+b' });
+    expect(error.errorType).toBe('InvalidSignatureException');
+  });
+
   it.each([
     [
       'GET with a query',

@@ -110,13 +110,16 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
 /** Percent-decodes one query component; a malformed escape is kept as sent. */
 function decodeQueryComponent(text: string): string {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return text;
   }
 }
 
-/** `a=1&b=x%20y` → `{a: '1', b: 'x y'}`, repeated keys as arrays; `+` stays a plus, as in SigV4. */
+/**
+ * `a=1&b=x%20y` → `{a: '1', b: 'x y'}`, repeated keys as arrays. A raw `+` is a space, as
+ * AWS reads it (and as API Gateway passes it to the integration); `%2B` is a plus.
+ */
 function parseRawQuery(raw: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const pair of raw.split('&').filter(Boolean)) {
