@@ -1,8 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 
-/** Compares secrets in constant time; hashing first makes unequal lengths safe too. */
+/**
+ * Compares secrets in constant time for a given length. Only the length can leak, and every
+ * value compared here (signatures, session tokens) has a length that is no secret.
+ */
 export function timingSafeEqualStrings(a: string, b: string): boolean {
-  const digestA = createHash('sha256').update(a).digest();
-  const digestB = createHash('sha256').update(b).digest();
-  return timingSafeEqual(digestA, digestB) && a.length === b.length;
+  const bytesA = Buffer.from(a, 'utf8');
+  const bytesB = Buffer.from(b, 'utf8');
+  return bytesA.length === bytesB.length && timingSafeEqual(bytesA, bytesB);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Hash } from '@smithy/core/serde';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqualStrings } from '../aws/timing-safe';
@@ -35,6 +35,8 @@ export interface VerifierOptions {
 }
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
+/** node:crypto's SHA-256 behind smithy's hash interface: the server needs no browser-safe JS. */
+const NodeSha256 = Hash.bind(null, 'sha256');
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -241,7 +243,7 @@ export async function verifySigV4(
     },
     region: options.region,
     service: options.service,
-    sha256: Sha256,
+    sha256: NodeSha256,
     uriEscapePath: true,
     applyChecksum: false,
   });
