@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsCredentials, CredentialsSource } from '../../../src/api/credentials-cache';
+import { decodeApiError } from '../../../src/api/api-error';
 import { createSigningFetch } from '../../../src/api/signing-fetch';
 import { close } from '../net';
 import { SEEDED_ADMIN, signIn, type SignedInCaller } from '../testing/callers';
@@ -137,7 +138,9 @@ describe('the signing fetch against the admin API', () => {
     });
     const response = await signed(`${stack.apiUrls.admin}/admin/whoami`);
     expect(response.status).toBe(403);
-    expect(response.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
+    const error = await decodeApiError(response);
+    expect(error.kind).toBe('AccessDenied');
+    expect(error.message).toMatch(/assumed-role\/ConsoleGeneralRole\/.* is not authorized to perform: execute-api:Invoke/);
   });
 });
 

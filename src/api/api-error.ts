@@ -1,0 +1,120 @@
+import { apiErrorBody } from '../contract';
+
+/** What went wrong, by who refused: API Gateway itself, or the handler behind it. */
+export type ApiErrorKind =
+  | 'MissingAuthenticationToken'
+  | 'IncompleteSignature'
+  | 'InvalidSignature'
+  | 'SignatureExpired'
+  | 'UnrecognizedClient'
+  | 'ExpiredToken'
+  | 'AccessDenied'
+  | 'Unauthorized'
+  | 'TokenExpired'
+  | 'Forbidden'
+  | 'Throttled'
+  | 'GatewayFault'
+  | 'Handler';
+
+const EXPLANATIONS: Record<ApiErrorKind, string> = {
+  MissingAuthenticationToken:
+    'The request was not signed, or this method and path do not exist on the API. Check the URL (including the stage) and that the call goes through the signing fetch.',
+  IncompleteSignature:
+    'The Authorization header is not a complete SigV4 signature. Sign the request with SigV4 for execute-api.',
+  InvalidSignature:
+    'The signature does not match the request. Something changed it after signing (a proxy, a rewritten Host, a re-encoded query) or it was signed for another region or service.',
+  SignatureExpired:
+    'The request was signed more than 5 minutes away from AWS’s clock. Check this device’s clock; the console corrects small offsets by itself.',
+  UnrecognizedClient:
+    'AWS does not recognise these credentials. Sign out and in again to get new ones.',
+  ExpiredToken:
+    'The temporary credentials have expired. Use “refresh my access”, or sign in again.',
+  AccessDenied:
+    'Your IAM role may not call this route. Your group’s role does not allow it: ask an administrator to add you to the right group, then use “refresh my access”.',
+  Unauthorized: 'The API did not accept your sign-in. Sign in again.',
+  TokenExpired: 'Your sign-in has expired. Sign in again.',
+  Forbidden: 'The API refused this caller.',
+  Throttled: 'Too many requests. Wait a moment and try again.',
+  GatewayFault: 'The API failed to answer. Try again; if it keeps failing, check the API’s logs.',
+  Handler: 'The API refused the request.',
+};
+
+function kindOf(status: number, errorType: string, message: string): ApiErrorKind {
+  switch (errorType) {
+    case 'MissingAuthenticationTokenException':
+      return 'MissingAuthenticationToken';
+    case 'IncompleteSignatureException':
+      return 'IncompleteSignature';
+    case 'InvalidSignatureException':
+      return /Signature expired|not yet current/.test(message)
+        ? 'SignatureExpired'
+        : 'InvalidSignature';
+    case 'UnrecognizedClientException':
+      return 'UnrecognizedClient';
+    case 'ExpiredTokenException':
+      return 'ExpiredToken';
+    case 'AccessDeniedException':
+      return 'AccessDenied';
+    case 'UnauthorizedException':
+      return /expired/.test(message) ? 'TokenExpired' : 'Unauthorized';
+    case 'ForbiddenException':
+      return 'Forbidden';
+  }
+  if (status === 429) return 'Throttled';
+  if (status >= 500) return 'GatewayFault';
+  return 'Handler';
+}
+
+/** An API answer other than success, decoded: who refused, their words, and what to do. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly explanation: string,
+    readonly requestId: string | null,
+    /** The field a 400 names, e.g. `body.email`. */
+    readonly field?: string,
+    /** The handler's machine-readable reason, e.g. `SelfProtection`. */
+    readonly code?: string,
+    /** The whole body, for answers that carry more (a 409's newer values). */
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * Reads an error answer. API Gateway names its own refusals in `x-amzn-ErrorType` with
+ * `{"message"}` (or `{"Message"}` for IAM denials); handlers answer the contract's error body.
+ */
+export async function decodeApiError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const record = (body ?? {}) as Record<string, unknown>;
+  const message =
+    typeof record.message === 'string'
+      ? record.message
+      : typeof record.Message === 'string'
+        ? record.Message
+        : text || response.statusText;
+  const errorType = (response.headers.get('x-amzn-errortype') ?? '').split(':')[0]!;
+  const kind = kindOf(response.status, errorType, message);
+  const parsed = apiErrorBody.safeParse(body);
+  return new ApiError(
+    response.status,
+    kind,
+    message,
+    EXPLANATIONS[kind],
+    response.headers.get('x-amzn-requestid'),
+    parsed.success ? parsed.data.field : undefined,
+    parsed.success ? parsed.data.code : undefined,
+    body,
+  );
+}
