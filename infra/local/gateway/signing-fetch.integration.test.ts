@@ -140,7 +140,9 @@ describe('the signing fetch against the admin API', () => {
     expect(response.status).toBe(403);
     const error = await decodeApiError(response);
     expect(error.kind).toBe('AccessDenied');
-    expect(error.message).toMatch(/assumed-role\/ConsoleGeneralRole\/.* is not authorized to perform: execute-api:Invoke/);
+    expect(error.message).toMatch(
+      /assumed-role\/ConsoleGeneralRole\/.* is not authorized to perform: execute-api:Invoke/,
+    );
   });
 });
 
