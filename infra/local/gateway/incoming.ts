@@ -34,7 +34,11 @@ export async function readIncoming(
   };
 }
 
-function decode(text: string): string {
+/**
+ * One query key or value: a raw `+` is a space, as AWS reads it (for the signature and for the
+ * integration alike); `%2B` is a plus; a malformed escape is kept as sent.
+ */
+function decodeQueryComponent(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -51,8 +55,8 @@ export function parseQuery(rawQuery: string): {
   const multi: Record<string, string[]> = {};
   for (const pair of rawQuery.split('&').filter(Boolean)) {
     const eq = pair.indexOf('=');
-    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = decode(eq < 0 ? '' : pair.slice(eq + 1));
+    const key = decodeQueryComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const value = decodeQueryComponent(eq < 0 ? '' : pair.slice(eq + 1));
     single[key] = value;
     (multi[key] ??= []).push(value);
   }

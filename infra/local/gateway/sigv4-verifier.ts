@@ -4,6 +4,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqualStrings } from '../aws/timing-safe';
 import type { IssuedCredentials } from '../iam/credentials';
+import { parseQuery } from './incoming';
 
 /** A 403 as API Gateway's IAM authorisation answers it (`x-amzn-ErrorType` and message). */
 export class GatewayAuthError extends Error {
@@ -109,32 +110,14 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
   };
 }
 
-/** Percent-decodes one query component; a malformed escape is kept as sent. */
-function decodeQueryComponent(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
-/**
- * `a=1&b=x%20y` → `{a: '1', b: 'x y'}`, repeated keys as arrays. A raw `+` is a space, as
- * AWS reads it (and as API Gateway passes it to the integration); `%2B` is a plus.
- */
-function parseRawQuery(raw: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const pair of raw.split('&').filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    const key = decodeQueryComponent(eq < 0 ? pair : pair.slice(0, eq));
-    const value = decodeQueryComponent(eq < 0 ? '' : pair.slice(eq + 1));
-    const existing = query[key];
-    query[key] =
-      existing === undefined
-        ? value
-        : [...(Array.isArray(existing) ? existing : [existing]), value];
-  }
-  return query;
+/** The query as smithy takes it: each key once, repeated keys' values as an array. */
+function signableQuery(raw: string): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(parseQuery(raw).multi).map(([key, values]) => [
+      key,
+      values.length === 1 ? values[0]! : values,
+    ]),
+  );
 }
 
 /**
@@ -253,7 +236,7 @@ export async function verifySigV4(
       protocol: 'https:',
       hostname: headers.host ?? '',
       path: request.rawPath,
-      query: parseRawQuery(request.rawQuery),
+      query: signableQuery(request.rawQuery),
       headers,
       body: request.body,
     }),
