@@ -6,7 +6,7 @@ import type { AwsCredentials, CredentialsSource } from '../../../src/api/credent
 import { decodeApiError } from '../../../src/api/api-error';
 import { createSigningFetch } from '../../../src/api/signing-fetch';
 import { close } from '../net';
-import { SEEDED_ADMIN, signIn, type SignedInCaller } from '../testing/callers';
+import { loginsFor, SEEDED_ADMIN, signIn, type SignedInCaller } from '../testing/callers';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
@@ -27,12 +27,10 @@ function identityPoolCredentials() {
     fetches: 0,
     get: (async () => {
       source.fetches++;
-      const iss = JSON.parse(Buffer.from(admin.idToken.split('.')[1]!, 'base64url').toString())
-        .iss as string;
       const { Credentials } = await stack.identity.send(
         new GetCredentialsForIdentityCommand({
           IdentityId: admin.identityId,
-          Logins: { [iss.replace(/^\w+:\/\//, '')]: admin.idToken },
+          Logins: loginsFor(admin.idToken),
         }),
       );
       return {

@@ -7,6 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleArn } from '../../../src/contract';
 import { expectAwsError } from '../testing/aws-assertions';
+import { loginsFor } from '../testing/callers';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -17,14 +18,6 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-
-/** The `Logins` map exactly as aws-amplify builds it: keyed by the token's issuer. */
-function loginsFor(idToken: string): Record<string, string> {
-  const { iss } = JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString()) as {
-    iss: string;
-  };
-  return { [iss.replace(/^\w+:\/\//, '')]: idToken };
-}
 
 async function idTokenOf(email: string, password: string): Promise<string> {
   const result = await stack.idp.send(

@@ -30,6 +30,11 @@ const payloadOf = (jwt: string) =>
     sub: string;
   };
 
+/** The `Logins` map exactly as aws-amplify builds it: keyed by the token's issuer. */
+export function loginsFor(idToken: string): Record<string, string> {
+  return { [payloadOf(idToken).iss.replace(/^\w+:\/\//, '')]: idToken };
+}
+
 /**
  * Signs in through the user pool and the identity pool with unmodified SDK clients: the same
  * path the browser takes, ending with the credentials of the user's group role.
@@ -46,8 +51,7 @@ export async function signIn(
     }),
   );
   const idToken = auth.AuthenticationResult!.IdToken!;
-  const { iss, sub } = payloadOf(idToken);
-  const logins = { [iss.replace(/^\w+:\/\//, '')]: idToken };
+  const logins = loginsFor(idToken);
   const { IdentityId } = await stack.identity.send(
     new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: logins }),
   );
@@ -56,7 +60,7 @@ export async function signIn(
   );
   return {
     email: user.email,
-    username: sub,
+    username: payloadOf(idToken).sub,
     idToken,
     identityId: IdentityId!,
     credentials: {
