@@ -38,13 +38,13 @@ interface UserMutation {
 /**
  * One audited mutation of one user. The user is read first, so a call by e-mail alias and a
  * call by username are the same target, the audit log names them by e-mail, and a
- * self-targeted change is caught before anything is written.
+ * self-targeted change is caught before anything is written. Returns the target's username.
  */
 async function mutateUser(
   event: APIGatewayProxyEvent,
   username: string,
   mutation: UserMutation,
-): Promise<UserDetail | undefined> {
+): Promise<string> {
   const suffix = mutation.targetSuffix ?? '';
   return audited(event, mutation.action, username + suffix, async (audit) => {
     const target = await getUser(username);
@@ -53,16 +53,20 @@ async function mutateUser(
       throw new HttpError(403, SELF_PROTECTION[mutation.action]!, { code: 'SelfProtection' });
     }
     await mutation.run(target);
-    return mutation.action === 'deleteUser' ? undefined : getUser(target.username);
+    return target.username;
   });
 }
 
+/**
+ * A mutation, then the user as it now is. The read comes after the audit entry, so a read
+ * that fails cannot record as failed a change that happened.
+ */
 async function mutateAndRead(
   event: APIGatewayProxyEvent,
   username: string,
   mutation: UserMutation,
 ): Promise<UserDetail> {
-  return (await mutateUser(event, username, mutation))!;
+  return getUser(await mutateUser(event, username, mutation));
 }
 
 export const userHandlers: Pick<
@@ -81,8 +85,8 @@ export const userHandlers: Pick<
 
   getUser: ({ params }) => getUser(params.username),
 
-  inviteUser: ({ body }, event) =>
-    audited(event, 'inviteUser', body.email, async () => {
+  inviteUser: async ({ body }, event) => {
+    const username = await audited(event, 'inviteUser', body.email, async () => {
       // No temporary password given: Cognito makes one and sends the invitation.
       const { User } = await cognitoClient().send(
         new AdminCreateUserCommand({
@@ -95,18 +99,20 @@ export const userHandlers: Pick<
           DesiredDeliveryMediums: ['EMAIL'],
         }),
       );
-      const username = User?.Username ?? body.email;
+      const created = User?.Username ?? body.email;
       for (const group of body.groups) {
         await cognitoClient().send(
           new AdminAddUserToGroupCommand({
             UserPoolId: userPoolId(),
-            Username: username,
+            Username: created,
             GroupName: group,
           }),
         );
       }
-      return getUser(username);
-    }),
+      return created;
+    });
+    return getUser(username);
+  },
 
   deleteUser: async ({ params }, event) => {
     await mutateUser(event, params.username, {
