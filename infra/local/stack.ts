@@ -107,6 +107,7 @@ export async function startLocalStack(
     apiId,
     stage,
   });
+  const adminStage = stageOf(apiIds.adminApiId);
   const spaOrigin = url(settings.ports.spa);
   const allowedOrigins = [
     spaOrigin,
@@ -156,11 +157,11 @@ export async function startLocalStack(
 
     const adminApi = createRestApiServer({
       api: 'admin',
-      stage: stageOf(apiIds.adminApiId),
+      stage: adminStage,
       authorizer: {
         type: 'AWS_IAM',
         iam: new IamAuthorizer({
-          stage: stageOf(apiIds.adminApiId),
+          stage: adminStage,
           now,
           findCredentials: (key) => credentials.find(key),
         }),
@@ -215,7 +216,7 @@ export async function startLocalStack(
     edgeUrl,
     apiUrls,
     apiIds,
-    adminStage: stageOf(apiIds.adminApiId),
+    adminStage,
     allowedOrigins,
     secrets,
     dynamoDbUrl: url(settings.ports.dynamoDb),

@@ -22,6 +22,16 @@ export function canonicalUrl(input: string | URL): URL {
   return url;
 }
 
+/** A URL's query as smithy takes it: each key once, repeated keys' values as an array. */
+export function signableQuery(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [...[existing].flat(), value];
+  }
+  return query;
+}
+
 export interface SignedParts {
   /** Headers to send: the caller's plus `x-amz-date`, the session token and `authorization`. */
   headers: Headers;
@@ -42,11 +52,6 @@ export async function signRequest(input: {
   service: string;
   signingDate: Date;
 }): Promise<SignedParts> {
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of input.url.searchParams) {
-    const existing = query[key];
-    query[key] = existing === undefined ? value : [...[existing].flat(), value];
-  }
   const headers: Record<string, string> = { host: input.url.host };
   input.headers.forEach((value, name) => {
     headers[name] = value;
@@ -66,7 +71,7 @@ export async function signRequest(input: {
       hostname: input.url.hostname,
       port: input.url.port ? Number(input.url.port) : undefined,
       path: input.url.pathname,
-      query,
+      query: signableQuery(input.url),
       headers,
       body: input.body,
     }),

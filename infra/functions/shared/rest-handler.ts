@@ -33,8 +33,11 @@ export function restHandler<A extends ApiName>(
   handlers: RouteHandlers<A>,
   allowedOrigins: () => readonly string[],
 ) {
+  // Read on the first request (not at import) and kept: a function's environment is fixed.
+  let origins: readonly string[] | undefined;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const cors = corsResponseHeaders(originOf(event), allowedOrigins());
+    origins ??= allowedOrigins();
+    const cors = corsResponseHeaders(originOf(event), origins);
     const found = findRoute(api, event.httpMethod, event.resource);
     if (!found) return json(404, { message: 'No such route' }, cors);
     const [name, route] = found;

@@ -6,8 +6,7 @@ import { newRequestId } from '../aws/identifiers';
 import { FunctionError, FunctionTimeoutError, type LocalFunction } from '../lambda/local-function';
 import { GatewayResponse, sendGatewayResponse } from './gateway-response';
 import { readIncoming, type IncomingRequest } from './incoming';
-import type { MatchedRoute } from './route-table';
-import { RouteTable } from './route-table';
+import { RouteTable, type MatchedRoute } from './route-table';
 import { MAX_PAYLOAD_BYTES } from './rest-api-server';
 
 export interface HttpApiOptions {

@@ -113,7 +113,7 @@ export function createRestApiServer(options: RestApiOptions): Server {
     }
     const event = restProxyEvent(request, matched, resourcePath, context);
     const result = await invoke(event, requestId);
-    sendProxyResult(res, result, baseHeaders['x-amzn-RequestId']!, requestId);
+    sendProxyResult(res, result, requestId);
   }
 
   async function invoke(event: unknown, requestId: string): Promise<unknown> {
@@ -158,12 +158,7 @@ export function createRestApiServer(options: RestApiOptions): Server {
   }
 
   /** Lambda proxy output → HTTP; anything malformed is API Gateway's 502. */
-  function sendProxyResult(
-    res: ServerResponse,
-    result: unknown,
-    gatewayRequestId: string,
-    requestId: string,
-  ) {
+  function sendProxyResult(res: ServerResponse, result: unknown, requestId: string) {
     const output = result as {
       statusCode?: unknown;
       headers?: Record<string, unknown>;
@@ -197,7 +192,7 @@ export function createRestApiServer(options: RestApiOptions): Server {
     res.writeHead(status, {
       ...(hasType ? {} : { 'Content-Type': 'application/json' }),
       ...headers,
-      'x-amzn-RequestId': gatewayRequestId,
+      'x-amzn-RequestId': requestId,
       'Content-Length': String(body.length),
     });
     res.end(body);

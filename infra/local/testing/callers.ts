@@ -3,6 +3,7 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { signableQuery } from '../../../src/api/sign-request';
 import type { TestStack } from './test-stack';
 
 export const SEEDED_ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -99,11 +100,6 @@ export async function signRequest(
   init: SignedFetchInit = {},
 ): Promise<{ method: string; headers: Record<string, string>; body: string | undefined }> {
   const target = new URL(url);
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of target.searchParams) {
-    const existing = query[key];
-    query[key] = existing === undefined ? value : [...[existing].flat(), value];
-  }
   const signer = new SignatureV4({
     credentials,
     region: 'ap-northeast-1',
@@ -119,7 +115,7 @@ export async function signRequest(
       port: Number(target.port),
       // The wire form: SigV4 for execute-api encodes it once more in the canonical request.
       path: target.pathname,
-      query,
+      query: signableQuery(target),
       headers: { host: target.host, ...init.headers },
       body: init.body,
     }),
