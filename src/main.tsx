@@ -1,9 +1,15 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ApiProvider } from './api/ApiProvider';
 import { App } from './App';
+import { SessionProvider } from './auth/SessionProvider';
 import { configureAmplify } from './config/configureAmplify';
 import { ConfigErrorScreen } from './config/ConfigErrorScreen';
 import { loadRuntimeConfig } from './config/loadRuntimeConfig';
+import { RuntimeConfigContext } from './config/runtime-config-context';
+import { createI18n } from './i18n/i18n';
 import './ui/app.css';
 
 const container = document.getElementById('root');
@@ -14,12 +20,32 @@ function render(node: ReactNode) {
   root.render(<StrictMode>{node}</StrictMode>);
 }
 
+// The signing fetch already retries what is safe to retry (GETs, with backoff); a second
+// layer of retries here would repeat them, so queries fail on the first error they see.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
+});
+
 // Amplify is configured from /config.json before the first render, so the session can be
 // restored as soon as the app mounts.
+const i18nReady = createI18n();
 loadRuntimeConfig().then(
-  (config) => {
+  async (config) => {
+    const i18n = await i18nReady;
     configureAmplify(config);
-    render(<App />);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <RuntimeConfigContext.Provider value={config}>
+          <QueryClientProvider client={queryClient}>
+            <SessionProvider>
+              <ApiProvider>
+                <App />
+              </ApiProvider>
+            </SessionProvider>
+          </QueryClientProvider>
+        </RuntimeConfigContext.Provider>
+      </I18nextProvider>,
+    );
   },
   (error: unknown) => {
     render(<ConfigErrorScreen message={error instanceof Error ? error.message : String(error)} />);

@@ -73,4 +73,25 @@ describe('decodeApiError', () => {
     const error = await decodeApiError(new Response('upstream connect error', { status: 503 }));
     expect(error).toMatchObject({ kind: 'GatewayFault', message: 'upstream connect error' });
   });
+
+  it('says to call the execute-api address when a signature fails on a CloudFront host', async () => {
+    const mismatch = () =>
+      answer(
+        403,
+        { message: 'The request signature we calculated does not match …' },
+        'InvalidSignatureException',
+      );
+    const viaCloudFront = await decodeApiError(
+      mismatch(),
+      new URL('https://d111111abcdef8.cloudfront.net/admin/users'),
+    );
+    expect(viaCloudFront).toMatchObject({ kind: 'InvalidSignature', hint: 'CloudFrontHost' });
+    expect(viaCloudFront.explanation).toMatch(/execute-api address/);
+
+    const direct = await decodeApiError(
+      mismatch(),
+      new URL('https://abc123.execute-api.ap-northeast-1.amazonaws.com/prod/admin/users'),
+    );
+    expect(direct).toMatchObject({ kind: 'InvalidSignature', hint: 'InvalidSignature' });
+  });
 });

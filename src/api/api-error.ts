@@ -16,7 +16,10 @@ export type ApiErrorKind =
   | 'GatewayFault'
   | 'Handler';
 
-const EXPLANATIONS: Record<ApiErrorKind, string> = {
+/** Why an error is likely and what to do: one per kind, plus causes a kind alone can't tell. */
+export type ExplanationKey = ApiErrorKind | 'CloudFrontHost';
+
+export const EXPLANATIONS: Record<ExplanationKey, string> = {
   MissingAuthenticationToken:
     'The request was not signed, or this method and path do not exist on the API. Check the URL (including the stage) and that the call goes through the signing fetch.',
   IncompleteSignature:
@@ -37,7 +40,17 @@ const EXPLANATIONS: Record<ApiErrorKind, string> = {
   Throttled: 'Too many requests. Wait a moment and try again.',
   GatewayFault: 'The API failed to answer. Try again; if it keeps failing, check the API’s logs.',
   Handler: 'The API refused the request.',
+  CloudFrontHost:
+    'The admin API was called through CloudFront, which rewrites the Host header, so the signature can never match. Call the admin API at its own execute-api address (adminApiUrl in config.json).',
 };
+
+/** CloudFront rewrites Host, so a signature made for a CloudFront address never verifies. */
+function explanationFor(kind: ApiErrorKind, url: URL | undefined): ExplanationKey {
+  if (kind === 'InvalidSignature' && url?.hostname.endsWith('.cloudfront.net')) {
+    return 'CloudFrontHost';
+  }
+  return kind;
+}
 
 function kindOf(status: number, errorType: string, message: string): ApiErrorKind {
   switch (errorType) {
@@ -72,6 +85,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly explanation: string,
+    /** The key of `explanation`, for translations. */
+    readonly hint: ExplanationKey,
     readonly requestId: string | null,
     /** The field a 400 names, e.g. `body.email`. */
     readonly field?: string,
@@ -89,7 +104,7 @@ export class ApiError extends Error {
  * Reads an error answer. API Gateway names its own refusals in `x-amzn-ErrorType` with
  * `{"message"}` (or `{"Message"}` for IAM denials); handlers answer the contract's error body.
  */
-export async function decodeApiError(response: Response): Promise<ApiError> {
+export async function decodeApiError(response: Response, url?: URL): Promise<ApiError> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -107,11 +122,13 @@ export async function decodeApiError(response: Response): Promise<ApiError> {
   const errorType = (response.headers.get('x-amzn-errortype') ?? '').split(':')[0]!;
   const kind = kindOf(response.status, errorType, message);
   const parsed = apiErrorBody.safeParse(body);
+  const hint = explanationFor(kind, url);
   return new ApiError(
     response.status,
     kind,
     message,
-    EXPLANATIONS[kind],
+    EXPLANATIONS[hint],
+    hint,
     response.headers.get('x-amzn-requestid'),
     parsed.success ? parsed.data.field : undefined,
     parsed.success ? parsed.data.code : undefined,

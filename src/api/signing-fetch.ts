@@ -24,6 +24,11 @@ export interface SigningFetchOptions {
   fetch?: typeof fetch;
   /** The device's clock (tests move it). */
   now?: () => number;
+  /**
+   * The clock-skew correction to use and update; pass one to keep it across signing fetches
+   * (the console makes a new one per session but keeps what it learnt of AWS's clock).
+   */
+  clock?: ClockSkew;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -76,7 +81,7 @@ export function createSigningFetch(options: SigningFetchOptions): SigningFetch {
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? wait;
   const random = options.random ?? Math.random;
-  const clock = new ClockSkew(options.now);
+  const clock = options.clock ?? new ClockSkew(options.now);
   const credentials = createCredentialsCache(options.credentials, {
     refreshAheadMs: options.refreshAheadMs ?? 5 * 60 * 1000,
     now: () => clock.now(),

@@ -1,39 +1,32 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { TextField } from '../ui/TextField';
-
-interface NewPasswordFormProps {
-  busy: boolean;
-  error: string | undefined;
-  onSetNewPassword(newPassword: string): void;
-}
+import { useAction } from '../ui/useAction';
+import { checkNewPassword } from './checkNewPassword';
+import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
+import { useSession } from './session-context';
 
 /** Cognito's NEW_PASSWORD_REQUIRED challenge: the first sign-in with a temporary password. */
-export function NewPasswordForm({ busy, error, onSetNewPassword }: NewPasswordFormProps) {
-  const [newPassword, setNewPassword] = useState('');
+export function NewPasswordForm() {
+  const { t } = useTranslation();
+  const { confirmNewPassword } = useSession();
+  const [values, setValues] = useState<NewPasswordValues>({ newPassword: '', confirmation: '' });
+  const submit = useAction(async (v: NewPasswordValues) => confirmNewPassword(checkNewPassword(v)));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSetNewPassword(newPassword);
+    void submit.run(values);
   }
 
   return (
     <section className="panel" aria-labelledby="new-password-heading">
-      <h2 id="new-password-heading">Choose a new password</h2>
-      <p>Your password was set by an administrator. Choose your own to finish signing in.</p>
-      <form onSubmit={submit}>
-        <TextField
-          label="New password"
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          required
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-        />
-        <ErrorNotice message={error} />
-        <button type="submit" disabled={busy}>
-          Set new password
+      <h2 id="new-password-heading">{t('newPassword.heading')}</h2>
+      <p>{t('newPassword.intro')}</p>
+      <form onSubmit={onSubmit}>
+        <NewPasswordFields values={values} onChange={setValues} />
+        <ErrorNotice error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {t('newPassword.submit')}
         </button>
       </form>
     </section>

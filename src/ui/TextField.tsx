@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type TextFieldProps = { label: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
@@ -9,6 +9,19 @@ export function TextField({ label, ...inputProps }: TextFieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} {...inputProps} />
+    </div>
+  );
+}
+
+type TextAreaProps = { label: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+/** A labelled multi-line input. */
+export function TextArea({ label, ...areaProps }: TextAreaProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} {...areaProps} />
     </div>
   );
 }

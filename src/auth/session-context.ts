@@ -1,0 +1,60 @@
+import { createContext, useContext } from 'react';
+import type { CredentialsSource } from '../api/credentials-cache';
+import type { IdTokenSource } from '../api/id-token-fetch';
+import type { Problem } from '../i18n/problem';
+import type { SessionDetails } from './summarizeSession';
+
+export type SessionState =
+  | { status: 'restoring' }
+  | {
+      status: 'signedOut';
+      /** Why the person is here, if they did not just open the console. */
+      notice?: 'signedOut';
+      problem?: Problem;
+      /** Signed out here, but Cognito could not be told to revoke the refresh token. */
+      revocationFailed?: Problem;
+    }
+  /** Cognito's NEW_PASSWORD_REQUIRED: an invited user's first sign-in. */
+  | { status: 'newPasswordRequired'; email: string }
+  | {
+      status: 'signedIn';
+      details: SessionDetails;
+      /**
+       * Increases with each sign-in and "refresh my access": whatever was fetched with an
+       * earlier generation's credentials or groups is stale.
+       */
+      generation: number;
+    }
+  /** Signed in to the user pool, but the tokens or credentials could not be read. */
+  | { status: 'failed'; problem: Problem };
+
+export interface Session {
+  state: SessionState;
+  /** Resolves once signed in or at the new-password step; rejects with a `Problem`. */
+  signIn(email: string, password: string): Promise<void>;
+  confirmNewPassword(newPassword: string): Promise<void>;
+  /** Signs out and revokes the refresh token; always ends signed out on this device. */
+  signOut(): Promise<void>;
+  /** New tokens and credentials (`forceRefresh`), so a group change applies now. */
+  refreshAccess(): Promise<void>;
+  /** The identity pool's credentials, for the signing fetch. */
+  credentials: CredentialsSource;
+  /** The user pool's ID token, for the general API. */
+  idToken: IdTokenSource;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The signed-in user, their groups, identity and credentials, and the session's actions. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider');
+  return session;
+}
+
+/** The session's details when signed in; throws otherwise (for screens behind the guard). */
+export function useSignedInSession(): Extract<SessionState, { status: 'signedIn' }> {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('This screen needs a signed-in session');
+  return state;
+}

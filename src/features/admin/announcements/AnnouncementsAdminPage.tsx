@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAdminApi } from '../../../api/api-context';
+import {
+  ANNOUNCEMENT_BODY_MAX,
+  ANNOUNCEMENT_TITLE_MAX,
+  postAnnouncementBody,
+  type Announcement,
+} from '../../../contract/announcements';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { QueryStatus } from '../../../ui/QueryStatus';
+import { StatusNotice } from '../../../ui/StatusNotice';
+import { TextArea, TextField } from '../../../ui/TextField';
+import { AnnouncementItem } from '../../shared/AnnouncementItem';
+
+const LIST_KEY = ['admin', 'announcements'] as const;
+
+/** Write, list and delete announcements (signed admin calls). */
+export function AnnouncementsAdminPage() {
+  const { t } = useTranslation();
+  const admin = useAdminApi();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const list = useQuery({ queryKey: LIST_KEY, queryFn: () => admin.announcements.list() });
+
+  const post = useMutation({
+    mutationFn: admin.announcements.post,
+    onSuccess: async () => {
+      setTitle('');
+      setBody('');
+      await queryClient.invalidateQueries({ queryKey: LIST_KEY });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (item: Announcement) => admin.announcements.remove(item.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: LIST_KEY }),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // The contract's own schema checks the form before anything is sent.
+    const parsed = postAnnouncementBody.safeParse({ title, body });
+    if (parsed.success && !post.isPending) post.mutate(parsed.data);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="announcements-heading">
+      <h2 id="announcements-heading">{t('admin.announcements.heading')}</h2>
+      <form onSubmit={onSubmit}>
+        <TextField
+          label={t('admin.announcements.title')}
+          name="title"
+          required
+          maxLength={ANNOUNCEMENT_TITLE_MAX}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <TextArea
+          label={t('admin.announcements.body')}
+          name="body"
+          required
+          rows={4}
+          maxLength={ANNOUNCEMENT_BODY_MAX}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
+        <ErrorNotice error={post.error} />
+        {post.isSuccess && <StatusNotice>{t('admin.announcements.posted')}</StatusNotice>}
+        <button type="submit" disabled={post.isPending}>
+          {t('admin.announcements.post')}
+        </button>
+      </form>
+      <ErrorNotice error={remove.error} />
+      {remove.isSuccess && <StatusNotice>{t('admin.announcements.removed')}</StatusNotice>}
+      <QueryStatus query={list}>
+        {({ announcements }) =>
+          announcements.length === 0 ? (
+            <p>{t('admin.announcements.empty')}</p>
+          ) : (
+            <ul className="announcements">
+              {announcements.map((item) => (
+                <AnnouncementItem
+                  key={item.id}
+                  announcement={item}
+                  actions={
+                    <ConfirmButton
+                      label={t('admin.announcements.remove', { title: item.title })}
+                      question={t('admin.announcements.confirmRemove', { title: item.title })}
+                      confirmLabel={t('admin.announcements.remove', { title: item.title })}
+                      busy={remove.isPending}
+                      onConfirm={() => remove.mutate(item)}
+                    />
+                  }
+                />
+              ))}
+            </ul>
+          )
+        }
+      </QueryStatus>
+    </section>
+  );
+}

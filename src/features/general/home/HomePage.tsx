@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useGeneralApi } from '../../../api/api-context';
+import { QueryStatus } from '../../../ui/QueryStatus';
+import { AnnouncementItem } from '../../shared/AnnouncementItem';
+
+/** Home: the announcements, newest first, read with the ID token through the SPA's origin. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const general = useGeneralApi();
+  const announcements = useQuery({
+    queryKey: ['general', 'announcements'],
+    queryFn: () => general.announcements.list(),
+  });
+  return (
+    <section className="panel" aria-labelledby="home-heading">
+      <h2 id="home-heading">{t('home.heading')}</h2>
+      <h3>{t('home.announcements')}</h3>
+      <QueryStatus query={announcements}>
+        {({ announcements: items }) =>
+          items.length === 0 ? (
+            <p>{t('home.empty')}</p>
+          ) : (
+            <ul className="announcements">
+              {items.map((item) => (
+                <AnnouncementItem key={item.id} announcement={item} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryStatus>
+    </section>
+  );
+}
