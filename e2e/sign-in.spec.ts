@@ -1,93 +1,125 @@
-import { expect, test } from '@playwright/test';
 import { GROUPS } from '../src/contract';
-import { expectedRoleName, SEEDED_USERS, type SeededUser } from './fixtures/environment';
-import { createUserWithTemporaryPassword } from './fixtures/userPoolAdmin';
-import { ConsolePage } from './pages/ConsolePage';
+import { expectedRoleName, SEEDED_USERS } from './fixtures/environment';
+import { expect, test, uniqueEmail } from './fixtures/test';
 
 const IDENTITY_ID = /^ap-northeast-1:[0-9a-f-]{36}$/;
+const endsWithRole = (roleName: string) => new RegExp(`:role/${roleName}$`);
 
-function endsWithRole(roleName: string): RegExp {
-  return new RegExp(`:role/${roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-}
-
-async function expectSignedInAs(app: ConsolePage, user: SeededUser): Promise<void> {
-  await expect(app.signedIn).toBeVisible();
-  await expect(await app.detail('Email')).toHaveText(user.email);
-  const groups = await app.groups();
-  await expect(groups).toHaveCount(user.groups.length);
-  expect((await groups.allTextContents()).sort()).toEqual([...user.groups].sort());
-  await expect(await app.detail('Role')).toHaveText(endsWithRole(expectedRoleName(user)));
-  await expect(await app.detail('Identity ID')).toHaveText(IDENTITY_ID);
-  await expect(await app.detail('Access key')).toHaveText(/^ASIA/);
-  await expect(await app.detail('Credentials expire')).not.toHaveText('Not obtained');
-}
-
-test.describe('sign-in', () => {
-  let app: ConsolePage;
-
-  test.beforeEach(async ({ page }) => {
-    app = new ConsolePage(page);
-    await app.goto();
-  });
-
+test.describe('signing in', () => {
   for (const user of Object.values(SEEDED_USERS)) {
-    test(`${user.email} signs in and gets ${expectedRoleName(user)} credentials`, async () => {
-      await app.signInAs(user);
-      await expectSignedInAs(app, user);
+    test(`${user.email} lands on Home with ${expectedRoleName(user)} credentials`, async ({
+      app,
+    }) => {
+      await app.goto();
+      await app.signedInAs(user);
+
+      await expect(app.heading('Home')).toBeVisible();
+      const groups = (await app.myAccess('Groups')).getByRole('listitem');
+      expect((await groups.allTextContents()).sort()).toEqual([...user.groups].sort());
+      await expect(await app.myAccess('Role')).toHaveText(endsWithRole(expectedRoleName(user)));
+      await expect(await app.myAccess('Identity ID')).toHaveText(IDENTITY_ID);
+      await expect(await app.myAccess('Access key')).toHaveText(/^ASIA/);
+      await expect(await app.myAccess('Credentials expire')).not.toHaveText('Not obtained');
     });
   }
 
-  test('a wrong password is refused in plain words', async () => {
+  test('a wrong password is refused in plain words', async ({ app }) => {
+    await app.goto();
     await app.signIn(SEEDED_USERS.admin.email, 'Wrong-Passw0rd!');
 
-    await expect(app.alert).toHaveText('Incorrect username or password.');
-    await expect(app.signedIn).toBeHidden();
+    await expect(app.alert).toHaveText('The email or password is incorrect.');
     await expect(app.signInButton).toBeEnabled();
+    await expect(app.navigation).toBeHidden();
   });
 
-  test('a user created by an administrator chooses a new password at first sign-in', async ({
-    request,
-  }) => {
-    const user: SeededUser = {
-      email: `new-user-${Date.now()}@example.com`,
-      password: 'Chosen-Passw0rd!',
-      groups: [GROUPS.general.name],
-    };
-    await createUserWithTemporaryPassword(request, {
-      email: user.email,
+  test('an invited user sets their own password at first sign-in', async ({ app, operator }) => {
+    const email = uniqueEmail('invited');
+    await operator.createInvitedUser({
+      email,
       temporaryPassword: 'Temporary-Passw0rd!',
-      groups: user.groups,
+      groups: [GROUPS.general.name],
     });
+    await app.goto();
+    await app.signIn(email, 'Temporary-Passw0rd!');
+    await expect(app.heading('Choose a new password')).toBeVisible();
 
-    await app.signIn(user.email, 'Temporary-Passw0rd!');
-    await expect(app.newPassword).toBeVisible();
-    await app.setNewPassword(user.password);
+    await app.setNewPassword('Chosen-Passw0rd!', 'Chosen-Passw0rd?');
+    await expect(app.alert).toHaveText(
+      'The two new passwords are different. Type the same password twice.',
+    );
+    await app.setNewPassword('chosen-passw0rd!');
+    await expect(app.alert).toHaveText('The password needs an uppercase letter.');
 
-    await expectSignedInAs(app, user);
+    await app.setNewPassword('Chosen-Passw0rd!');
+    await expect(app.heading('Home')).toBeVisible();
+    await expect(await app.myAccess('Role')).toHaveText(endsWithRole(GROUPS.general.roleName));
   });
 
-  test('sign out returns to the form, also after a reload', async ({ page }) => {
-    await app.signInAs(SEEDED_USERS.user);
-    await expect(app.signedIn).toBeVisible();
+  test('a reload keeps you signed in', async ({ app, page }) => {
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.admin);
+    await page.reload();
+    await expect(app.heading('Home')).toBeVisible();
+    await expect(app.signInButton).toBeHidden();
+  });
+
+  test('an address opened while signed out is where sign-in leads', async ({ app, page }) => {
+    await app.goto('/admin/announcements');
+    await expect(app.heading('Sign in')).toBeVisible();
+    await app.signedInAs(SEEDED_USERS.admin);
+    await expect(app.heading('Announcements')).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/admin/announcements');
+  });
+});
+
+test.describe('groups guard the admin screens', () => {
+  test('a general user has no admin navigation, and an admin URL says why', async ({ app }) => {
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.user);
+    await expect(app.navLink('Home')).toBeVisible();
+    await expect(app.navigation.getByRole('link', { name: /^Admin/ })).toHaveCount(0);
+
+    await app.goto('/admin/access');
+    await expect(app.heading('You need the admin group')).toBeVisible();
+    await expect(app.refreshAccessButton).toBeVisible();
+    await expect(app.heading('Access')).toBeHidden();
+  });
+
+  test('an admin sees the admin screens', async ({ app }) => {
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.navLink('Admin: access').click();
+    await expect(app.heading('Access')).toBeVisible();
+    const whatTheApiSees = app.page.getByRole('region', { name: 'What the admin API sees' });
+    await expect(await app.detail(whatTheApiSees, 'Caller')).toHaveText(
+      /assumed-role\/ConsoleAdminRole\//,
+    );
+  });
+});
+
+test.describe('signing out', () => {
+  test('revokes the refresh token, so it no longer works anywhere', async ({
+    app,
+    operator,
+    page,
+  }) => {
+    const email = uniqueEmail('sign-out');
+    await operator.createUser({ email, password: 'Sign-Out-Passw0rd!', groups: ['general'] });
+    await app.goto();
+    await app.signedInAs({ email, password: 'Sign-Out-Passw0rd!' });
+    const refreshToken = await app.storedRefreshToken();
+    await operator.refreshWith(refreshToken); // works while signed in
 
     await app.signOutButton.click();
 
-    await expect(app.signInButton).toBeVisible();
-    await expect(app.email).toBeVisible();
-    await expect(app.signedIn).toBeHidden();
-
+    await expect(app.status).toHaveText('You have signed out.');
+    await expect(app.heading('Sign in')).toBeVisible();
+    await expect(operator.refreshWith(refreshToken)).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Refresh Token has been revoked',
+    });
     await page.reload();
-    await expect(app.signInButton).toBeVisible();
-    await expect(app.signedIn).toBeHidden();
-  });
-
-  test('a reload keeps you signed in', async ({ page }) => {
-    await app.signInAs(SEEDED_USERS.admin);
-    await expect(app.signedIn).toBeVisible();
-
-    await page.reload();
-
-    await expectSignedInAs(app, SEEDED_USERS.admin);
-    await expect(app.signInButton).toBeHidden();
+    await expect(app.heading('Sign in')).toBeVisible();
+    await expect(app.navigation).toBeHidden();
   });
 });

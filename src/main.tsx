@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -20,12 +19,6 @@ function render(node: ReactNode) {
   root.render(<StrictMode>{node}</StrictMode>);
 }
 
-// The signing fetch already retries what is safe to retry (GETs, with backoff); a second
-// layer of retries here would repeat them, so queries fail on the first error they see.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
-});
-
 // Amplify is configured from /config.json before the first render, so the session can be
 // restored as soon as the app mounts.
 const i18nReady = createI18n();
@@ -36,13 +29,11 @@ loadRuntimeConfig().then(
     render(
       <I18nextProvider i18n={i18n}>
         <RuntimeConfigContext.Provider value={config}>
-          <QueryClientProvider client={queryClient}>
-            <SessionProvider>
-              <ApiProvider>
-                <App />
-              </ApiProvider>
-            </SessionProvider>
-          </QueryClientProvider>
+          <SessionProvider>
+            <ApiProvider>
+              <App />
+            </ApiProvider>
+          </SessionProvider>
         </RuntimeConfigContext.Provider>
       </I18nextProvider>,
     );

@@ -1,17 +1,18 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { SeededUser } from '../fixtures/environment';
 
-/** The console's sign-in and session screens, found the way a person would find them. */
+/** The console as a person finds their way around it: by roles, labels and names (English). */
 export class ConsolePage {
   readonly email: Locator;
   readonly password: Locator;
   readonly signInButton: Locator;
   readonly signOutButton: Locator;
   readonly newPassword: Locator;
-  readonly setNewPasswordButton: Locator;
+  readonly confirmNewPassword: Locator;
   readonly alert: Locator;
-  /** The "Signed in" section with the session's details. */
-  readonly signedIn: Locator;
+  readonly status: Locator;
+  readonly navigation: Locator;
+  readonly refreshAccessButton: Locator;
 
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email', { exact: true });
@@ -19,13 +20,23 @@ export class ConsolePage {
     this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
     this.signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
     this.newPassword = page.getByLabel('New password', { exact: true });
-    this.setNewPasswordButton = page.getByRole('button', { name: 'Set new password', exact: true });
+    this.confirmNewPassword = page.getByLabel('Confirm new password', { exact: true });
     this.alert = page.getByRole('alert');
-    this.signedIn = page.getByRole('region', { name: 'Signed in', exact: true });
+    this.status = page.getByRole('status');
+    this.navigation = page.getByRole('navigation', { name: 'Main' });
+    this.refreshAccessButton = page.getByRole('button', { name: 'Refresh my access' });
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  async goto(path = '/'): Promise<void> {
+    await this.page.goto(path);
+  }
+
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { name, exact: true });
+  }
+
+  navLink(name: string): Locator {
+    return this.navigation.getByRole('link', { name, exact: true });
   }
 
   async signIn(email: string, password: string): Promise<void> {
@@ -34,29 +45,57 @@ export class ConsolePage {
     await this.signInButton.click();
   }
 
-  async signInAs(user: SeededUser): Promise<void> {
+  async signInAs(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
     await this.signIn(user.email, user.password);
   }
 
-  async setNewPassword(password: string): Promise<void> {
+  /** Signs in and waits for the signed-in frame (the signed-in user's name in the header). */
+  async signedInAs(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
+    await this.signInAs(user);
+    await expect(this.page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+  }
+
+  async setNewPassword(password: string, confirmation = password): Promise<void> {
     await this.newPassword.fill(password);
-    await this.setNewPasswordButton.click();
+    await this.confirmNewPassword.fill(confirmation);
+    await this.page.getByRole('button', { name: 'Set new password' }).click();
   }
 
   /**
-   * A value in the "Signed in" list, by its term ("Role", "Identity ID", ...). ARIA gives
-   * terms and definitions no accessible name, so the value is the definition in the term's
-   * position (the list has one definition per term).
+   * A value in a section's description list, by its term ("Role", "Identity ID", ...). ARIA
+   * gives terms and definitions no accessible name, so the value is the definition in the
+   * term's position (each list has one definition per term).
    */
-  async detail(term: string): Promise<Locator> {
-    await this.signedIn.getByRole('term').first().waitFor();
-    const terms = await this.signedIn.getByRole('term').allTextContents();
-    const index = terms.indexOf(term);
-    if (index < 0) throw new Error(`"Signed in" has no "${term}"; it has: ${terms.join(', ')}`);
-    return this.signedIn.getByRole('definition').nth(index);
+  async detail(section: Locator, term: string): Promise<Locator> {
+    const terms = section.getByRole('term');
+    await terms.first().waitFor();
+    const names = await terms.allTextContents();
+    const index = names.indexOf(term);
+    if (index < 0) throw new Error(`No "${term}" here; there is: ${names.join(', ')}`);
+    return section.getByRole('definition').nth(index);
   }
 
-  async groups(): Promise<Locator> {
-    return (await this.detail('Groups')).getByRole('listitem');
+  /** The "My access" page's value for `term`. */
+  async myAccess(term: string): Promise<Locator> {
+    await this.navLink('My access').click();
+    return this.detail(this.page.getByRole('region', { name: 'My access' }), term);
+  }
+
+  /** The identity pool identity this browser holds, as "My access" shows it. */
+  async identityId(): Promise<string> {
+    return (await (await this.myAccess('Identity ID')).textContent()) ?? '';
+  }
+
+  /** Amplify's refresh token for the signed-in user, as kept in localStorage. */
+  async storedRefreshToken(): Promise<string> {
+    const token = await this.page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        if (key.endsWith('.refreshToken')) return localStorage.getItem(key);
+      }
+      return null;
+    });
+    if (!token) throw new Error('No refresh token in localStorage');
+    return token;
   }
 }

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSession } from '../auth/session-context';
 import { useRuntimeConfig } from '../config/runtime-config-context';
@@ -10,18 +10,30 @@ import { createRouteCaller } from './route-caller';
 import { createSigningFetch } from './signing-fetch';
 
 /**
- * Builds the API clients for the current session. Each session generation (a sign-in, a
- * "refresh my access") gets new clients and an empty query cache, so nothing fetched with
- * the old role or groups is shown; what was learnt of AWS's clock is kept.
+ * The signing fetch already retries what is safe to retry (GETs, with backoff); a second
+ * layer of retries here would repeat them, so queries fail on the first error they see.
+ */
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+    },
+  });
+}
+
+/**
+ * Builds the API clients and the query cache for the current session. Each session
+ * generation (a sign-in, a "refresh my access") gets new clients and a new, empty cache, so
+ * nothing fetched with the old role or groups is shown; what was learnt of AWS's clock is
+ * kept.
  */
 export function ApiProvider({ children }: { children: ReactNode }) {
   const config = useRuntimeConfig();
   const { state, credentials, idToken } = useSession();
-  const queryClient = useQueryClient();
   const [clock] = useState(() => new ClockSkew());
   const generation = state.status === 'signedIn' ? state.generation : 0;
 
-  const apis = useMemo<Apis>(() => {
+  const { apis, queryClient } = useMemo(() => {
     const signedFetch = createSigningFetch({
       region: config.region,
       service: 'execute-api',
@@ -35,18 +47,19 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       (url, init) =>
         idTokenFetch(url, { ...init, mode: 'same-origin', credentials: 'same-origin' }),
     );
-    return {
+    const apis: Apis = {
       signedFetch,
       admin: createAdminClient(createRouteCaller('admin', config.adminApiUrl, signedFetch)),
       general: createGeneralClient(general),
     };
-    // A new generation means new credentials and groups: start afresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return { apis, queryClient: createQueryClient(), generation };
   }, [config, credentials, idToken, clock, generation]);
 
-  useEffect(() => {
-    queryClient.clear();
-  }, [queryClient, generation]);
+  useEffect(() => () => queryClient.clear(), [queryClient]);
 
-  return <ApiContext.Provider value={apis}>{children}</ApiContext.Provider>;
+  return (
+    <ApiContext.Provider value={apis}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
 }

@@ -5,7 +5,8 @@
 export class ClockSkew {
   private offsetMs = 0;
 
-  constructor(private readonly deviceNow: () => number = Date.now) {}
+  /** Reads `Date.now` at each call, so a clock that is replaced or moved is seen. */
+  constructor(private readonly deviceNow: () => number = () => Date.now()) {}
 
   /** AWS's time as best known: the device's clock corrected by the last offset seen. */
   now(): number {

@@ -43,7 +43,7 @@ export function createIdTokenFetch(options: IdTokenFetchOptions) {
   const random = options.random ?? Math.random;
   const tokens = createExpiringCache(options.idToken, {
     refreshAheadMs: options.refreshAheadMs ?? 60 * 1000,
-    now: options.now ?? Date.now,
+    now: options.now ?? (() => Date.now()),
   });
 
   return async (input: string | URL, init: RequestInit = {}): Promise<Response> => {

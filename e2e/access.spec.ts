@@ -1,0 +1,27 @@
+import { GROUPS } from '../src/contract';
+import { expect, test, uniqueEmail } from './fixtures/test';
+
+test('a group change applies with "Refresh my access", without signing out', async ({
+  app,
+  operator,
+}) => {
+  const email = uniqueEmail('promoted');
+  await operator.createUser({ email, password: 'Promoted-Passw0rd!', groups: ['general'] });
+  await app.goto();
+  await app.signedInAs({ email, password: 'Promoted-Passw0rd!' });
+  await app.goto('/admin/access');
+  await expect(app.heading('You need the admin group')).toBeVisible();
+
+  await operator.addToGroup(email, GROUPS.admin.name);
+  await app.refreshAccessButton.click();
+
+  await expect(app.heading('Access')).toBeVisible();
+  await expect(app.navLink('Admin: access')).toBeVisible();
+  const whatTheApiSees = app.page.getByRole('region', { name: 'What the admin API sees' });
+  await expect(await app.detail(whatTheApiSees, 'Caller')).toHaveText(
+    new RegExp(`assumed-role/${GROUPS.admin.roleName}/`),
+  );
+  await expect(await app.myAccess('Role')).toHaveText(
+    new RegExp(`:role/${GROUPS.admin.roleName}$`),
+  );
+});

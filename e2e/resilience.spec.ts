@@ -1,0 +1,120 @@
+import type { Page, Response } from '@playwright/test';
+import { SEEDED_USERS } from './fixtures/environment';
+import { expect, test } from './fixtures/test';
+import type { ConsolePage } from './pages/ConsolePage';
+
+/** Every answer of the admin API the page receives, with its error type. */
+function recordAdminAnswers(app: { page: Page }, adminApiUrl: string) {
+  const answers: Array<{ method: string; status: number; errorType: string | undefined }> = [];
+  app.page.on('response', (response: Response) => {
+    const request = response.request();
+    if (!response.url().startsWith(adminApiUrl) || request.method() === 'OPTIONS') return;
+    answers.push({
+      method: request.method(),
+      status: response.status(),
+      errorType: response.headers()['x-amzn-errortype'],
+    });
+  });
+  return answers;
+}
+
+async function postAnnouncement(app: ConsolePage, title: string) {
+  await app.page.getByLabel('Title').fill(title);
+  await app.page.getByLabel('Text').fill(`Posted by the resilience test: ${title}`);
+  await app.page.getByRole('button', { name: 'Post announcement' }).click();
+}
+
+test.describe('resilience of signed admin calls', () => {
+  test('credentials expired mid-session: the next admin action just works', async ({
+    app,
+    operator,
+  }) => {
+    const answers = recordAdminAnswers(app, operator.config.adminApiUrl);
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.admin);
+    const identityId = await app.identityId();
+    await app.navLink('Admin: access').click();
+    await expect(app.heading('Access')).toBeVisible();
+    expect(await operator.expireCredentials(identityId)).toBeGreaterThan(0);
+
+    await app.navLink('Admin: announcements').click();
+    const title = `After expiry ${Date.now()}`;
+    await postAnnouncement(app, title);
+
+    await expect(app.status).toHaveText('Announcement posted.');
+    await expect(app.page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(app.alert).toHaveCount(0);
+    // The refusal happened and was handled: one ExpiredToken, then everything succeeded.
+    expect(answers.filter((a) => a.errorType === 'ExpiredTokenException')).toHaveLength(1);
+    expect(answers.filter((a) => a.method === 'POST')).toEqual([
+      { method: 'POST', status: 201, errorType: undefined },
+    ]);
+  });
+
+  test('the browser clock 30 minutes ahead: admin calls still succeed', async ({
+    app,
+    operator,
+  }) => {
+    const answers = recordAdminAnswers(app, operator.config.adminApiUrl);
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.admin);
+
+    await app.page.clock.install({ time: Date.now() + 30 * 60 * 1000 });
+    await app.navLink('Admin: access').click();
+    await expect(app.heading('Access')).toBeVisible();
+    await expect(app.page.getByRole('region', { name: 'What the admin API sees' })).toContainText(
+      'ConsoleAdminRole',
+    );
+    await app.navLink('Admin: announcements').click();
+    const title = `Clock ahead ${Date.now()}`;
+    await postAnnouncement(app, title);
+
+    await expect(app.status).toHaveText('Announcement posted.');
+    await expect(app.alert).toHaveCount(0);
+    // One refusal taught the console AWS's time; later calls were signed right first time.
+    const skewed = answers.filter((a) => a.errorType === 'InvalidSignatureException');
+    expect(skewed).toHaveLength(1);
+    expect(answers.filter((a) => a.status >= 200 && a.status < 300).length).toBeGreaterThanOrEqual(
+      3,
+    );
+  });
+
+  test('a POST answered 5xx is sent exactly once and the error is explained', async ({
+    app,
+    operator,
+  }) => {
+    const postUrl = `${operator.config.adminApiUrl}/admin/announcements`;
+    let postsSent = 0;
+    // The request really reaches the API (and is stored); the answer is lost on the way back,
+    // as when a gateway times out after the integration ran.
+    await app.page.route(postUrl, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      postsSent++;
+      const real = await route.fetch();
+      await route.fulfill({
+        status: 502,
+        headers: {
+          ...real.headers(),
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'InternalServerErrorException',
+        },
+        body: JSON.stringify({ message: 'Internal server error' }),
+      });
+    });
+    await app.goto();
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.navLink('Admin: announcements').click();
+    const title = `Sent once ${Date.now()}`;
+    await postAnnouncement(app, title);
+
+    await expect(app.alert).toContainText('The API failed to answer.');
+    await expect(app.page.getByLabel('Title')).toHaveValue(title);
+    expect(postsSent).toBe(1);
+    const admin = await operator.adminClient();
+    const { entries } = await admin.audit.list({ action: 'postAnnouncement', limit: 100 });
+    // The audit names an announcement by its title and id.
+    expect(entries.filter((e) => e.target.startsWith(`${title} (`))).toHaveLength(1);
+    const { announcements } = await admin.announcements.list();
+    expect(announcements.filter((a) => a.title === title)).toHaveLength(1);
+  });
+});
