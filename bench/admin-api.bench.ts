@@ -1,5 +1,5 @@
 /**
- * Admin API throughput with and without SigV4 verification (`npm run bench`).
+ * Admin API throughput with and without SigV4 verification (`npm run bench:api`, part of `npm run bench`).
  *
  * Starts a fresh local stack whose admin API also serves a baseline stage without
  * authorisation (`benchmarkBaselineStage`), signs in the seeded admin, and drives that one
