@@ -1,0 +1,209 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_ADMIN, SEEDED_USER, signIn, type TemporaryCredentials } from './testing/callers';
+import { startTestStack, type TestStack } from './testing/test-stack';
+
+/*
+ * The CLI (src/cli) run as a process, as a person or a job runs it, against a local stack.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin/console-api.mjs');
+
+let stack: TestStack;
+let dir: string;
+let configFile: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  dir = mkdtempSync(join(tmpdir(), 'console-cli-'));
+  configFile = join(dir, 'config.json');
+  // The general API as an absolute URL: a file has no console origin to resolve `/api` from.
+  writeFileSync(
+    configFile,
+    JSON.stringify({ ...stack.runtimeConfig, generalApiUrl: `${stack.apiUrls.general}/api` }),
+  );
+});
+afterAll(async () => {
+  await stack.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment a clean job would have: no AWS settings but those given. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...extra,
+  };
+}
+
+function run(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  stdin?: string,
+  file = process.execPath,
+  prefix: string[] = [BIN, '--config', configFile],
+): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      file,
+      [...prefix, ...args],
+      { env: cleanEnv(extraEnv), cwd: ROOT },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+const asAdmin = { COGNITO_PASSWORD: SEEDED_ADMIN.password };
+const envCredentials = (c: TemporaryCredentials) => ({
+  AWS_ACCESS_KEY_ID: c.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+  AWS_SESSION_TOKEN: c.sessionToken,
+});
+
+// Each test runs the CLI as a process (and curl) several times: slower than one request.
+describe('console-api', { timeout: 60_000 }, () => {
+  it('--login as admin lists users, through SRP and the identity pool', async () => {
+    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], asAdmin);
+    expect(result.code, result.stderr).toBe(0);
+    const emails = (JSON.parse(result.stdout) as { users: Array<{ email: string }> }).users.map(
+      (u) => u.email,
+    );
+    expect(emails).toContain(SEEDED_ADMIN.email);
+  });
+
+  it('--login as a general user: 403 with the explanation, exit 4', async () => {
+    const result = await run(['--login', SEEDED_USER.email, 'GET', '/admin/users'], {
+      COGNITO_PASSWORD: SEEDED_USER.password,
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('403 AccessDenied: User: arn:aws:sts::');
+    expect(result.stderr).toContain('Your IAM role may not call this route.');
+    expect(result.stdout).toContain('is not authorized to perform: execute-api:Invoke');
+  });
+
+  it('signs with Lambda-style environment credentials', async () => {
+    const admin = await signIn(stack, SEEDED_ADMIN);
+    const result = await run(['GET', '/admin/whoami'], envCredentials(admin.credentials));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      identityId: admin.identityId,
+      callerArn: expect.stringContaining('assumed-role/ConsoleAdminRole/'),
+    });
+  });
+
+  it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
+    const file = join(dir, 'announcement.json');
+    writeFileSync(file, JSON.stringify({ title: 'From a file', body: 'Posted by the CLI' }));
+    const fromFile = await run(
+      ['--login', SEEDED_ADMIN.email, '-i', '-d', `@${file}`, 'POST', '/admin/announcements'],
+      asAdmin,
+    );
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stdout).toMatch(/^HTTP 201 /);
+    expect(fromFile.stdout).toContain('"title":"From a file"');
+
+    const fromStdin = await run(
+      ['--login', SEEDED_ADMIN.email, '-d', '@-', 'POST', '/admin/announcements'],
+      asAdmin,
+      JSON.stringify({ title: 'From stdin', body: 'Piped' }),
+    );
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ title: 'From stdin' });
+  });
+
+  it('sends query values with spaces and already-encoded characters as meant', async () => {
+    const encoded = await run(
+      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/users?email=admin%40example'],
+      asAdmin,
+    );
+    expect(encoded.code, encoded.stderr).toBe(0);
+    expect(JSON.parse(encoded.stdout).users).toHaveLength(1);
+
+    const spaced = await run(
+      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/audit?actor=no one here&limit=5'],
+      asAdmin,
+    );
+    expect(spaced.code, spaced.stderr).toBe(0);
+    expect(JSON.parse(spaced.stdout)).toMatchObject({ entries: [] });
+  });
+
+  it('calls the general API with the ID token', async () => {
+    const result = await run(
+      ['--login', SEEDED_ADMIN.email, '--api', 'general', 'GET', '/api/me'],
+      asAdmin,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ email: SEEDED_ADMIN.email });
+  });
+
+  it('--print-curl prints a command that Debian’s curl runs to the same answer', async () => {
+    const admin = await signIn(stack, SEEDED_ADMIN);
+    const env = envCredentials(admin.credentials);
+    const calls = [
+      ['GET', '/admin/users?limit=5&email=admin%40example'],
+      ['GET', '/admin/whoami'],
+      [
+        '-d',
+        JSON.stringify({ title: "It's curl", body: 'Signed by curl' }),
+        'POST',
+        '/admin/announcements',
+      ],
+    ];
+    for (const call of calls) {
+      const direct = await run(['-i', ...call], env);
+      const directStatus = Number(/^HTTP (\d+)/.exec(direct.stdout)?.[1]);
+      const printed = await run(['--print-curl', ...call], env);
+      expect(printed.code, printed.stderr).toBe(0);
+      expect(printed.stdout).not.toContain(admin.credentials.secretAccessKey);
+      expect(printed.stdout).not.toContain(admin.credentials.sessionToken);
+      const viaCurl = await run(
+        ['-c', `${printed.stdout.trim()} --silent --output /dev/null --write-out '%{http_code}'`],
+        env,
+        undefined,
+        '/bin/bash',
+        [],
+      );
+      expect(Number(viaCurl.stdout), `${call.join(' ')}: ${viaCurl.stderr}`).toBe(directStatus);
+      expect(directStatus).toBeGreaterThanOrEqual(200);
+      expect(directStatus).toBeLessThan(300);
+    }
+  });
+
+  it('bad arguments print the usage and exit 2', async () => {
+    for (const args of [
+      [],
+      ['FETCH', '/admin/users'],
+      ['GET', 'admin/users'],
+      ['--api', 'nope', 'GET', '/x'],
+      ['-H', 'no colon', 'GET', '/x'],
+    ]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage: console-api');
+    }
+  });
+
+  it('a wrong password says so and exits 4', async () => {
+    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], {
+      COGNITO_PASSWORD: 'Not-The-Passw0rd!',
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('Incorrect username or password.');
+  });
+});
