@@ -24,10 +24,8 @@
  * BENCH_PREFLIGHT (0). Exits 1 if any signed request is not answered 2xx, or the baseline is
  * not clean; missing the goal is reported, not a failure.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -41,6 +39,7 @@ import { LOCAL_STAGE } from '../infra/local/stack';
 import { signIn, signRequest, SEEDED_ADMIN } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { groupRolePolicy } from '../src/contract';
+import { machine, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -414,20 +413,9 @@ async function main(): Promise<number> {
       ...(signers && !signers.aws4fetchAccepted ? ['the gateway refused aws4fetch'] : []),
     ];
 
-    const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-    mkdirSync(resultsDir, { recursive: true });
-    const file = `${resultsDir}admin-api-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
     const record = {
       startedAt: startedAt.toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        platform: process.platform,
-        loadAverage1mAtStart: loadAtStart,
-        loadAverage1mAtEnd: loadavg()[0],
-      },
+      machine: machine(loadAtStart),
       config: { ...config, autocannonWorkers: 1, route: `GET ${ROUTE}` },
       scenarios,
       comparison,
@@ -435,7 +423,7 @@ async function main(): Promise<number> {
       signers,
       failures,
     };
-    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    const file = await writeResult('admin-api', startedAt, record);
     console.log(`\nresults: ${file}`);
     for (const failure of failures) console.error(`FAIL ${failure}`);
     return failures.length ? 1 : 0;

@@ -14,15 +14,14 @@
  * signers disagree (the comparison would be meaningless); missing the goal is reported, not
  * a failure.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { format, resolveConfig } from 'prettier';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
+import { machine, writeResult } from './results';
 import type { CaseName, PageResult, RunConfig, SignerBench, SignerName } from './browser/signers';
 
 /** Ours first; the page module is not imported here, it only runs in the browser. */
@@ -236,20 +235,9 @@ async function main(): Promise<number> {
       console.warn('warning: the page was not cross-origin isolated, timers were 100 µs coarse');
     }
 
-    const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-    mkdirSync(resultsDir, { recursive: true });
-    const file = `${resultsDir}signer-in-chromium-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
     const record = {
       startedAt: startedAt.toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        platform: process.platform,
-        loadAverage1mAtStart: loadAtStart,
-        loadAverage1mAtEnd: loadavg()[0],
-      },
+      machine: machine(loadAtStart),
       browser: {
         chromium: browserVersion,
         executable: executable.source,
@@ -260,9 +248,7 @@ async function main(): Promise<number> {
       summary,
       batchMeansUs: result.batchMeansUs,
     };
-    // Through Prettier, so `npm run lint` passes over the recorded results (arrays of numbers).
-    const style = await resolveConfig(file);
-    writeFileSync(file, await format(JSON.stringify(record), { ...style, filepath: file }));
+    const file = await writeResult('signer-in-chromium', startedAt, record);
     console.log(`results: ${file}`);
     return 0;
   } finally {

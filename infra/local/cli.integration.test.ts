@@ -107,6 +107,26 @@ describe('console-api', { timeout: 60_000 }, () => {
     });
   });
 
+  it('signs with a named profile from the shared credentials file', async () => {
+    const { credentials, identityId } = await signIn(stack, SEEDED_ADMIN);
+    const profiles = join(dir, 'credentials');
+    writeFileSync(
+      profiles,
+      [
+        '[console-admin]',
+        `aws_access_key_id = ${credentials.accessKeyId}`,
+        `aws_secret_access_key = ${credentials.secretAccessKey}`,
+        `aws_session_token = ${credentials.sessionToken}`,
+        '',
+      ].join('\n'),
+    );
+    const result = await run(['--profile', 'console-admin', 'GET', '/admin/whoami'], {
+      AWS_SHARED_CREDENTIALS_FILE: profiles,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ identityId });
+  });
+
   it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
     const file = join(dir, 'announcement.json');
     writeFileSync(file, JSON.stringify({ title: 'From a file', body: 'Posted by the CLI' }));

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
+import { EmailField } from './EmailField';
 import { authProblem } from './authProblem';
 import { checkNewPassword } from './checkNewPassword';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
@@ -61,15 +62,7 @@ export function ForgotPasswordPage() {
       {destination === undefined ? (
         <form onSubmit={onRequest}>
           <p>{t('forgotPassword.intro')}</p>
-          <TextField
-            label={t('form.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
+          <EmailField value={email} onChange={setEmail} />
           <ErrorNotice error={sendCode.error} />
           <button type="submit" disabled={sendCode.busy}>
             {t('forgotPassword.sendCode')}

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
+import { EmailField } from './EmailField';
 import { NewPasswordForm } from './NewPasswordForm';
 import { useSession } from './session-context';
 import { SignOutNotice } from './SignOutNotice';
@@ -59,15 +60,7 @@ function SignInForm({ initialEmail }: { initialEmail: string }) {
     <section className="panel" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">{t('signIn.heading')}</h2>
       <form onSubmit={onSubmit}>
-        <TextField
-          label={t('form.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} onChange={setEmail} />
         <TextField
           label={t('form.password')}
           type="password"

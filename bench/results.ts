@@ -1,0 +1,30 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+
+/** The machine a run was measured on: figures only compare within one run on one machine. */
+export function machine(loadAverage1mAtStart: number | undefined) {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+    loadAverage1mAtStart,
+    loadAverage1mAtEnd: loadavg()[0],
+  };
+}
+
+/**
+ * Writes a run's record to `bench/results/{name}-{start time}.json`, formatted by Prettier so
+ * `npm run lint` passes over recorded results. Returns the file's path.
+ */
+export async function writeResult(name: string, startedAt: Date, record: object): Promise<string> {
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}${name}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
+  const style = await resolveConfig(file);
+  writeFileSync(file, await format(JSON.stringify(record), { ...style, filepath: file }));
+  return file;
+}
