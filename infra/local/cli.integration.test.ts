@@ -212,11 +212,26 @@ describe('console-api', { timeout: 60_000 }, () => {
       ['GET', 'admin/users'],
       ['--api', 'nope', 'GET', '/x'],
       ['-H', 'no colon', 'GET', '/x'],
+      ['-d', '{}', 'GET', '/admin/users'],
+      ['-d', '@/no/such/file.json', 'POST', '/admin/announcements'],
+      ['--print-curl', '--login', SEEDED_ADMIN.email, 'GET', '/admin/users'],
+      // curl 7.88 would sign this path as written; API Gateway reads it encoded once more.
+      ['--print-curl', 'GET', '/admin/users/a%40b'],
+      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], // no terminal, no COGNITO_PASSWORD
     ]) {
       const result = await run(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: console-api');
     }
+  });
+
+  it('an unreachable API exits 1', async () => {
+    const admin = await signIn(stack, SEEDED_ADMIN);
+    const result = await run(
+      ['GET', 'http://127.0.0.1:9/admin/whoami'],
+      envCredentials(admin.credentials),
+    );
+    expect(result.code).toBe(1);
   });
 
   it('a wrong password says so and exits 4', async () => {

@@ -41,11 +41,17 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       clock,
     });
     const idTokenFetch = createIdTokenFetch({ idToken });
-    const general = createRouteCaller(
-      'general',
-      generalApiBase(config.generalApiUrl, window.location.origin),
-      (url, init) =>
-        idTokenFetch(url, { ...init, mode: 'same-origin', credentials: 'same-origin' }),
+    const generalBase = generalApiBase(config.generalApiUrl, window.location.origin);
+    // Normally `/api` on this origin (CloudFront, or the dev server, passes it on); an absolute
+    // URL elsewhere is called with CORS. No cookies either way: the ID token is the credential.
+    const sameOrigin = new URL(generalBase).origin === window.location.origin;
+    const general = createRouteCaller('general', generalBase, (url, init) =>
+      idTokenFetch(url, {
+        ...init,
+        mode: sameOrigin ? 'same-origin' : 'cors',
+        credentials: 'omit',
+        redirect: 'error',
+      }),
     );
     const apis: Apis = {
       signedFetch,

@@ -81,7 +81,13 @@ export function createRouteCaller<A extends ApiName>(
     });
     if (!response.ok) throw await decodeApiError(response, url);
     const text = await response.text();
-    const parsed = route.response.safeParse(text ? JSON.parse(text) : undefined);
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ResponseShapeError(name, 'the body is not JSON');
+    }
+    const parsed = route.response.safeParse(json);
     if (!parsed.success) {
       throw new ResponseShapeError(name, parsed.error.issues.map((i) => i.message).join('; '));
     }

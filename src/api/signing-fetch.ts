@@ -118,6 +118,8 @@ export function createSigningFetch(options: SigningFetchOptions): SigningFetch {
           headers: signed.headers,
           body: body as BodyInit | undefined,
           mode: 'cors',
+          // A redirect would carry the session token to wherever it points.
+          redirect: 'error',
         });
       } catch (error) {
         // The request may have reached the server: only an idempotent one may go again.
@@ -132,6 +134,7 @@ export function createSigningFetch(options: SigningFetchOptions): SigningFetch {
           refreshed = true;
           refused = current;
           attempt--; // a refused signature is not a try at the request
+          await response.body?.cancel();
           continue;
         }
         if (errorType === 'InvalidSignatureException' && !skewCorrected) {
@@ -139,6 +142,7 @@ export function createSigningFetch(options: SigningFetchOptions): SigningFetch {
           if (isSkewMessage(message) && clock.correctFrom(response.headers.get('date'))) {
             skewCorrected = true;
             attempt--;
+            await response.body?.cancel();
             continue;
           }
         }

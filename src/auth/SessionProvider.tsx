@@ -15,6 +15,14 @@ import { authProblem } from './authProblem';
 import { SessionContext, type Session, type SessionState } from './session-context';
 import { summarizeSession } from './summarizeSession';
 
+/** Refresh failures that mean the session is over (not a network blip). */
+const SESSION_ENDING_ERRORS = new Set([
+  'NotAuthorizedException',
+  'TokenRevokedException',
+  'UserNotFoundException',
+  'RefreshTokenReuseException',
+]);
+
 /** Whether Amplify has a user signed in (its tokens survive reloads in localStorage). */
 async function currentLoginId(): Promise<string | undefined> {
   try {
@@ -56,7 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         loginId.current = await currentLoginId();
       } catch (error) {
-        if (current) setState({ status: 'signedOut', problem: authProblem(error) });
+        // Amplify may still hold tokens: offer sign-out rather than a sign-in it would refuse.
+        if (current) setState({ status: 'failed', problem: authProblem(error) });
         return;
       }
       if (!current) return;
@@ -78,39 +87,58 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // A refresh token that stops working (revoked, signed out elsewhere, user disabled) ends
   // the session here too, with a reason, instead of failing every later call.
+  // Amplify also reports network and throttling failures here and keeps the tokens then, so
+  // only Cognito's refusals end the session.
   useEffect(
     () =>
       Hub.listen('auth', ({ payload }) => {
-        if (payload.event === 'tokenRefresh_failure') {
+        if (payload.event !== 'tokenRefresh_failure') return;
+        const name = (payload.data as { error?: { name?: string } } | undefined)?.error?.name;
+        if (name && SESSION_ENDING_ERRORS.has(name)) {
           setState({ status: 'signedOut', problem: new Problem('authErrors.refreshRevoked') });
         }
       }),
     [],
   );
 
+  /** Signed in to the user pool: a session that then cannot be read leaves a way out. */
+  const enterAfterSignIn = useCallback(async () => {
+    try {
+      await enterSession(false);
+    } catch (error) {
+      setState({ status: 'failed', problem: authProblem(error) });
+    }
+  }, [enterSession]);
+
   const afterStep = useCallback(
     async (output: SignInOutput, email: string) => {
       const step = output.nextStep.signInStep;
-      if (step === 'DONE') return enterSession(false);
+      if (step === 'DONE') return enterAfterSignIn();
       if (step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
         setState({ status: 'newPasswordRequired', email });
         return;
       }
       throw new Problem('authErrors.unsupportedStep', { step });
     },
-    [enterSession],
+    [enterAfterSignIn],
   );
 
   const signInWithPassword = useCallback(
     async (email: string, password: string) => {
       loginId.current = email;
+      let output: SignInOutput;
       try {
-        await afterStep(await signIn({ username: email, password }), email);
+        output = await signIn({ username: email, password });
       } catch (error) {
+        // Amplify still holds a session (another tab signed in): use it.
+        if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
+          return enterAfterSignIn();
+        }
         throw authProblem(error);
       }
+      await afterStep(output, email);
     },
-    [afterStep],
+    [afterStep, enterAfterSignIn],
   );
 
   const confirmNewPassword = useCallback(

@@ -21,6 +21,21 @@ describe('authProblem turns Cognito and Amplify errors into sentences', () => {
     ],
     ['NotAuthorizedException', 'Refresh Token has been revoked', 'authErrors.refreshRevoked'],
     [
+      'NotAuthorizedException',
+      'Temporary password has expired and must be reset by an administrator.',
+      'authErrors.temporaryPasswordExpired',
+    ],
+    [
+      'NotAuthorizedException',
+      'User password cannot be reset in the current state.',
+      'authErrors.cannotResetPassword',
+    ],
+    [
+      'NotAuthorizedException',
+      'The ambiguous role mapping rules for: cognito-idp… denied this request.',
+      'authErrors.noRole',
+    ],
+    [
       'InvalidPasswordException',
       'Password did not conform with policy: Password not long enough',
       'authErrors.passwordTooShort',

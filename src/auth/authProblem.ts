@@ -28,6 +28,9 @@ const BY_NAME: Readonly<Record<string, MessageKey>> = {
  */
 const NOT_AUTHORIZED: ReadonlyArray<[RegExp, MessageKey]> = [
   [/disabled/i, 'authErrors.userDisabled'],
+  [/ambiguous role mapping|role mapping rules/i, 'authErrors.noRole'],
+  [/Temporary password has expired/i, 'authErrors.temporaryPasswordExpired'],
+  [/cannot be reset in the current state/i, 'authErrors.cannotResetPassword'],
   [/attempts exceeded/i, 'authErrors.attemptsExceeded'],
   [/session is expired|Invalid session/i, 'authErrors.sessionExpired'],
   [/(Refresh|Access) Token has been revoked|has expired/i, 'authErrors.refreshRevoked'],

@@ -67,7 +67,7 @@ describe('--print-curl', () => {
       sessionToken: true,
     });
     expect(command).toBe(
-      `curl --aws-sigv4 aws:amz:ap-northeast-1:execute-api --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" -X POST -H 'content-type: application/json' --data-raw '{"title":"t"}' https://api.example/prod/admin/announcements`,
+      `curl --aws-sigv4 aws:amz:ap-northeast-1:execute-api --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" --globoff -X POST -H 'content-type: application/json' --data-raw '{"title":"t"}' https://api.example/prod/admin/announcements`,
     );
   });
 });

@@ -8,7 +8,7 @@ import { createSigningFetch } from '../api/signing-fetch';
 import { parseCliArgs, type CliOptions } from './args';
 import { awsCredentials } from './aws-credentials';
 import { DEFAULT_CONFIG, loadConfig, type LoadedConfig } from './config';
-import { loginWithCognito, readPassword, SignInRefused } from './login';
+import { loginWithCognito, PromptCancelled, readPassword, SignInRefused } from './login';
 import { curlCommand } from './print-curl';
 import { UsageError, USAGE } from './usage';
 
@@ -22,8 +22,16 @@ export interface CliIo {
 
 const SERVICE = 'execute-api';
 
-/** Exit status by answer: 0 for 2xx, 4 for 4xx, 5 for 5xx. */
-export const exitStatusFor = (status: number) => (status < 400 ? 0 : status < 500 ? 4 : 5);
+/** Exit status by answer: 0 for 2xx, 4 for 4xx, 5 for 5xx (anything else is 1). */
+export const exitStatusFor = (status: number) =>
+  status >= 200 && status < 300 ? 0 : status >= 400 && status < 500 ? 4 : status >= 500 ? 5 : 1;
+
+/** AWS credential lookups that were refused rather than unreachable. */
+const REFUSED_CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'AccessDenied',
+  'AccessDeniedException',
+]);
 
 async function readData(data: string, stdin: NodeJS.ReadStream): Promise<string> {
   if (data === '@-') {
@@ -31,7 +39,13 @@ async function readData(data: string, stdin: NodeJS.ReadStream): Promise<string>
     for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
-  if (data.startsWith('@')) return readFile(data.slice(1), 'utf8');
+  if (data.startsWith('@')) {
+    try {
+      return await readFile(data.slice(1), 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${data.slice(1)}: ${(error as Error).message}`);
+    }
+  }
   return data;
 }
 
@@ -58,13 +72,15 @@ function targetUrl(options: CliOptions, loaded: LoadedConfig): URL {
   }
 }
 
-/** How the request is authorised: SigV4, the ID token, or as given (ops: -H Authorization). */
+/** How the request is authorised, by `--api`: SigV4, the ID token, or as given (ops). */
 async function transportFor(
   options: CliOptions,
   loaded: LoadedConfig,
   region: string,
   io: CliIo,
 ): Promise<{ send: typeof fetch; credentials?: CredentialsSource }> {
+  // The ops API takes a bearer token in -H, not a sign-in or a signature.
+  if (options.api === 'ops') return { send: fetch };
   const login = options.login
     ? await loginWithCognito(
         loaded.config,
@@ -72,19 +88,36 @@ async function transportFor(
         await readPassword(options.login, io.env, io.stdin, io.stderr),
       )
     : undefined;
-  if (options.api === 'ops' && !/^https?:\/\//.test(options.target)) {
-    return { send: fetch };
-  }
-  if (options.api === 'general' && !/^https?:\/\//.test(options.target)) {
+  if (options.api === 'general') {
     if (!login) throw new UsageError('the general API takes an ID token: add --login EMAIL');
     const send = createIdTokenFetch({ idToken: login.idToken });
-    return { send: (input, init) => send(input as string | URL, init) };
+    return { send: (input, init) => send(input as string | URL, { ...init, redirect: 'error' }) };
   }
   const credentials =
     login?.credentials ??
     awsCredentials({ profile: options.profile, roleArn: options.roleArn, region });
   const send = createSigningFetch({ region, service: SERVICE, credentials });
   return { send: (input, init) => send(input as string | URL, init), credentials };
+}
+
+/**
+ * What --print-curl can stand for: the keys must be the environment's (the command names
+ * them as variables), and curl 7.88 signs the path exactly as written, while API Gateway
+ * encodes it once more, so only paths of unreserved characters verify.
+ */
+function checkPrintable(options: CliOptions, url: URL): void {
+  if (options.login || options.profile || options.roleArn) {
+    throw new UsageError(
+      '--print-curl names $AWS_ACCESS_KEY_ID and friends: use it with environment credentials (for a profile: eval "$(aws configure export-credentials --format env)")',
+    );
+  }
+  if (options.api !== 'admin')
+    throw new UsageError('--print-curl is for the SigV4-signed admin API');
+  if (!/^[A-Za-z0-9._~/-]*$/.test(url.pathname)) {
+    throw new UsageError(
+      `curl 7.88 would sign the path ${url.pathname} as written, which API Gateway reads encoded once more: the signature would not match`,
+    );
+  }
 }
 
 function printResponse(response: Response, text: string, options: CliOptions, io: CliIo) {
@@ -121,6 +154,10 @@ export async function runCli(io: CliIo): Promise<number> {
     const loaded = await loadConfig(options.config ?? io.env.CONSOLE_CONFIG ?? DEFAULT_CONFIG);
     const region = options.region ?? loaded.config.region ?? io.env.AWS_REGION;
     const url = canonicalUrl(targetUrl(options, loaded));
+    if (options.data !== undefined && (options.method === 'GET' || options.method === 'HEAD')) {
+      throw new UsageError(`${options.method} takes no body: drop -d or use POST or PUT`);
+    }
+    if (options.printCurl) checkPrintable(options, url);
     const body = options.data === undefined ? undefined : await readData(options.data, io.stdin);
     const headers = [...options.headers];
     if (body !== undefined && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
@@ -128,8 +165,7 @@ export async function runCli(io: CliIo): Promise<number> {
     }
     const { send, credentials } = await transportFor(options, loaded, region, io);
     if (options.printCurl) {
-      if (!credentials) throw new UsageError('--print-curl is for SigV4-signed calls');
-      const { sessionToken } = await credentials({ forceRefresh: false });
+      const { sessionToken } = await credentials!({ forceRefresh: false });
       io.stdout.write(
         `${curlCommand({ method: options.method, url, region, service: SERVICE, headers, body, sessionToken: !!sessionToken })}\n`,
       );
@@ -150,8 +186,9 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stderr.write(`console-api: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof SignInRefused) {
-      io.stderr.write(`console-api: ${error.message}\n`);
+    if (error instanceof PromptCancelled) return 130;
+    if (error instanceof SignInRefused || REFUSED_CREDENTIALS.has((error as Error).name)) {
+      io.stderr.write(`console-api: ${(error as Error).message}\n`);
       return 4;
     }
     io.stderr.write(`console-api: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -44,7 +44,10 @@ export function curlCommand(request: {
     '"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"',
   ];
   if (request.sessionToken) words.push('-H', '"x-amz-security-token: $AWS_SESSION_TOKEN"');
-  words.push('-X', request.method);
+  // --globoff: a [ or ] in the URL is literal, not one of curl's ranges. HEAD needs --head, or
+  // curl waits for a body that never comes.
+  words.push('--globoff');
+  words.push(...(request.method === 'HEAD' ? ['--head'] : ['-X', request.method]));
   for (const [name, value] of request.headers) words.push('-H', shellQuoted(`${name}: ${value}`));
   // --data-raw sends the text as is, never reading a leading @ as a file name.
   if (request.body !== undefined) words.push('--data-raw', shellQuoted(request.body));

@@ -89,6 +89,12 @@ export const en = {
       'This page is for members of the {{group}} group, and you are not in it. Ask an administrator to add you, then refresh your access.',
   },
   authErrors: {
+    noRole:
+      'You are signed in, but none of your groups gives access through the identity pool. Ask an administrator to add you to a group, then sign in again.',
+    temporaryPasswordExpired:
+      'Your temporary password has expired. Ask an administrator to reset your password.',
+    cannotResetPassword:
+      'This account cannot reset its password yet: first sign in with the temporary password you were sent.',
     incorrectCredentials: 'The email or password is incorrect.',
     userDisabled: 'This account is disabled. Ask an administrator to enable it.',
     attemptsExceeded: 'Too many wrong passwords. Wait a few minutes before trying again.',
