@@ -39,7 +39,7 @@ import { LOCAL_STAGE } from '../infra/local/stack';
 import { signIn, signRequest, SEEDED_ADMIN } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { groupRolePolicy } from '../src/contract';
-import { machine, writeResult } from './results';
+import { envInt, machine, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -49,16 +49,6 @@ const BASELINE_STAGE = 'bench';
 const MAX_SIGNED_RUN_SECONDS = 240;
 /** Requests timed through `IamAuthorizer.authorize` in-process. */
 const IN_PROCESS_REQUESTS = 1000;
-
-function envInt(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number ≥ ${min}, got '${raw}'`);
-  }
-  return value;
-}
 
 const config = {
   connections: envInt('BENCH_CONNECTIONS', 50, 1),

@@ -3,6 +3,17 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 
+/** A whole-number setting from the environment, at least `min`. */
+export function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number ≥ ${min}, got '${raw}'`);
+  }
+  return value;
+}
+
 /** The machine a run was measured on: figures only compare within one run on one machine. */
 export function machine(loadAverage1mAtStart: number | undefined) {
   return {

@@ -21,22 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
-import { machine, writeResult } from './results';
+import { envInt, machine, writeResult } from './results';
 import type { CaseName, PageResult, RunConfig, SignerBench, SignerName } from './browser/signers';
 
 /** Ours first; the page module is not imported here, it only runs in the browser. */
 const SIGNER_NAMES: readonly SignerName[] = ['ours', 'aws4fetch', 'amplify'];
 const caseNames = (byCase: Record<CaseName, unknown>) => Object.keys(byCase) as CaseName[];
-
-function envInt(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number ≥ ${min}, got '${raw}'`);
-  }
-  return value;
-}
 
 const config: RunConfig = {
   rounds: envInt('BENCH_ROUNDS', 100, 1),
