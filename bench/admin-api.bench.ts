@@ -39,7 +39,7 @@ import { LOCAL_STAGE } from '../infra/local/stack';
 import { signIn, signRequest, SEEDED_ADMIN } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { groupRolePolicy } from '../src/contract';
-import { envInt, machine, writeResult } from './results';
+import { envInt, fmt, machine, table, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -247,19 +247,7 @@ async function timeSigners(stack: TestStack, credentials: Credentials, count: nu
   };
 }
 
-const fmt = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (ratio: number) => `${fmt(ratio * 100, 1)}%`;
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
-      .join('  ');
-  const [head, ...body] = rows;
-  return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
 
 function problems(scenario: ScenarioResult): string | undefined {
   if (!scenario.non2xx && !scenario.errors && !scenario.timeouts) return undefined;

@@ -14,6 +14,21 @@ export function envInt(name: string, fallback: number, min: number): number {
   return value;
 }
 
+/** A number for the console, with `digits` decimals and thousands separators. */
+export const fmt = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Rows as aligned columns: the first left-aligned, the rest right-aligned, a rule under the head. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
+      .join('  ');
+  const [head, ...body] = rows;
+  return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
 /** The machine a run was measured on: figures only compare within one run on one machine. */
 export function machine(loadAverage1mAtStart: number | undefined) {
   return {

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
-import { envInt, machine, writeResult } from './results';
+import { envInt, fmt, machine, table, writeResult } from './results';
 import type { CaseName, PageResult, RunConfig, SignerBench, SignerName } from './browser/signers';
 
 /** Ours first; the page module is not imported here, it only runs in the browser. */
@@ -121,19 +121,6 @@ function summarise(result: PageResult): CaseSummary[] {
           .length / means.ours.length,
     };
   });
-}
-
-const fmt = (value: number, digits: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
-      .join('  ');
-  const [head, ...body] = rows;
-  return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 /** The signature alone: the rest of the header would differ too if the signature did. */

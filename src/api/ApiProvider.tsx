@@ -58,7 +58,9 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       admin: createAdminClient(createRouteCaller('admin', config.adminApiUrl, signedFetch)),
       general: createGeneralClient(general),
     };
-    return { apis, queryClient: createQueryClient(), generation };
+    return { apis, queryClient: createQueryClient() };
+    // A new generation (new credentials and groups) gets new clients and an empty cache.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config, credentials, idToken, clock, generation]);
 
   useEffect(() => () => queryClient.clear(), [queryClient]);

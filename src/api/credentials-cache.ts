@@ -24,9 +24,6 @@ export interface ExpiringCache<T extends Expiring> {
   refresh(stale: T): Promise<T>;
 }
 
-/** The signing fetch's cache of credentials. */
-export type CredentialsCache = ExpiringCache<AwsCredentials>;
-
 /**
  * Reuses a value until `refreshAheadMs` before it expires and fetches a new one ahead of
  * that. Concurrent callers share one fetch, so a burst of calls at expiry costs one refresh.

@@ -8,12 +8,14 @@ import {
 } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CredentialsSource } from '../api/credentials-cache';
-import type { IdTokenSource } from '../api/id-token-fetch';
 import { Problem } from '../i18n/problem';
+import { amplifySources } from './amplify-sources';
 import { authProblem } from './authProblem';
 import { SessionContext, type Session, type SessionState } from './session-context';
 import { summarizeSession } from './summarizeSession';
+
+/** The same for the whole app: they read Amplify's session, whoever is signed in. */
+const { credentials, idToken } = amplifySources(() => new Problem('authErrors.notSignedIn'));
 
 /** Refresh failures that mean the session is over (not a network blip). */
 const SESSION_ENDING_ERRORS = new Set([
@@ -174,20 +176,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [enterSession]);
 
-  const credentials = useCallback<CredentialsSource>(async ({ forceRefresh }) => {
-    const session = await fetchAuthSession({ forceRefresh });
-    if (!session.credentials) throw new Problem('authErrors.notSignedIn');
-    return session.credentials;
-  }, []);
-
-  const idToken = useCallback<IdTokenSource>(async ({ forceRefresh }) => {
-    const session = await fetchAuthSession({ forceRefresh });
-    const token = session.tokens?.idToken;
-    if (!token) throw new Problem('authErrors.notSignedIn');
-    const exp = token.payload.exp;
-    return { token: token.toString(), expiration: exp ? new Date(exp * 1000) : undefined };
-  }, []);
-
   const value = useMemo<Session>(
     () => ({
       state,
@@ -198,15 +186,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       credentials,
       idToken,
     }),
-    [
-      state,
-      signInWithPassword,
-      confirmNewPassword,
-      signOutOfConsole,
-      refreshAccess,
-      credentials,
-      idToken,
-    ],
+    [state, signInWithPassword, confirmNewPassword, signOutOfConsole, refreshAccess],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

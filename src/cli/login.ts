@@ -1,6 +1,7 @@
 import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, signIn } from 'aws-amplify/auth';
+import { signIn } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
+import { amplifySources } from '../auth/amplify-sources';
 import { amplifyConfigFrom } from '../config/configureAmplify';
 import type { RuntimeConfig } from '../contract/runtime-config';
 import type { CredentialsSource } from '../api/credentials-cache';
@@ -65,19 +66,7 @@ export async function loginWithCognito(
     if (!REFUSALS.has(name)) throw error;
     throw new SignInRefused(`Sign-in refused (${name}): ${message}`);
   }
-  return {
-    credentials: async ({ forceRefresh }) => {
-      const { credentials } = await fetchAuthSession({ forceRefresh });
-      if (!credentials) throw new SignInRefused('The identity pool gave no credentials.');
-      return credentials;
-    },
-    idToken: async ({ forceRefresh }) => {
-      const token = (await fetchAuthSession({ forceRefresh })).tokens?.idToken;
-      if (!token) throw new SignInRefused('The user pool gave no ID token.');
-      const exp = token.payload.exp;
-      return { token: token.toString(), expiration: exp ? new Date(exp * 1000) : undefined };
-    },
-  };
+  return amplifySources((what) => new SignInRefused(`Cognito gave no ${what}.`));
 }
 
 /** The password: $COGNITO_PASSWORD, or typed at the terminal without echo. */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../api/api-error';
 import { ResponseShapeError } from '../api/route-caller';
 import { authProblem } from '../auth/authProblem';
-import { Problem, say } from '../i18n/problem';
+import { say } from '../i18n/problem';
 
 export interface ErrorDescription {
   /** What happened, in the person's language. */
@@ -18,7 +18,6 @@ export interface ErrorDescription {
  * API's words plus the likely cause and fix), network failures and Amplify's errors.
  */
 export function describeError(error: unknown, t: TFunction): ErrorDescription {
-  if (error instanceof Problem) return { message: say(t, error) };
   if (error instanceof ApiError) {
     const explanation = t(`api.explanations.${error.hint}`);
     return {
@@ -29,5 +28,6 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
   }
   if (error instanceof ResponseShapeError) return { message: t('api.badResponse') };
   if (error instanceof TypeError) return { message: t('api.network') };
+  // The console's own problems pass through authProblem as they are.
   return { message: say(t, authProblem(error)) };
 }
