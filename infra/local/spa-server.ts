@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createServer, preview, type Plugin, type ProxyOptions } from 'vite';
-import type { RuntimeConfig } from '../../src/contract';
+import { connectOriginsOf, securityHeaderValues, type RuntimeConfig } from '../../src/contract';
 import { PortInUseError } from './net';
 import type { LocalSettings } from './settings';
 
@@ -65,7 +65,16 @@ export async function startSpaServer(
       const server = await preview({
         root,
         plugins,
-        preview: { host, port, strictPort: true, open: false, proxy },
+        // The production build gets CloudFront's headers, CSP included; the dev server can't,
+        // because Vite's hot reload injects inline scripts.
+        preview: {
+          host,
+          port,
+          strictPort: true,
+          open: false,
+          proxy,
+          headers: securityHeaderValues(connectOriginsOf(config)),
+        },
       });
       return { url: `http://${host}:${port}`, close: () => server.close() };
     }

@@ -9,7 +9,16 @@ export const CORS_ALLOWED_HEADERS = [
   'X-Amz-Security-Token',
   'X-Amz-Content-Sha256',
   'X-Amz-User-Agent',
+  'X-Console-Dry-Run',
 ] as const;
+
+/**
+ * An admin request carrying this header (signed like any other) is answered 204 by the
+ * handler without doing anything, once API Gateway has let it through: IAM is evaluated at
+ * the gateway, so this is how the Access screen asks "may I call this route?" of the real API,
+ * as EC2's `DryRun` does. It checks permission only, not the request's input.
+ */
+export const DRY_RUN_HEADER = 'X-Console-Dry-Run';
 
 /** `Date` lets the signing fetch correct clock skew; the others explain an error. */
 export const CORS_EXPOSED_HEADERS = ['Date', 'x-amzn-ErrorType', 'x-amzn-RequestId'] as const;

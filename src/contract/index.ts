@@ -9,3 +9,4 @@ export * from './profile';
 export * from './routes';
 export * from './runtime-config';
 export * from './users';
+export * from './security-headers';

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ROUTES } from '../../../src/contract';
 import {
   corsResponseHeaders,
+  DRY_RUN_HEADER,
   findRoute,
   type ApiName,
   type RouteName,
@@ -41,6 +42,9 @@ export function restHandler<A extends ApiName>(
     const found = findRoute(api, event.httpMethod, event.resource);
     if (!found) return json(404, { message: 'No such route' }, cors);
     const [name, route] = found;
+    if (api === 'admin' && headerOf(event, DRY_RUN_HEADER) !== undefined) {
+      return { statusCode: 204, headers: cors, body: '' };
+    }
     try {
       const request = parseRequest(route, event);
       const handler = handlers[name as RoutesOf<A>] as RouteHandler<RouteName>;
@@ -58,8 +62,14 @@ export function restHandler<A extends ApiName>(
 }
 
 function originOf(event: APIGatewayProxyEvent): string | undefined {
-  const headers = event.headers ?? {};
-  return headers.origin ?? headers.Origin ?? undefined;
+  return headerOf(event, 'Origin');
+}
+
+/** API Gateway passes headers as the client spelled them. */
+function headerOf(event: APIGatewayProxyEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted);
+  return entry?.[1] ?? undefined;
 }
 
 function json(

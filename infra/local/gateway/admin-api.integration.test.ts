@@ -5,6 +5,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUDITED_ACTIONS,
+  DRY_RUN_HEADER,
   ROUTES,
   routePath,
   routesOf,
@@ -252,6 +253,33 @@ describe('the admin API as the admin group', () => {
       .map(([name]) => name)
       .sort();
     expect(mutating).toEqual([...AUDITED_ACTIONS].sort());
+  });
+});
+
+describe('a dry run (the Access screen’s probe)', () => {
+  const dryRun = (caller: SignedInCaller, method: string, path: string) =>
+    signedFetch(`${stack.apiUrls.admin}${path}`, caller.credentials, {
+      method,
+      headers: { [DRY_RUN_HEADER]: 'true' },
+    });
+
+  it('answers 204 to an admin for every admin route, and does nothing', async () => {
+    const target = await invite(`dry-run-${Date.now()}@example.com`);
+    const before = new Date().toISOString();
+    for (const [, route] of routesOf('admin')) {
+      const path = routePath(route, { username: target.username, group: 'admin', id: 'x' });
+      const response = await dryRun(admin, route.method, path);
+      expect(response.status, `${route.method} ${route.path}`).toBe(204);
+    }
+    const user = await as(admin).get(routePath(ROUTES.getUser, { username: target.username }));
+    expect(user.body).toMatchObject({ enabled: true, groups: ['general'] });
+    expect(await auditSince(before)).toEqual([]);
+  });
+
+  it('is refused by IAM like the real call for a general user', async () => {
+    const response = await dryRun(general, 'GET', ROUTES.listUsers.path);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
   });
 });
 
