@@ -2,7 +2,7 @@ import type { GroupName } from '../contract';
 import type { RouteCaller, RouteInput } from './route-caller';
 
 /** A route's query and body as a caller writes them (before the schema's defaults). */
-type QueryOf<K extends 'listUsers' | 'listAudit'> =
+type QueryOf<K extends 'listUsers' | 'listAudit' | 'listGroupMembers'> =
   RouteInput<K> extends { query?: infer Q } ? NonNullable<Q> : never;
 type BodyOf<K extends 'inviteUser' | 'postAnnouncement' | 'updateMyProfile'> =
   RouteInput<K> extends { body: infer B } ? B : never;
@@ -26,7 +26,11 @@ export function createAdminClient(call: RouteCaller<'admin'>) {
       removeFromGroup: (username: string, group: GroupName) =>
         call('removeUserFromGroup', membership(username, group)),
     },
-    groups: { list: () => call('listGroups', {}) },
+    groups: {
+      list: () => call('listGroups', {}),
+      members: (group: GroupName, query: QueryOf<'listGroupMembers'> = {}) =>
+        call('listGroupMembers', { params: { group }, query }),
+    },
     audit: { list: (query: QueryOf<'listAudit'> = {}) => call('listAudit', { query }) },
     announcements: {
       list: () => call('listAnnouncementsAdmin', {}),

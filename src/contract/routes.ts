@@ -11,7 +11,9 @@ import { opsHealth, opsStats } from './ops';
 import { profile, updateProfileBody } from './profile';
 import {
   groupList,
+  groupParams,
   inviteUserBody,
+  listGroupMembersQuery,
   listUsersQuery,
   userDetail,
   userGroupParams,
@@ -99,6 +101,11 @@ export const ROUTES = {
     response: userDetail,
   }),
   listGroups: admin('GET', '/admin/groups', { response: groupList }),
+  listGroupMembers: admin('GET', '/admin/groups/{group}/users', {
+    params: groupParams,
+    query: listGroupMembersQuery,
+    response: userPage,
+  }),
   listAudit: admin('GET', '/admin/audit', { query: listAuditQuery, response: auditPage }),
   listAnnouncementsAdmin: admin('GET', '/admin/announcements', { response: announcementList }),
   postAnnouncement: admin('POST', '/admin/announcements', {

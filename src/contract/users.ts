@@ -21,8 +21,15 @@ export const usernameParams = z.object({
   username: z.string().min(1).max(128),
 });
 
-export const userGroupParams = usernameParams.extend({
+export const groupParams = z.object({
   group: z.enum(GROUP_NAMES, { error: `must be one of ${GROUP_NAMES.join(', ')}` }),
+});
+
+export const userGroupParams = usernameParams.extend(groupParams.shape);
+
+export const listGroupMembersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_USERS_PAGE).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
 });
 
 export const listUsersQuery = z.object({

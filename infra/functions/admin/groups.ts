@@ -1,8 +1,8 @@
 import { GROUPS, isGroupName } from '../../../src/contract';
 import type { RouteHandlers } from '../shared/rest-handler';
-import { countGroupMembers, listAllGroups } from '../shared/user-directory';
+import { countGroupMembers, listAllGroups, listGroupMembers } from '../shared/user-directory';
 
-export const groupHandlers: Pick<RouteHandlers<'admin'>, 'listGroups'> = {
+export const groupHandlers: Pick<RouteHandlers<'admin'>, 'listGroups' | 'listGroupMembers'> = {
   /** The pool's groups as deployed (role, precedence), with member counts. */
   listGroups: async () => {
     const groups = await listAllGroups();
@@ -25,4 +25,6 @@ export const groupHandlers: Pick<RouteHandlers<'admin'>, 'listGroups'> = {
       ),
     };
   },
+
+  listGroupMembers: ({ params, query }) => listGroupMembers(params.group, query),
 };

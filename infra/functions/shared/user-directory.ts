@@ -99,6 +99,22 @@ export async function listAllGroups(): Promise<GroupType[]> {
   return groups;
 }
 
+/** One page of a group's members, in Cognito's order. */
+export async function listGroupMembers(
+  group: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<UserPage> {
+  const page = await cognitoClient().send(
+    new ListUsersInGroupCommand({
+      UserPoolId: userPoolId(),
+      GroupName: group,
+      Limit: query.limit,
+      NextToken: query.cursor,
+    }),
+  );
+  return { users: (page.Users ?? []).map(toUserSummary), nextCursor: page.NextToken ?? null };
+}
+
 export async function countGroupMembers(group: string): Promise<number> {
   let count = 0;
   let token: string | undefined;

@@ -211,6 +211,25 @@ describe('the admin API as the admin group', () => {
     expect(body.groups[0].memberCount).toBeGreaterThanOrEqual(1);
   });
 
+  it('lists a group’s members a page at a time', async () => {
+    const { body: groups } = await as(admin).get('/admin/groups');
+    const adminCount = groups.groups[0].memberCount as number;
+    await invite(`second-admin-${Date.now()}@example.com`, ['admin']);
+    const first = await as(admin).get('/admin/groups/admin/users?limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body.users).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await as(admin).get(
+      `/admin/groups/admin/users?limit=60&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    const emails = [...first.body.users, ...rest.body.users].map((u: Json) => u.email);
+    expect(emails).toHaveLength(adminCount + 1);
+    expect(emails).toContain('admin@example.com');
+    const unknown = await as(admin).get('/admin/groups/owners/users');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.field).toBe('path.group');
+  });
+
   it('posts, lists and deletes announcements, newest first', async () => {
     const first = await as(admin).post('/admin/announcements', { title: 'First', body: 'one' });
     const second = await as(admin).post('/admin/announcements', { title: 'Second', body: 'two' });
