@@ -3,6 +3,8 @@ import { routesOf, type RouteDefinition } from './routes';
 
 /** Where an admin API is deployed: the parts of its `execute-api` ARNs. */
 export interface ApiStage {
+  /** `aws` unless given: the CDK app passes `AWS::Partition` so China and GovCloud work too. */
+  partition?: string;
   region: string;
   accountId: string;
   apiId: string;
@@ -10,12 +12,12 @@ export interface ApiStage {
 }
 
 /**
- * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}` with each `{param}`
- * as `*`: what CDK's `arnForExecuteApi(method, path, stage)` yields for the route.
+ * `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}` with each
+ * `{param}` as `*`: what CDK's `arnForExecuteApi(method, path, stage)` yields for the route.
  */
 export function executeApiArn(stage: ApiStage, route: Pick<RouteDefinition, 'method' | 'path'>) {
   const resource = route.path.replace(/\{\w+\}/g, '*');
-  return `arn:aws:execute-api:${stage.region}:${stage.accountId}:${stage.apiId}/${stage.stage}/${route.method}${resource}`;
+  return `arn:${stage.partition ?? 'aws'}:execute-api:${stage.region}:${stage.accountId}:${stage.apiId}/${stage.stage}/${route.method}${resource}`;
 }
 
 export interface PolicyStatement {
