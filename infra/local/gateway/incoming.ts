@@ -51,14 +51,17 @@ export function parseQuery(rawQuery: string): {
   single: Record<string, string>;
   multi: Record<string, string[]>;
 } {
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
+  // A Map, not an object literal: keys such as `__proto__` or `valueOf` are data like any other.
+  const values = new Map<string, string[]>();
   for (const pair of rawQuery.split('&').filter(Boolean)) {
     const eq = pair.indexOf('=');
     const key = decodeQueryComponent(eq < 0 ? pair : pair.slice(0, eq));
     const value = decodeQueryComponent(eq < 0 ? '' : pair.slice(eq + 1));
-    single[key] = value;
-    (multi[key] ??= []).push(value);
+    values.set(key, [...(values.get(key) ?? []), value]);
   }
-  return { single, multi };
+  const entries = [...values];
+  return {
+    single: Object.fromEntries(entries.map(([key, all]) => [key, all.at(-1)!])),
+    multi: Object.fromEntries(entries),
+  };
 }

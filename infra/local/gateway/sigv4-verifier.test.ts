@@ -1,79 +1,13 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import type { IssuedCredentials } from '../iam/credentials';
+import {
+  HOST,
+  issued,
+  NOW,
+  signAsClient,
+  verifierOptions as options,
+  type ClientRequest,
+} from '../testing/sigv4-fixtures';
 import { GatewayAuthError, verifySigV4, type SignedRequest } from './sigv4-verifier';
-
-const NOW = Date.UTC(2026, 10, 21, 8, 47, 0);
-const HOST = '127.0.0.1:4567';
-
-const issued: IssuedCredentials = {
-  accessKeyId: 'ASIAEXAMPLEKEY000001',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  sessionToken: 'session-token-from-the-identity-pool',
-  roleArn: 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
-  assumedRoleArn:
-    'arn:aws:sts::000000000000:assumed-role/ConsoleAdminRole/CognitoIdentityCredentials',
-  identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
-  identityPoolId: 'ap-northeast-1:99999999-8888-7777-6666-555555555555',
-  authenticationProvider:
-    'cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example,cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example:CognitoSignIn:sub-1',
-  issuedAt: NOW - 60_000,
-  expiresAt: NOW + 3_600_000,
-};
-
-const options = (overrides: Partial<IssuedCredentials> = {}, now = NOW) => ({
-  region: 'ap-northeast-1',
-  service: 'execute-api',
-  now: () => now,
-  findCredentials: (id: string) =>
-    id === issued.accessKeyId ? { ...issued, ...overrides } : undefined,
-});
-
-interface ClientRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-/** Signs as a browser client would with @smithy/signature-v4, then shapes it as it arrives on the wire. */
-async function signAsClient(request: ClientRequest, signedAt = NOW): Promise<SignedRequest> {
-  const signer = new SignatureV4({
-    credentials: issued,
-    region: 'ap-northeast-1',
-    service: 'execute-api',
-    sha256: Sha256,
-  });
-  const body = request.body ?? '';
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: request.method,
-      protocol: 'https:',
-      hostname: '127.0.0.1',
-      port: 4567,
-      path: request.path,
-      query: request.query ?? {},
-      headers: { host: HOST, ...(request.headers ?? {}) },
-      body,
-    }),
-    { signingDate: new Date(signedAt) },
-  );
-  const rawQuery = Object.entries(request.query ?? {})
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return {
-    method: request.method,
-    rawPath: request.path,
-    rawQuery,
-    headers: Object.fromEntries(
-      Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
-    ),
-    body: new TextEncoder().encode(body),
-  };
-}
 
 async function refusal(request: SignedRequest, opts = options()): Promise<GatewayAuthError> {
   const error = await verifySigV4(request, opts).then(

@@ -67,10 +67,13 @@ function parseAmzDate(value: string): number | undefined {
  * refused with API Gateway's IncompleteSignatureException wording.
  */
 export function parseAuthorization(authorization: string, hasDate: boolean): ParsedAuthorization {
-  const [scheme = '', ...rest] = authorization.trim().split(/\s+/);
+  const trimmed = authorization.trim();
+  const space = trimmed.search(/\s/);
+  const scheme = space < 0 ? trimmed : trimmed.slice(0, space);
   const params = new Map<string, string>();
-  if (scheme === 'AWS4-HMAC-SHA256') {
-    for (const part of rest.join('').split(',')) {
+  if (scheme === 'AWS4-HMAC-SHA256' && space > 0) {
+    // Space around the commas is formatting; space inside a value is part of it.
+    for (const part of trimmed.slice(space).split(',').map((p) => p.trim())) {
       const eq = part.indexOf('=');
       if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
     }
@@ -91,10 +94,10 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
       `${missing.join(' ')} Authorization=${authorization}`,
     );
   }
-  const [accessKeyId = '', scopeDate = '', scopeRegion = '', scopeService = '', terminator] = params
-    .get('Credential')!
-    .split('/');
-  if (terminator !== 'aws4_request' || !accessKeyId) {
+  const scope = params.get('Credential')!.split('/');
+  const [accessKeyId = '', scopeDate = '', scopeRegion = '', scopeService = '', terminator] = scope;
+  // Exactly key/date/region/service/aws4_request: nothing after the terminator is ignored.
+  if (scope.length !== 5 || terminator !== 'aws4_request' || !accessKeyId) {
     throw new GatewayAuthError(
       'IncompleteSignatureException',
       `Credential should be scoped to a valid region, service and date, and end with aws4_request. Authorization=${authorization}`,
