@@ -73,7 +73,10 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
   const params = new Map<string, string>();
   if (scheme === 'AWS4-HMAC-SHA256' && space > 0) {
     // Space around the commas is formatting; space inside a value is part of it.
-    for (const part of trimmed.slice(space).split(',').map((p) => p.trim())) {
+    for (const part of trimmed
+      .slice(space)
+      .split(',')
+      .map((p) => p.trim())) {
       const eq = part.indexOf('=');
       if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
     }
