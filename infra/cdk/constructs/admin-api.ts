@@ -1,0 +1,128 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AuthorizationType,
+  EndpointType,
+  LambdaIntegration,
+  ResponseType,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+  corsResponseHeaders,
+  routesOf,
+  type HttpMethod,
+} from '../../../src/contract';
+import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
+
+export interface AdminApiProps {
+  stageName: string;
+  production: boolean;
+  accountLogging: ApiGatewayAccountLogging;
+}
+
+/**
+ * The admin API: a regional REST API the SPA calls directly at its `execute-api` address with
+ * SigV4-signed requests. Every route of the contract's admin API requires `AWS_IAM`, so API
+ * Gateway checks the caller's group role for `execute-api:Invoke` before the handler runs.
+ * Preflights answer without authorisation (browsers send none), and API Gateway's own error
+ * answers carry the CORS headers, so the SPA can read why a call was refused.
+ *
+ * Built in two steps because the site's CSP needs this API's address and this API's CORS
+ * needs the site's: the API first, then `serve()` once the site exists.
+ */
+export class AdminApi extends Construct {
+  readonly api: RestApi;
+  readonly stageName: string;
+  /** The stage's base URL, without a trailing slash. */
+  readonly url: string;
+  /** `https://{id}.execute-api.{region}.{suffix}`, for the site's CSP. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: AdminApiProps) {
+    super(scope, id);
+    this.stageName = props.stageName;
+    const logs = new RestApiLogs(this, 'Logs', props);
+    this.api = new RestApi(this, 'Api', {
+      description: 'Console admin API (AWS_IAM, SigV4)',
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      cloudWatchRole: false,
+      deployOptions: { stageName: props.stageName, ...logs.stageOptions },
+      defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
+    });
+    logs.attachTo(this.api, props.stageName);
+
+    const stack = Stack.of(this);
+    this.origin = `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    this.url = `${this.origin}/${props.stageName}`;
+
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason:
+        'By design the admin API authorises with AWS_IAM: callers sign with the identity pool credentials of their group role, whose policy names each route it may invoke (a user pool authorizer could only check sign-in). Its CORS preflights carry no credentials by the Fetch standard.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason:
+        'The handler validates every request against the route schemas in src/contract and answers field-level errors the console shows; gateway validation would answer a different error shape than the local stack and the SPA expect.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'Every method requires a SigV4 signature by an IAM role and the stage is throttled; a WAF web ACL (about 6 USD a month plus requests) is left as an opt-in cost decision for each deployment.',
+    });
+  }
+
+  /**
+   * The contract's admin routes, proxied to `handler`, with CORS for `siteOrigin` only: the
+   * one origin allowed, never `*`, as every call carries credentials.
+   */
+  serve(handler: IFunction, siteOrigin: string): void {
+    // API Gateway invokes the function under its own resource-based permission, one per
+    // route's ARN; callers' credentials are never passed on, so roles need no Lambda rights.
+    const integration = new LambdaIntegration(handler, {
+      proxy: true,
+      allowTestInvoke: false,
+    });
+    const methodsByPath = new Map<string, HttpMethod[]>();
+    for (const [, route] of routesOf('admin')) {
+      this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
+        authorizationType: AuthorizationType.IAM,
+      });
+      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    }
+    // Preflights only where routes are, naming their methods, as the local gateway answers.
+    for (const [path, methods] of methodsByPath) {
+      const preflight = this.api.root.resourceForPath(path).addCorsPreflight({
+        allowOrigins: [siteOrigin],
+        allowCredentials: true,
+        allowMethods: ['OPTIONS', ...methods],
+        allowHeaders: [...CORS_ALLOWED_HEADERS],
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+      });
+      Validations.of(preflight).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'A CORS preflight (OPTIONS) cannot carry credentials by the Fetch standard; it is a mock integration that only answers the CORS headers and reaches no handler.',
+      });
+    }
+
+    // The headers the handler sends with its own answers, as static gateway-response values.
+    const cors = Object.fromEntries(
+      Object.entries(corsResponseHeaders(siteOrigin, [siteOrigin])).map(([name, value]) => [
+        name,
+        `'${value}'`,
+      ]),
+    );
+    this.api.addGatewayResponse('Default4xx', {
+      type: ResponseType.DEFAULT_4XX,
+      responseHeaders: cors,
+    });
+    this.api.addGatewayResponse('Default5xx', {
+      type: ResponseType.DEFAULT_5XX,
+      responseHeaders: cors,
+    });
+  }
+}
