@@ -132,7 +132,7 @@ export class UserPool {
 
   /** By username or, as e-mail sign-in allows, by e-mail (case-insensitive). */
   findUser(usernameOrEmail: string): UserRecord | undefined {
-    const direct = this.state.users[usernameOrEmail];
+    const direct = ownValue(this.state.users, usernameOrEmail);
     if (direct) return direct;
     const email = usernameOrEmail.toLowerCase();
     return Object.values(this.state.users).find((u) => u.attributes.email?.toLowerCase() === email);
@@ -145,7 +145,7 @@ export class UserPool {
   }
 
   requireGroup(name: string): GroupRecord {
-    const group = this.state.groups[name];
+    const group = ownValue(this.state.groups, name);
     if (!group) throw resourceNotFound('Group not found.');
     return group;
   }
@@ -153,7 +153,7 @@ export class UserPool {
   /** The user's groups, lowest precedence first (the order Cognito lists them in tokens). */
   groupsOf(user: UserRecord): GroupRecord[] {
     return user.groups
-      .map((name) => this.state.groups[name])
+      .map((name) => ownValue(this.state.groups, name))
       .filter((group): group is GroupRecord => group !== undefined)
       .sort((a, b) => a.precedence - b.precedence || a.name.localeCompare(b.name));
   }
@@ -212,7 +212,7 @@ export class UserPool {
     if (!record || record.clientId !== clientId || record.expiresAt <= this.now) {
       throw notAuthorized('Invalid Refresh Token');
     }
-    const user = this.state.users[record.username];
+    const user = ownValue(this.state.users, record.username);
     if (!user) throw notAuthorized('Invalid Refresh Token');
     if (record.revoked || record.authTime < user.tokensValidAfter) {
       throw notAuthorized('Refresh Token has been revoked');
@@ -224,7 +224,7 @@ export class UserPool {
   /** The user an access token belongs to, refusing revoked, signed-out or disabled ones. */
   async userFromAccessToken(accessToken: string): Promise<UserRecord> {
     const claims = await this.tokens.verifyAccessToken(accessToken);
-    const user = this.state.users[claims.username];
+    const user = ownValue(this.state.users, claims.username);
     if (!user) throw userNotFound();
     const origin = Object.values(this.state.refreshTokens).find(
       (r) => r.originJti === claims.origin_jti,
@@ -511,6 +511,14 @@ export class UserPool {
     this.setPassword(user, password, 'CONFIRMED');
     this.save();
   }
+}
+
+/**
+ * A record's own entry: names such as `__proto__` or `constructor`, which a client may send as a
+ * username or group name, must not find the properties every object inherits.
+ */
+function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 const codeMismatch = () =>
