@@ -1,7 +1,8 @@
 import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditPage, ListAuditQuery } from '../../../src/contract';
 import { documentClient } from './aws-clients';
-import { decodeCursor, encodeCursor } from './cursor';
+import { awsErrorName } from './aws-errors';
+import { decodeCursor, encodeCursor, notACursor } from './cursor';
 import { requireEnv } from './env';
 import { TABLES } from './tables';
 
@@ -53,6 +54,7 @@ export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
   }
   const entries: AuditEntry[] = [];
   let startKey = decodeCursor(query.cursor, [TABLES.audit.partitionKey, TABLES.audit.sortKey]);
+  if (startKey && (startKey.pk !== PARTITION || !startKey.sk)) throw notACursor();
   // Each read evaluates at most the entries still missing, so a page never overshoots and
   // the last read's key is exactly where the next page starts.
   for (let reads = 0; reads < MAX_READS_PER_PAGE && entries.length < query.limit; reads++) {
@@ -68,7 +70,15 @@ export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
       input.FilterExpression = filters.join(' AND ');
       if (query.action) input.ExpressionAttributeNames = { '#action': 'action' };
     }
-    const page = await documentClient().send(new QueryCommand(input));
+    const page = await documentClient()
+      .send(new QueryCommand(input))
+      .catch((error: unknown) => {
+        // A start key DynamoDB cannot use (too long, say) was never one this API handed out.
+        if (input.ExclusiveStartKey && awsErrorName(error) === 'ValidationException') {
+          throw notACursor();
+        }
+        throw error;
+      });
     entries.push(...((page.Items ?? []) as AuditItem[]).map(toEntry));
     startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
     if (!startKey) break;

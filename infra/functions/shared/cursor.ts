@@ -23,5 +23,8 @@ export function decodeCursor(
   } catch {
     // fall through: not a cursor this API handed out
   }
-  throw badRequest('query.cursor: is not a cursor from a previous page', 'query.cursor');
+  throw notACursor();
 }
+
+export const notACursor = () =>
+  badRequest('query.cursor: is not a cursor from a previous page', 'query.cursor');

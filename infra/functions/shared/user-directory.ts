@@ -17,6 +17,8 @@ import {
   type UserSummary,
 } from '../../../src/contract';
 import { cognitoClient } from './aws-clients';
+import { awsErrorName } from './aws-errors';
+import { notACursor } from './cursor';
 import { requireEnv } from './env';
 
 /** Reads of the user pool the admin and ops functions share. */
@@ -60,14 +62,22 @@ const STATUS_FILTERS: Record<
 export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
   const status = query.status ? STATUS_FILTERS[query.status] : undefined;
   const filter = query.email ? `email ^= ${quoted(query.email.toLowerCase())}` : status?.filter;
-  const page = await cognitoClient().send(
-    new ListUsersCommand({
-      UserPoolId: userPoolId(),
-      Limit: query.limit,
-      PaginationToken: query.cursor,
-      Filter: filter,
-    }),
-  );
+  const page = await cognitoClient()
+    .send(
+      new ListUsersCommand({
+        UserPoolId: userPoolId(),
+        Limit: query.limit,
+        PaginationToken: query.cursor,
+        Filter: filter,
+      }),
+    )
+    .catch((error: unknown) => {
+      // The cursor is Cognito's pagination token, passed through: one it refuses is the caller's.
+      if (query.cursor !== undefined && awsErrorName(error) === 'InvalidParameterException') {
+        throw notACursor();
+      }
+      throw error;
+    });
   let users = (page.Users ?? []).map(toUserSummary);
   if (query.email && status) users = users.filter(status.matches);
   return { users, nextCursor: page.PaginationToken ?? null };
