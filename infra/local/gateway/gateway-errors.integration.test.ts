@@ -249,6 +249,8 @@ describe('CORS for the SPA’s exact origin', () => {
 });
 
 describe('payload limits', () => {
+  const overLimit = () => JSON.stringify({ title: 'too long', body: 'x'.repeat(10 * 1024 * 1024) });
+
   it('refuses a body over API Gateway’s 10 MB with 413', async () => {
     const response = await fetch(`${stack.apiUrls.admin}/admin/announcements`, {
       method: 'POST',
@@ -256,5 +258,39 @@ describe('payload limits', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ message: 'Request Too Long' });
+  });
+
+  it('refuses it signed by an administrator too, before the function runs', async () => {
+    const response = await signedFetch(
+      `${stack.apiUrls.admin}/admin/announcements`,
+      admin.credentials,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: overLimit() },
+    );
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ message: 'Request Too Long' });
+    const list = await signedFetch(`${stack.apiUrls.admin}/admin/announcements`, admin.credentials);
+    const { announcements } = (await list.json()) as { announcements: Array<{ title: string }> };
+    expect(announcements.map((a) => a.title)).not.toContain('too long');
+  });
+});
+
+describe('replay', () => {
+  it('refuses a signed request sent again, byte for byte, after its 5-minute window', async () => {
+    const signed = await signRequest(whoamiUrl(), admin.credentials);
+    const send = () => fetch(whoamiUrl(), { headers: signed.headers });
+    expect((await send()).status).toBe(200);
+    const signedAt = signed.headers['x-amz-date']!;
+    await stack.clock.during(5 * 60_000 + 1_000, async () => {
+      await expectGatewayError(
+        await send(),
+        403,
+        'InvalidSignatureException',
+        new RegExp(
+          `^Signature expired: ${signedAt} is now earlier than \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 5 min\\.\\)$`,
+        ),
+      );
+    });
+    // The same bytes inside the window were fine: only the time changed.
+    expect((await send()).status).toBe(200);
   });
 });
