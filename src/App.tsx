@@ -1,54 +1,105 @@
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AccountPage } from './auth/AccountPage';
-import { ChangePasswordPage } from './auth/ChangePasswordPage';
-import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
-import { RequireGroup, RequireSession } from './auth/guards';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
+import { RequireSession } from './auth/guards';
 import { SignInPage } from './auth/SignInPage';
-import { GROUPS } from './contract/groups';
-import { HomePage } from './features/general/home/HomePage';
 import { AppLayout } from './ui/AppLayout';
+import { Loading } from './ui/Loading';
 import { NotFoundPage } from './ui/NotFoundPage';
 
-/** Admin screens are loaded only when opened, so the first load stays small. */
-const router = createBrowserRouter([
+/**
+ * A screen (a module's default export) downloaded when it is first rendered. React's `lazy`
+ * rather than the router's: the router would fetch every matched route's code before its
+ * guards run, so a signed-out deep link would download the admin screens.
+ */
+const screen = (load: () => Promise<{ default: ComponentType }>) => {
+  const Screen = lazy(load);
+  return (
+    <Suspense fallback={<Loading />}>
+      <Screen />
+    </Suspense>
+  );
+};
+
+/**
+ * Only the sign-in screen is in the first download; the signed-in frame and each screen are
+ * loaded when opened, so the first load stays small and admin code never reaches other users.
+ */
+const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'forgot-password', element: screen(() => import('./auth/ForgotPasswordPage')) },
       {
         element: <RequireSession />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'account/password', element: <ChangePasswordPage /> },
           {
-            path: 'admin',
-            element: <RequireGroup group={GROUPS.admin.name} />,
+            element: screen(() => import('./app/SignedInLayout')),
             children: [
-              { index: true, element: <Navigate to="access" replace /> },
+              { index: true, element: screen(() => import('./features/general/home/HomePage')) },
               {
-                path: 'access',
-                lazy: async () => ({
-                  Component: (await import('./features/admin/access/AccessPage')).AccessPage,
-                }),
+                path: 'profile',
+                element: screen(() => import('./features/general/profile/ProfilePage')),
               },
               {
-                path: 'announcements',
-                lazy: async () => ({
-                  Component: (await import('./features/admin/announcements/AnnouncementsAdminPage'))
-                    .AnnouncementsAdminPage,
-                }),
+                path: 'profile/password',
+                element: screen(() => import('./auth/ChangePasswordPage')),
               },
+              { path: 'access', element: screen(() => import('./features/access/AccessPage')) },
+              {
+                path: 'admin',
+                element: screen(() => import('./auth/RequireGroup')),
+                children: [
+                  { index: true, element: <Navigate to="users" replace /> },
+                  {
+                    path: 'users',
+                    element: screen(() => import('./features/admin/users/UsersPage')),
+                  },
+                  {
+                    path: 'users/:username',
+                    element: screen(() => import('./features/admin/users/UserDetailPage')),
+                  },
+                  {
+                    path: 'groups',
+                    element: screen(() => import('./features/admin/groups/GroupsPage')),
+                  },
+                  {
+                    path: 'groups/:group',
+                    element: screen(() => import('./features/admin/groups/GroupMembersPage')),
+                  },
+                  {
+                    path: 'announcements',
+                    element: screen(
+                      () => import('./features/admin/announcements/AnnouncementsAdminPage'),
+                    ),
+                  },
+                  {
+                    path: 'audit',
+                    element: screen(() => import('./features/admin/audit/AuditPage')),
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],
   },
-]);
+];
 
+function Routes() {
+  return useRoutes(routes);
+}
+
+/**
+ * React Router's declarative mode: the screens load their own data with TanStack Query, so
+ * the data router's loaders and actions would only add weight to the first download.
+ */
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <Routes />
+    </BrowserRouter>
+  );
 }

@@ -1,7 +1,8 @@
+// First, before any schema is used.
+import './config/zod-without-eval';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { ApiProvider } from './api/ApiProvider';
 import { App } from './App';
 import { SessionProvider } from './auth/SessionProvider';
 import { configureAmplify } from './config/configureAmplify';
@@ -30,9 +31,7 @@ loadRuntimeConfig().then(
       <I18nextProvider i18n={i18n}>
         <RuntimeConfigContext.Provider value={config}>
           <SessionProvider>
-            <ApiProvider>
-              <App />
-            </ApiProvider>
+            <App />
           </SessionProvider>
         </RuntimeConfigContext.Provider>
       </I18nextProvider>,

@@ -1,4 +1,4 @@
-import { apiErrorBody } from '../contract';
+// No zod here: the sign-in screen shows these errors, and its first load stays small.
 
 /** What went wrong, by who refused: API Gateway itself, or the handler behind it. */
 export type ApiErrorKind =
@@ -121,7 +121,9 @@ export async function decodeApiError(response: Response, url?: URL): Promise<Api
         : text || response.statusText;
   const errorType = (response.headers.get('x-amzn-errortype') ?? '').split(':')[0]!;
   const kind = kindOf(response.status, errorType, message);
-  const parsed = apiErrorBody.safeParse(body);
+  // The contract's error body (`apiErrorBody`): `field` and `code` are optional strings.
+  const stringField = (name: string) =>
+    typeof record[name] === 'string' ? (record[name] as string) : undefined;
   const hint = explanationFor(kind, url);
   return new ApiError(
     response.status,
@@ -130,8 +132,19 @@ export async function decodeApiError(response: Response, url?: URL): Promise<Api
     EXPLANATIONS[hint],
     hint,
     response.headers.get('x-amzn-requestid'),
-    parsed.success ? parsed.data.field : undefined,
-    parsed.success ? parsed.data.code : undefined,
+    stringField('field'),
+    stringField('code'),
     body,
   );
+}
+
+/** The API answered 2xx with a body the contract does not allow. */
+export class ResponseShapeError extends Error {
+  constructor(
+    readonly route: string,
+    readonly issues: string,
+  ) {
+    super(`The answer to ${route} does not match the contract: ${issues}`);
+    this.name = 'ResponseShapeError';
+  }
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { ROUTES, routePath, type ApiName, type RouteName } from '../contract/routes';
-import { decodeApiError } from './api-error';
+import { decodeApiError, ResponseShapeError } from './api-error';
+
+export { ResponseShapeError };
 
 type Routes = typeof ROUTES;
 
@@ -27,17 +29,6 @@ export type RouteCaller<A extends ApiName> = <K extends RouteNameOf<A>>(
 
 /** How a request is sent: the signing fetch, the ID-token fetch, or a plain one. */
 export type Transport = (url: URL, init: RequestInit) => Promise<Response>;
-
-/** The API answered 2xx with a body the contract does not allow. */
-export class ResponseShapeError extends Error {
-  constructor(
-    readonly route: RouteName,
-    readonly issues: string,
-  ) {
-    super(`The answer to ${route} does not match the contract: ${issues}`);
-    this.name = 'ResponseShapeError';
-  }
-}
 
 /** The query as URL parameters; absent values are left out. */
 function appendQuery(url: URL, query: Record<string, unknown> | undefined): void {

@@ -12,7 +12,7 @@ import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
 const EMPTY: NewPasswordValues = { newPassword: '', confirmation: '' };
 
 /** Change the password while signed in (Cognito's ChangePassword, with the access token). */
-export function ChangePasswordPage() {
+export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const [oldPassword, setOldPassword] = useState('');
   const [values, setValues] = useState<NewPasswordValues>(EMPTY);

@@ -14,7 +14,7 @@ import { useSession } from './session-context';
 import type { SignInLocationState } from './SignInPage';
 
 /** Cognito's forgot-password flow: a code by e-mail, then the code with a new password. */
-export function ForgotPasswordPage() {
+export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const { state } = useSession();
   const navigate = useNavigate();

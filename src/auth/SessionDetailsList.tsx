@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Countdown } from '../ui/Countdown';
 import { DescriptionItem, DescriptionList } from '../ui/DescriptionList';
 import type { SessionDetails } from './summarizeSession';
 
@@ -28,9 +29,12 @@ export function SessionDetailsList({ details }: { details: SessionDetails }) {
       </DescriptionItem>
       <DescriptionItem term={t('session.credentialsExpire')}>
         {credentialsExpire ? (
-          <time dateTime={credentialsExpire.toISOString()}>
-            {credentialsExpire.toLocaleString(i18n.language)}
-          </time>
+          <>
+            <time dateTime={credentialsExpire.toISOString()}>
+              {credentialsExpire.toLocaleString(i18n.language)}
+            </time>{' '}
+            (<Countdown until={credentialsExpire} />)
+          </>
         ) : (
           notObtained
         )}

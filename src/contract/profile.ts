@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 
-export const LANGUAGES = ['en', 'ja'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './languages';
 
 export const DISPLAY_NAME_MAX = 60;
 

@@ -7,6 +7,14 @@ import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 /** The product's name where no translation is loaded yet (the config error screen). */
 export const PRODUCT_NAME = 'Cognito IAM console';
 
+/** The admin screens' paths and their navigation labels. */
+const ADMIN_SCREENS = [
+  ['users', 'users'],
+  ['groups', 'groups'],
+  ['announcements', 'announcements'],
+  ['audit', 'audit'],
+] as const;
+
 /** The frame of every screen: title, the navigation this person may use, language, sign out. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -27,18 +35,17 @@ export function AppLayout() {
                 </NavLink>
               </li>
               <li>
-                <NavLink to="/account">{t('app.nav.account')}</NavLink>
+                <NavLink to="/profile">{t('app.nav.profile')}</NavLink>
               </li>
-              {isAdmin && (
-                <>
-                  <li>
-                    <NavLink to="/admin/access">{t('app.nav.adminAccess')}</NavLink>
+              <li>
+                <NavLink to="/access">{t('app.nav.access')}</NavLink>
+              </li>
+              {isAdmin &&
+                ADMIN_SCREENS.map(([path, key]) => (
+                  <li key={path}>
+                    <NavLink to={`/admin/${path}`}>{t(`app.nav.${key}`)}</NavLink>
                   </li>
-                  <li>
-                    <NavLink to="/admin/announcements">{t('app.nav.adminAnnouncements')}</NavLink>
-                  </li>
-                </>
-              )}
+                ))}
             </ul>
           </nav>
         )}

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/api-error';
-import { ResponseShapeError } from '../api/route-caller';
+import type { ApiError } from '../api/api-error';
 import { authProblem } from '../auth/authProblem';
 import { say } from '../i18n/problem';
 
@@ -18,7 +17,11 @@ export interface ErrorDescription {
  * API's words plus the likely cause and fix), network failures and Amplify's errors.
  */
 export function describeError(error: unknown, t: TFunction): ErrorDescription {
-  if (error instanceof ApiError) {
+  if (isNamed<ApiError>(error, 'ApiError')) {
+    const worded = error.code && t(`api.codes.${error.code}`, { defaultValue: '' });
+    if (error.kind === 'Handler' && worded) {
+      return { message: worded, requestId: error.requestId ?? undefined };
+    }
     const explanation = t(`api.explanations.${error.hint}`);
     return {
       message: error.kind === 'Handler' ? error.message : explanation,
@@ -26,8 +29,16 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
       requestId: error.requestId ?? undefined,
     };
   }
-  if (error instanceof ResponseShapeError) return { message: t('api.badResponse') };
+  if (isNamed(error, 'ResponseShapeError')) return { message: t('api.badResponse') };
   if (error instanceof TypeError) return { message: t('api.network') };
   // The console's own problems pass through authProblem as they are.
   return { message: say(t, authProblem(error)) };
+}
+
+/**
+ * The API's errors by name rather than `instanceof`: importing their classes would bring the
+ * API client's code into the sign-in screen's download, which shows errors too.
+ */
+function isNamed<T extends Error = Error>(error: unknown, name: string): error is T {
+  return error instanceof Error && error.name === name;
 }

@@ -18,7 +18,7 @@ import { AnnouncementItem } from '../../shared/AnnouncementItem';
 const LIST_KEY = ['admin', 'announcements'] as const;
 
 /** Write, list and delete announcements (signed admin calls). */
-export function AnnouncementsAdminPage() {
+export default function AnnouncementsAdminPage() {
   const { t } = useTranslation();
   const admin = useAdminApi();
   const queryClient = useQueryClient();

@@ -5,7 +5,7 @@ import { QueryStatus } from '../../../ui/QueryStatus';
 import { AnnouncementItem } from '../../shared/AnnouncementItem';
 
 /** Home: the announcements, newest first, read with the ID token through the SPA's origin. */
-export function HomePage() {
+export default function HomePage() {
   const { t } = useTranslation();
   const general = useGeneralApi();
   const announcements = useQuery({

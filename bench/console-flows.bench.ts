@@ -1,0 +1,253 @@
+/**
+ * What the console costs a person on the wire (`npm run bench:flows`), measured in Chromium
+ * against the local stack serving the production build from `dist/`:
+ *
+ * - the JavaScript loaded before sign-in (gzip), against the 160 KB budget;
+ * - the requests from clicking "Sign in" (on a deep link to the Users screen) to the Users
+ *   table rendered, and from a reload of that screen to the table rendered, by destination;
+ * - the CORS preflights over twenty admin actions done through the UI;
+ * - the gzip size of what each screen adds when it is opened first.
+ *
+ * Requests are counted with the DevTools protocol, which (unlike Playwright's request events)
+ * also reports CORS preflights. Sizes are gzip -9 of the files as served.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { startSpaServer } from '../infra/local/spa-server';
+import { startTestStack } from '../infra/local/testing/test-stack';
+import { resolveChromium } from '../scripts/chromium-path.mjs';
+import { fmt, machine, table, writeResult } from './results';
+
+const BUDGET_BEFORE_SIGN_IN_KB = 160;
+const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
+const DIST = join(process.cwd(), 'dist');
+
+interface Recorded {
+  url: string;
+  method: string;
+  preflight: boolean;
+}
+
+/** Every request the page's network stack sends, preflights included, until `stop()`. */
+async function recordRequests(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests: Recorded[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => {
+    requests.push({
+      url: event.request.url,
+      method: event.request.method,
+      preflight: event.type === 'Preflight' || event.request.method === 'OPTIONS',
+    });
+  });
+  return {
+    requests,
+    clear: () => requests.splice(0),
+    stop: () => cdp.detach(),
+  };
+}
+
+/** gzip -9 size of an asset of the build, by its URL. */
+function gzipSizeOf(url: string): number {
+  const path = join(DIST, new URL(url).pathname);
+  return existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0;
+}
+
+const isScript = (r: Recorded, spaUrl: string) =>
+  r.url.startsWith(spaUrl) && new URL(r.url).pathname.endsWith('.js');
+
+async function main() {
+  const startedAt = new Date();
+  const loadAtStart = loadavg()[0];
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run `npm run build` first.');
+  const stack = await startTestStack(mkdtempSync(join(tmpdir(), 'console-bench-')));
+  const spa = await startSpaServer(
+    'preview',
+    stack.settings,
+    stack.runtimeConfig,
+    stack.apiUrls.general,
+  );
+  const executablePath = resolveChromium()?.executablePath;
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic'],
+  });
+  const origins = {
+    spa: spa.url,
+    edge: stack.edgeUrl,
+    admin: new URL(stack.apiUrls.admin).origin,
+  };
+  /** Where a request went, for the breakdown. */
+  const destination = (r: Recorded): string => {
+    if (r.preflight) return 'CORS preflight';
+    if (r.url.startsWith(origins.edge)) return 'Cognito (user pool + identity pool)';
+    if (r.url.startsWith(origins.admin)) return 'admin API (signed)';
+    if (r.url.startsWith(`${origins.spa}/api/`)) return 'general API (ID token)';
+    if (r.url.startsWith(origins.spa)) {
+      return new URL(r.url).pathname.endsWith('.js') ? 'JavaScript' : 'SPA (html, css, config)';
+    }
+    return 'other';
+  };
+  const breakdown = (requests: Recorded[]) => {
+    const counts: Record<string, number> = {};
+    for (const r of requests) counts[destination(r)] = (counts[destination(r)] ?? 0) + 1;
+    return { total: requests.length, byDestination: counts };
+  };
+
+  const context: BrowserContext = await browser.newContext({ baseURL: spa.url });
+  const page = await context.newPage();
+  const recorder = await recordRequests(page);
+  const usersTable = page.getByRole('table', { name: /^Users, page 1/ });
+
+  // 1. A deep link to Users while signed out: the sign-in screen and its JavaScript.
+  await page.goto('/admin/users');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const beforeSignIn = recorder.requests.filter((r) => isScript(r, spa.url));
+  const beforeSignInBytes = beforeSignIn.reduce((sum, r) => sum + gzipSizeOf(r.url), 0);
+  const initialScripts = new Set(beforeSignIn.map((r) => r.url));
+  const beforeSignInFiles = Object.fromEntries(
+    beforeSignIn.map((r) => [new URL(r.url).pathname, gzipSizeOf(r.url)]),
+  );
+
+  // 2. Click "Sign in" → the Users table.
+  recorder.clear();
+  await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(usersTable.getByRole('row').nth(1)).toBeVisible();
+  const signInToTable = breakdown(recorder.requests);
+  const signInScripts = recorder.requests.filter((r) => isScript(r, spa.url));
+  const signInScriptBytes = signInScripts.reduce((sum, r) => sum + gzipSizeOf(r.url), 0);
+
+  // 3. Reload → the Users table (the session restored from storage, scripts from the cache).
+  recorder.clear();
+  await page.reload();
+  await expect(usersTable.getByRole('row').nth(1)).toBeVisible();
+  const reloadToTable = breakdown(recorder.requests);
+
+  // 4. Twenty admin actions through the UI: two invitations, then 18 enable/disable toggles.
+  recorder.clear();
+  const stamp = Date.now();
+  const invitees = [`bench-a-${stamp}@example.com`, `bench-b-${stamp}@example.com`];
+  for (const email of invitees) {
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Invitation sent to ${email}` }),
+    ).toBeVisible();
+  }
+  await page.getByLabel('Email starts with').fill('bench-');
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await expect(usersTable.getByRole('row')).toHaveCount(3);
+  for (let i = 0; i < 18; i++) {
+    const email = invitees[i % 2]!;
+    const verb = Math.floor(i / 2) % 2 === 0 ? 'Disable' : 'Enable';
+    const done = verb === 'Disable' ? 'disabled' : 'enabled';
+    await page.getByRole('button', { name: `${verb} ${email}` }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `${email} is ${done}.` }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `${verb === 'Disable' ? 'Enable' : 'Disable'} ${email}` }),
+    ).toBeEnabled();
+  }
+  const actions = recorder.requests.filter((r) => r.url.startsWith(origins.admin));
+  const preflights = actions.filter((r) => r.preflight);
+  const adminActions = {
+    actions: 20,
+    adminApiRequests: actions.length - preflights.length,
+    preflights: preflights.length,
+    preflightedUrls: [
+      ...new Set(preflights.map((r) => `${new URL(r.url).pathname}${new URL(r.url).search}`)),
+    ],
+  };
+
+  // 5. What each screen adds when opened first (from Home, in a fresh page of the session).
+  const screens: Record<string, number> = {};
+  for (const [name, path] of [
+    ['Home', '/'],
+    ['Profile', '/profile'],
+    ['Access', '/access'],
+    ['Users', '/admin/users'],
+    ['User detail', `/admin/users/${encodeURIComponent(ADMIN.email)}`],
+    ['Groups', '/admin/groups'],
+    ['Announcements', '/admin/announcements'],
+    ['Audit log', '/admin/audit'],
+  ] as const) {
+    const fresh = await context.newPage();
+    const rec = await recordRequests(fresh);
+    await fresh.goto(path);
+    await expect(fresh.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await fresh.waitForLoadState('networkidle');
+    const added = [
+      ...new Set(rec.requests.filter((r) => isScript(r, spa.url)).map((r) => r.url)),
+    ].filter((url) => !initialScripts.has(url));
+    screens[name] = added.reduce((sum, url) => sum + gzipSizeOf(url), 0);
+    await rec.stop();
+    await fresh.close();
+  }
+
+  await browser.close();
+  await spa.close();
+  await stack.stop();
+
+  const kb = (bytes: number) => fmt(bytes / 1024, 1);
+  const within = beforeSignInBytes / 1024 <= BUDGET_BEFORE_SIGN_IN_KB;
+  console.log(
+    `\nJavaScript before sign-in: ${kb(beforeSignInBytes)} KB gzip in ${beforeSignIn.length} files ` +
+      `(budget ${BUDGET_BEFORE_SIGN_IN_KB} KB: ${within ? 'within' : 'OVER'}); ` +
+      `signing in then loads ${kb(signInScriptBytes)} KB more for the Users screen.\n`,
+  );
+  const destinations = [
+    ...new Set([
+      ...Object.keys(signInToTable.byDestination),
+      ...Object.keys(reloadToTable.byDestination),
+    ]),
+  ];
+  console.log(
+    table([
+      ['requests by destination', 'click "Sign in" → Users table', 'reload → Users table'],
+      ...destinations.map((d) => [
+        d,
+        String(signInToTable.byDestination[d] ?? 0),
+        String(reloadToTable.byDestination[d] ?? 0),
+      ]),
+      ['total', String(signInToTable.total), String(reloadToTable.total)],
+    ]),
+  );
+  console.log(
+    `\n20 admin actions: ${adminActions.adminApiRequests} admin API requests, ` +
+      `${adminActions.preflights} CORS preflights (${adminActions.preflightedUrls.join(', ')}).\n`,
+  );
+  console.log(
+    table([
+      ['screen, opened first', 'KB gzip it adds'],
+      ...Object.entries(screens).map(([name, bytes]) => [name, kb(bytes)]),
+    ]),
+  );
+  const file = await writeResult('console-flows', startedAt, {
+    machine: machine(loadAtStart),
+    javascriptBeforeSignIn: {
+      gzipBytes: beforeSignInBytes,
+      files: beforeSignInFiles,
+      budgetBytes: BUDGET_BEFORE_SIGN_IN_KB * 1024,
+      withinBudget: within,
+    },
+    javascriptLoadedBySignInToUsers: signInScriptBytes,
+    signInToUsersTable: signInToTable,
+    reloadToUsersTable: reloadToTable,
+    adminActions,
+    screensGzipBytes: screens,
+  });
+  console.log(`\nRecorded in ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

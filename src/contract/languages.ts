@@ -1,0 +1,3 @@
+/** The console's languages; also what a profile's `language` may be. */
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
