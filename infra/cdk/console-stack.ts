@@ -44,96 +44,109 @@ export const OUTPUTS = {
  * the three APIs with their handlers and tables, and the site that serves the SPA.
  */
 export class ConsoleStack extends Stack {
+  readonly users: UserDirectory;
+  readonly access: GroupAccess;
+  readonly data: DataTables;
+  readonly handlers: Handlers;
+  readonly adminApi: AdminApi;
+  readonly generalApi: GeneralApi;
+  readonly opsApi: OpsApi;
+  readonly opsToken: Secret;
+  readonly opsAllowedCidrs: CfnParameter;
+  readonly site: Site;
+  readonly siteContent: SiteContent;
+  /** What `/config.json` holds (deploy-time tokens until CloudFormation resolves them). */
+  readonly runtimeConfig: RuntimeConfig;
+
   constructor(scope: Construct, id: string, props: ConsoleStackProps) {
     super(scope, id, props);
     const { stage, production } = props.settings;
 
-    const opsAllowedCidrs = new CfnParameter(this, 'OpsAllowedCidrs', {
+    this.opsAllowedCidrs = new CfnParameter(this, 'OpsAllowedCidrs', {
       type: 'String',
       default: props.settings.opsAllowedCidrs,
       allowedPattern: CIDR_LIST_PATTERN,
       description:
         'Comma-separated CIDRs the ops API may be called from (the default 127.0.0.1/32 lets nobody in)',
     });
-    const opsToken = new Secret(this, 'OpsToken', {
+    // The bare token is the secret's value: the authorizer compares it as it is.
+    this.opsToken = new Secret(this, 'OpsToken', {
       description: 'Bearer token of the console ops API',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    Validations.of(opsToken).acknowledge({
+    Validations.of(this.opsToken).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'A bearer token shared with external monitoring systems, which automatic rotation would break; it is rotated by hand with put-secret-value, and the authorizer reads the new value within five minutes.',
     });
 
-    const data = new DataTables(this, 'Data', { production });
+    this.data = new DataTables(this, 'Data', { production });
     const accountLogging = new ApiGatewayAccountLogging(this, 'ApiGatewayLogging');
-    const adminApi = new AdminApi(this, 'AdminApi', {
-      stageName: stage,
+    const apiProps = { stageName: stage, production, accountLogging };
+    this.adminApi = new AdminApi(this, 'AdminApi', apiProps);
+    this.generalApi = new GeneralApi(this, 'GeneralApi', apiProps);
+    this.site = new Site(this, 'Site', {
       production,
-      accountLogging,
+      adminApiOrigin: this.adminApi.origin,
+      generalApi: { domainName: this.generalApi.domainName, stageName: stage },
     });
-    const generalApi = new GeneralApi(this, 'GeneralApi', {
-      stageName: stage,
+    this.users = new UserDirectory(this, 'Users', { production, siteUrl: this.site.origin });
+    this.handlers = new Handlers(this, 'Handlers', {
       production,
-      accountLogging,
+      tables: this.data.tables,
+      userPool: this.users.userPool,
+      siteOrigin: this.site.origin,
+      opsTokenSecret: this.opsToken,
+      opsAllowedCidrs: this.opsAllowedCidrs.valueAsString,
     });
-    const site = new Site(this, 'Site', {
-      production,
-      adminApiOrigin: adminApi.origin,
-      generalApi: { domainName: generalApi.domainName, stageName: generalApi.stageName },
-    });
-    const users = new UserDirectory(this, 'Users', { production, siteUrl: site.origin });
-    const handlers = new Handlers(this, 'Handlers', {
-      production,
-      tables: data.tables,
-      userPool: users.userPool,
-      siteOrigin: site.origin,
-      opsTokenSecret: opsToken,
-      opsAllowedCidrs: opsAllowedCidrs.valueAsString,
-    });
-    adminApi.serve(handlers.functions.admin, site.origin);
-    generalApi.serve(handlers.functions.general, users.userPool);
-    const opsApi = new OpsApi(this, 'OpsApi', {
-      handler: handlers.functions.ops,
-      authorizer: handlers.functions['ops-authorizer'],
+    const fns = this.handlers.functions;
+    this.adminApi.serve(fns.admin, this.site.origin);
+    this.generalApi.serve(fns.general, this.users.userPool);
+    this.opsApi = new OpsApi(this, 'OpsApi', {
+      handler: fns.ops,
+      authorizer: fns['ops-authorizer'],
       production,
     });
-    const access = new GroupAccess(this, 'Access', {
-      userPool: users.userPool,
-      client: users.client,
-      adminApi: { restApiId: adminApi.api.restApiId, stageName: adminApi.stageName },
+    this.access = new GroupAccess(this, 'Access', {
+      userPool: this.users.userPool,
+      client: this.users.client,
+      adminApi: { restApiId: this.adminApi.api.restApiId, stageName: stage },
     });
 
-    const config: RuntimeConfig = {
+    this.runtimeConfig = {
       region: this.region,
-      userPoolId: users.userPool.userPoolId,
-      userPoolClientId: users.client.userPoolClientId,
-      identityPoolId: access.identityPool.identityPoolId,
-      adminApiUrl: adminApi.url,
+      userPoolId: this.users.userPool.userPoolId,
+      userPoolClientId: this.users.client.userPoolClientId,
+      identityPoolId: this.access.identityPool.identityPoolId,
+      adminApiUrl: this.adminApi.url,
       generalApiUrl: generalApiPrefix(),
-      opsApiUrl: opsApi.url,
+      opsApiUrl: this.opsApi.url,
     };
-    new SiteContent(this, 'SiteContent', {
-      bucket: site.bucket,
-      distribution: site.distribution,
+    this.siteContent = new SiteContent(this, 'SiteContent', {
+      bucket: this.site.bucket,
+      distribution: this.site.distribution,
       buildDir: props.buildDir,
-      config,
+      config: this.runtimeConfig,
     });
 
     const output = (key: keyof typeof OUTPUTS, value: string, description: string) =>
       new CfnOutput(this, OUTPUTS[key], { value, description });
-    output('siteUrl', site.origin, 'The console: open it in a browser');
-    output('adminApiUrl', adminApi.url, 'Admin API (AWS_IAM): call it at this address, signed');
-    output('opsApiUrl', opsApi.url, 'Ops API (bearer token, allowed CIDRs only)');
+    output('siteUrl', this.site.origin, 'The console: open it in a browser');
+    output(
+      'adminApiUrl',
+      this.adminApi.url,
+      'Admin API (AWS_IAM): call it at this address, signed',
+    );
+    output('opsApiUrl', this.opsApi.url, 'Ops API (bearer token, allowed CIDRs only)');
     output('region', this.region, 'Region of the user pool and APIs');
-    output('userPoolId', users.userPool.userPoolId, 'User pool');
-    output('userPoolClientId', users.client.userPoolClientId, 'The SPA app client');
-    output('identityPoolId', access.identityPool.identityPoolId, 'Identity pool');
+    output('userPoolId', this.users.userPool.userPoolId, 'User pool');
+    output('userPoolClientId', this.users.client.userPoolClientId, 'The SPA app client');
+    output('identityPoolId', this.access.identityPool.identityPoolId, 'Identity pool');
     output(
       'opsTokenSecretName',
-      opsToken.secretName,
-      'Secrets Manager secret holding the ops token',
+      this.opsToken.secretName,
+      'Secrets Manager secret of the ops token',
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Aws, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { CfnUserPoolGroup, type UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import {
   IdentityPool,
@@ -60,7 +60,7 @@ export class GroupAccess extends Construct {
 
     const stack = Stack.of(this);
     this.adminStage = {
-      partition: Aws.PARTITION,
+      partition: stack.partition,
       region: stack.region,
       accountId: stack.account,
       apiId: props.adminApi.restApiId,

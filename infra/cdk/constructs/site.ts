@@ -53,6 +53,7 @@ export class Site extends Construct {
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
+  readonly headersPolicy: ResponseHeadersPolicy;
   /** `https://{domain}`: the SPA's origin, the only one the APIs' CORS allows. */
   readonly origin: string;
 
@@ -89,7 +90,7 @@ export class Site extends Construct {
     });
 
     const regional = (service: string) => `https://${service}.${stack.region}.${stack.urlSuffix}`;
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    const headers = (this.headersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Console security headers, from src/contract/security-headers.ts',
       securityHeadersBehavior: securityHeadersBehavior([
         regional('cognito-idp'),
@@ -103,7 +104,7 @@ export class Site extends Construct {
           override: true,
         })),
       },
-    });
+    }));
 
     const spaFallback = new CloudFrontFunction(this, 'SpaFallback', {
       code: FunctionCode.fromInline(SPA_FALLBACK_CODE),

@@ -1,0 +1,258 @@
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectOriginsOf,
+  contentSecurityPolicy,
+  GROUP_NAMES,
+  invokableArns,
+  roleArn,
+  routePath,
+  routesOf,
+  type ApiStage,
+  type GroupName,
+  type HttpMethod,
+  type PolicyDocument,
+  type RouteDefinition,
+} from '../../src/contract';
+import { IamAuthorizer } from '../local/gateway/iam-authorizer';
+import { RouteTable } from '../local/gateway/route-table';
+import type { IssuedCredentials } from '../local/iam/credentials';
+import { evaluate } from '../local/iam/policy-evaluator';
+import { resolveIntrinsics, type IntrinsicValues } from './testing/intrinsics';
+import {
+  FAKE_IDS,
+  fakeResourceValues,
+  logicalIdOf,
+  restApiMethods,
+  synthConsole,
+  TEST_ACCOUNT,
+  TEST_REGION,
+  TEST_STAGE,
+  type SynthesizedConsole,
+} from './testing/synth-console';
+
+/**
+ * The cloud and the local stack must authorise the same admin calls. These tests read the
+ * synthesized template as AWS would (with made-up resource ids) and put it next to what
+ * `src/contract` declares and what the local gateway's own authoriser decides.
+ */
+const API_ID = FAKE_IDS.adminApi;
+const STAGE: ApiStage = {
+  region: TEST_REGION,
+  accountId: TEST_ACCOUNT,
+  apiId: API_ID,
+  stage: TEST_STAGE,
+};
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
+const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
+
+let synthesized: SynthesizedConsole;
+let values: IntrinsicValues;
+/** Each group role's inline policies as deployed, keyed by the role's ARN. */
+let cloudPolicies: Map<string, PolicyDocument[]>;
+
+beforeAll(() => {
+  synthesized = synthConsole({ production: false, withBuild: false });
+  const { stack } = synthesized;
+  values = fakeResourceValues(stack);
+  cloudPolicies = new Map(
+    GROUP_NAMES.map((group) => {
+      const role = synthesized.resources[logicalIdOf(stack, stack.access.roles[group])]!;
+      const arn = `arn:aws:iam::${TEST_ACCOUNT}:role/${String(role.Properties!.RoleName)}`;
+      const policies = (role.Properties!.Policies ?? []) as Array<{ PolicyDocument: unknown }>;
+      return [arn, policies.map((p) => resolvePolicy(p.PolicyDocument))];
+    }),
+  );
+}, 120_000);
+
+describe('the template, the contract and the local stack', () => {
+  it('name each group’s role alike, so cognito:roles maps to the same policy', () => {
+    expect([...cloudPolicies.keys()].sort()).toEqual(
+      GROUP_NAMES.map((group) => roleArn(TEST_ACCOUNT, group)).sort(),
+    );
+  });
+
+  it('serve the same admin routes', () => {
+    const deployed = restApiMethods(
+      synthesized.resources,
+      logicalIdOf(synthesized.stack, synthesized.stack.adminApi.api),
+    )
+      .filter((m) => m.method !== 'OPTIONS')
+      .map((m) => `${m.method} ${m.path}`)
+      .sort();
+    expect(deployed).toEqual(
+      routesOf('admin')
+        .map(([, r]) => `${r.method} ${r.path}`)
+        .sort(),
+    );
+    // The local gateway's route table finds each deployed route by a concrete path.
+    const local = new RouteTable(routesOf('admin'));
+    for (const [name, route] of routesOf('admin')) {
+      expect(local.find(route.method, samplePath(route))?.name).toBe(name);
+    }
+  });
+
+  it.each(GROUP_NAMES)('allow %s exactly the invoke ARNs the contract gives it', (group) => {
+    const statements = policiesOf(group).flatMap((p) => p.Statement);
+    const allowed = statements
+      .filter((s) => s.Effect === 'Allow' && [s.Action].flat().includes('execute-api:Invoke'))
+      .flatMap((s) => [s.Resource].flat());
+    expect(allowed.sort()).toEqual(invokableArns(group, STAGE).sort());
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+  });
+
+  it.each(GROUP_NAMES)(
+    'decide every sample call by %s as the local gateway’s authoriser does',
+    async (group) => {
+      const authorizer = new IamAuthorizer({
+        stage: STAGE,
+        now: () => NOW,
+        findCredentials: (key) =>
+          key === credentials(group).accessKeyId ? credentials(group) : undefined,
+      });
+      const samples = sampleCalls();
+      expect(samples.length).toBeGreaterThan(routesOf('admin').length * METHODS.length);
+      for (const { method, path } of samples) {
+        const resource = `arn:aws:execute-api:${TEST_REGION}:${TEST_ACCOUNT}:${API_ID}/${TEST_STAGE}/${method}${path}`;
+        const cloud = evaluate(policiesOf(group), 'execute-api:Invoke', resource) === 'Allow';
+        const local = await authorizer
+          .authorize(await signedCall(group, method, path), path)
+          .then(() => true)
+          .catch((refusal: { status?: number }) => {
+            expect(refusal.status).toBe(403);
+            return false;
+          });
+        expect({ group, method, path, allowed: cloud }).toEqual({
+          group,
+          method,
+          path,
+          allowed: local,
+        });
+      }
+    },
+  );
+
+  it.each(GROUP_NAMES)('let %s call a route exactly when the contract names the group', (group) => {
+    for (const [, route] of routesOf('admin')) {
+      const resource = `arn:aws:execute-api:${TEST_REGION}:${TEST_ACCOUNT}:${API_ID}/${TEST_STAGE}/${route.method}${samplePath(route)}`;
+      expect(
+        evaluate(policiesOf(group), 'execute-api:Invoke', resource),
+        `${group} ${route.method} ${route.path}`,
+      ).toBe(route.groups.includes(group) ? 'Allow' : 'ImplicitDeny');
+    }
+  });
+
+  it('send the CSP the local preview server sends for the same config.json', () => {
+    const { stack } = synthesized;
+    const runtimeConfig = Object.fromEntries(
+      Object.entries(stack.resolve(stack.runtimeConfig) as Record<string, unknown>).map(
+        ([key, value]) => [key, resolveIntrinsics(value, values)],
+      ),
+    );
+    const policy = synthesized.resources[logicalIdOf(stack, stack.site.headersPolicy)]!;
+    const cloudCsp = resolveIntrinsics(
+      (
+        policy.Properties!.ResponseHeadersPolicyConfig as {
+          SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+        }
+      ).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+      values,
+    );
+    expect(cloudCsp).toBe(
+      contentSecurityPolicy(
+        connectOriginsOf(runtimeConfig as Parameters<typeof connectOriginsOf>[0]),
+      ),
+    );
+  });
+});
+
+function policiesOf(group: GroupName): PolicyDocument[] {
+  return cloudPolicies.get(roleArn(TEST_ACCOUNT, group)) ?? [];
+}
+
+/** A policy document with every intrinsic replaced by the made-up values. */
+function resolvePolicy(document: unknown): PolicyDocument {
+  const doc = document as { Version: '2012-10-17'; Statement: Array<Record<string, unknown>> };
+  return {
+    Version: doc.Version,
+    Statement: doc.Statement.map((statement) => ({
+      Effect: statement.Effect as 'Allow' | 'Deny',
+      Action: statement.Action as string | string[],
+      Resource: [statement.Resource].flat().map((r) => resolveIntrinsics(r, values)),
+    })),
+  };
+}
+
+const SAMPLE_PARAMS = { username: 'alice', group: 'admin', id: '01JD0C0FFEE' };
+
+function samplePath(route: Pick<RouteDefinition, 'path'>, params = SAMPLE_PARAMS): string {
+  return routePath(route as RouteDefinition, params);
+}
+
+/**
+ * Every admin route's path with sample parameters, under every method, plus paths near them
+ * that are not routes: a deeper path, a parent, an encoded e-mail as a username.
+ */
+function sampleCalls(): Array<{ method: HttpMethod; path: string }> {
+  const paths = new Set<string>();
+  for (const [, route] of routesOf('admin')) {
+    paths.add(samplePath(route));
+    paths.add(samplePath(route, { ...SAMPLE_PARAMS, username: 'bob@example.com' }));
+    paths.add(`${samplePath(route)}/extra`);
+  }
+  paths.add('/admin');
+  paths.add('/admin/unknown');
+  paths.add('/api/me');
+  return [...paths].flatMap((path) => METHODS.map((method) => ({ method, path })));
+}
+
+function credentials(group: GroupName): IssuedCredentials {
+  const role = roleArn(TEST_ACCOUNT, group);
+  return {
+    accessKeyId: `ASIAPARITY${group.toUpperCase().padEnd(10, 'X')}`,
+    // AWS's published example secret key (IAM user guide): not a credential of anyone's.
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    sessionToken: `session-${group}`,
+    roleArn: role,
+    assumedRoleArn: `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/${role.split('/').pop()}/CognitoIdentityCredentials`,
+    identityId: `${TEST_REGION}:11111111-2222-3333-4444-555555555555`,
+    identityPoolId: `${TEST_REGION}:99999999-8888-7777-6666-555555555555`,
+    authenticationProvider: 'cognito-idp',
+    issuedAt: NOW - 60_000,
+    expiresAt: NOW + 3_600_000,
+  };
+}
+
+/** The call as the SPA's signer would send it to the stage, as it arrives on the wire. */
+async function signedCall(group: GroupName, method: HttpMethod, path: string) {
+  const host = `${API_ID}.execute-api.${TEST_REGION}.amazonaws.com`;
+  const signer = new SignatureV4({
+    credentials: credentials(group),
+    region: TEST_REGION,
+    service: 'execute-api',
+    sha256: Sha256,
+  });
+  const rawPath = `/${TEST_STAGE}${path}`;
+  const signed = await signer.sign(
+    new HttpRequest({
+      method,
+      protocol: 'https:',
+      hostname: host,
+      path: rawPath,
+      headers: { host },
+    }),
+    { signingDate: new Date(NOW) },
+  );
+  return {
+    method,
+    rawPath,
+    rawQuery: '',
+    headers: Object.fromEntries(
+      Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    ),
+    body: Buffer.alloc(0),
+    sourceIp: '203.0.113.7',
+  };
+}
