@@ -9,14 +9,15 @@ test('a group change applies with "Refresh my access", without signing out', asy
   await operator.createUser({ email, password: 'Promoted-Passw0rd!', groups: ['general'] });
   await app.goto();
   await app.signedInAs({ email, password: 'Promoted-Passw0rd!' });
-  await app.goto('/admin/access');
+  await app.goto('/admin/users');
   await expect(app.heading('You need the admin group')).toBeVisible();
 
   await operator.addToGroup(email, GROUPS.admin.name);
   await app.refreshAccessButton.click();
 
-  await expect(app.heading('Access')).toBeVisible();
-  await expect(app.navLink('Admin: access')).toBeVisible();
+  await expect(app.heading('Users')).toBeVisible();
+  await expect(app.navLink('Users')).toBeVisible();
+  await app.navLink('Access').click();
   const whatTheApiSees = app.page.getByRole('region', { name: 'What the admin API sees' });
   await expect(await app.detail(whatTheApiSees, 'Caller')).toHaveText(
     new RegExp(`assumed-role/${GROUPS.admin.roleName}/`),

@@ -41,7 +41,7 @@ test.describe('passwords', () => {
     await operator.createUser({ email, password: 'First-Passw0rd!', groups: ['general'] });
     await app.goto();
     await app.signedInAs({ email, password: 'First-Passw0rd!' });
-    await app.navLink('My access').click();
+    await app.navLink('Profile').click();
     await page.getByRole('link', { name: 'Change password' }).click();
 
     const current = page.getByLabel('Current password');

@@ -33,11 +33,11 @@ test.describe('resilience of signed admin calls', () => {
     await app.goto();
     await app.signedInAs(SEEDED_USERS.admin);
     const identityId = await app.identityId();
-    await app.navLink('Admin: access').click();
-    await expect(app.heading('Access')).toBeVisible();
+    // The probe's calls are done before the credentials go stale.
+    await expect(app.probeSummary()).toHaveText('Allowed 16 of 16 admin routes.');
     expect(await operator.expireCredentials(identityId)).toBeGreaterThan(0);
 
-    await app.navLink('Admin: announcements').click();
+    await app.navLink('Announcements').click();
     const title = `After expiry ${Date.now()}`;
     await postAnnouncement(app, title);
 
@@ -60,12 +60,9 @@ test.describe('resilience of signed admin calls', () => {
     await app.signedInAs(SEEDED_USERS.admin);
 
     await app.page.clock.install({ time: Date.now() + 30 * 60 * 1000 });
-    await app.navLink('Admin: access').click();
-    await expect(app.heading('Access')).toBeVisible();
-    await expect(app.page.getByRole('region', { name: 'What the admin API sees' })).toContainText(
-      'ConsoleAdminRole',
-    );
-    await app.navLink('Admin: announcements').click();
+    // One call at a time, so exactly one of them meets the skew: the announcements list.
+    await app.navLink('Announcements').click();
+    await expect(app.page.getByRole('heading', { name: 'Announcements', level: 2 })).toBeVisible();
     const title = `Clock ahead ${Date.now()}`;
     await postAnnouncement(app, title);
 
@@ -103,7 +100,7 @@ test.describe('resilience of signed admin calls', () => {
     });
     await app.goto();
     await app.signedInAs(SEEDED_USERS.admin);
-    await app.navLink('Admin: announcements').click();
+    await app.navLink('Announcements').click();
     const title = `Sent once ${Date.now()}`;
     await postAnnouncement(app, title);
 

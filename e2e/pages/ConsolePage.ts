@@ -75,13 +75,21 @@ export class ConsolePage {
     return section.getByRole('definition').nth(index);
   }
 
-  /** The "My access" page's value for `term`. */
+  /** The Access screen's value for `term` about this browser's session. */
   async myAccess(term: string): Promise<Locator> {
-    await this.navLink('My access').click();
-    return this.detail(this.page.getByRole('region', { name: 'My access' }), term);
+    await this.navLink('Access').click();
+    return this.detail(this.page.getByRole('region', { name: 'This browser’s session' }), term);
   }
 
-  /** The identity pool identity this browser holds, as "My access" shows it. */
+  /** The Access screen's summary of its probe, once every admin route has answered. */
+  probeSummary(): Locator {
+    return this.page
+      .getByRole('region', { name: 'What you may call' })
+      .getByRole('status')
+      .filter({ hasText: /^Allowed \d+ of \d+ admin routes\.$/ });
+  }
+
+  /** The identity pool identity this browser holds, as the Access screen shows it. */
   async identityId(): Promise<string> {
     return (await (await this.myAccess('Identity ID')).textContent()) ?? '';
   }

@@ -1,0 +1,376 @@
+import type { Browser, Page } from '@playwright/test';
+import { SEEDED_USERS } from './fixtures/environment';
+import { watchCspViolations } from './fixtures/csp';
+import { expect, test, uniqueEmail } from './fixtures/test';
+import { ConsolePage } from './pages/ConsolePage';
+
+/**
+ * A person at their own browser: a context of their own, so nothing is shared. `done()`
+ * closes it and checks it met no CSP violation either.
+ */
+async function person(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ baseURL });
+  const violations = watchCspViolations(context);
+  const app = new ConsolePage(await context.newPage());
+  const done = async () => {
+    await context.close();
+    expect(violations, 'Content Security Policy violations').toEqual([]);
+  };
+  return Object.assign(app, { done });
+}
+
+const usersTable = (page: Page) => page.getByRole('table', { name: /^Users, page \d+$/ });
+
+/** Filters the Users screen to one address and opens that user's page. */
+async function openUser(app: ConsolePage, email: string): Promise<void> {
+  await app.navLink('Users').click();
+  await app.page.getByLabel('Email starts with').fill(email);
+  await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await usersTable(app.page).getByRole('link', { name: email }).click();
+  await expect(app.heading(email)).toBeVisible();
+}
+
+test.describe('an administrator’s day, and the people it touches', () => {
+  test('invite → first sign-in → promotion → refresh → disable → refused, all audited once', async ({
+    app: admin,
+    operator,
+    browser,
+    baseURL,
+  }) => {
+    const email = uniqueEmail('invitee');
+    await admin.goto('/admin/users');
+    await admin.signedInAs(SEEDED_USERS.admin);
+
+    // The admin invites them; Cognito mails a temporary password.
+    await admin.page.getByLabel('Email', { exact: true }).fill(email);
+    await admin.page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(admin.status.filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+
+    // They sign in with it at their own browser, choose a password and land on Home.
+    const invitee = await person(browser, baseURL);
+    const { secret: temporaryPassword } = await operator.latestMessage(email, 'temporary-password');
+    await invitee.goto();
+    await invitee.signIn(email, temporaryPassword);
+    await expect(invitee.heading('Choose a new password')).toBeVisible();
+    await invitee.setNewPassword('Invitee-Passw0rd!');
+    await expect(invitee.heading('Home')).toBeVisible();
+    await expect(invitee.navLink('Users')).toHaveCount(0);
+
+    // The admin adds them to admin; "Refresh my access" opens the admin screens to them.
+    await openUser(admin, email);
+    await admin.page.getByRole('button', { name: 'Add to admin' }).click();
+    await expect(admin.status).toHaveText(`${email} is now in admin.`);
+    await invitee.goto('/admin/users');
+    await expect(invitee.heading('You need the admin group')).toBeVisible();
+    await invitee.refreshAccessButton.click();
+    await expect(invitee.heading('Users')).toBeVisible();
+    await expect(usersTable(invitee.page)).toBeVisible();
+    await expect(invitee.navLink('Audit log')).toBeVisible();
+
+    // The admin disables them (asked first); their next sign-in is refused in plain words.
+    await admin.page.getByRole('button', { name: 'Disable user' }).click();
+    await admin.page
+      .getByRole('group', { name: `Disable ${email}?`, exact: false })
+      .getByRole('button', { name: 'Disable user' })
+      .click();
+    await expect(admin.status).toHaveText(`${email} is disabled.`);
+    await invitee.signOutButton.click();
+    await invitee.signIn(email, 'Invitee-Passw0rd!');
+    await expect(invitee.alert).toHaveText(
+      'This account is disabled. Ask an administrator to enable it.',
+    );
+
+    // An announcement the admin posts is read by a general user at another browser.
+    const title = `Maintenance ${Date.now()}`;
+    await admin.navLink('Announcements').click();
+    await admin.page.getByLabel('Title').fill(title);
+    await admin.page.getByLabel('Text').fill('The console is read-only on Sunday.');
+    await admin.page.getByRole('button', { name: 'Post announcement' }).click();
+    await expect(admin.status).toHaveText('Announcement posted.');
+    const reader = await person(browser, baseURL);
+    await reader.goto();
+    await reader.signedInAs(SEEDED_USERS.user);
+    await expect(reader.page.getByRole('article', { name: title })).toContainText(
+      'The console is read-only on Sunday.',
+    );
+
+    // The audit log has each of these actions once.
+    await admin.navLink('Audit log').click();
+    const log = admin.page.getByRole('table', { name: /^Admin actions, newest first/ });
+    const rowsFor = (action: string, target: string | RegExp) =>
+      log.getByRole('row').filter({ hasText: action }).filter({ hasText: target });
+    await expect(rowsFor('Invite a user', email)).toHaveCount(1);
+    await expect(rowsFor('Add to a group', `${email} → admin`)).toHaveCount(1);
+    await expect(rowsFor('Disable a user', email)).toHaveCount(1);
+    await expect(rowsFor('Post an announcement', title)).toHaveCount(1);
+    await expect(rowsFor('Invite a user', email)).toContainText('Succeeded');
+    await invitee.done();
+    await reader.done();
+  });
+});
+
+test.describe('the Users screen', () => {
+  test('pages, filters and sorts on the server’s pages', async ({ app, operator }) => {
+    const prefix = `paged-${Date.now()}`;
+    for (let i = 0; i < 22; i++) {
+      await operator.createUser({
+        email: `${prefix}-${String(i).padStart(2, '0')}@example.com`,
+        password: 'Paged-Passw0rd!',
+        groups: ['general'],
+      });
+    }
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.page.getByLabel('Email starts with').fill(prefix);
+    await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
+
+    const table = usersTable(app.page);
+    await expect(table).toHaveAccessibleName('Users, page 1');
+    await expect(table.getByRole('link')).toHaveCount(20);
+    const pages = app.page.getByRole('navigation', { name: 'Users pages' });
+    await expect(pages.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await pages.getByRole('button', { name: 'Next page' }).click();
+    await expect(usersTable(app.page)).toHaveAccessibleName('Users, page 2');
+    await expect(usersTable(app.page).getByRole('link')).toHaveCount(2);
+    await expect(pages.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await pages.getByRole('button', { name: 'Previous page' }).click();
+    await expect(usersTable(app.page).getByRole('link')).toHaveCount(20);
+
+    // Sorting by e-mail, both ways, says so to assistive tech.
+    const emailHeader = table.getByRole('columnheader', { name: 'Sort by Email' });
+    await table.getByRole('button', { name: 'Sort by Email' }).click();
+    await expect(emailHeader).toHaveAttribute('aria-sort', 'ascending');
+    const ascending = await table.getByRole('link').allTextContents();
+    expect(ascending).toEqual([...ascending].sort());
+    await table.getByRole('button', { name: 'Sort by Email' }).click();
+    await expect(emailHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(await table.getByRole('link').allTextContents()).toEqual([...ascending].reverse());
+
+    // A status filter on top of the prefix; an empty result says so.
+    await app.page.getByLabel('Status', { exact: true }).selectOption('Disabled');
+    await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(app.page.getByText('No user matches these filters.')).toBeVisible();
+    await app.page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(app.page.getByLabel('Email starts with')).toHaveValue('');
+  });
+
+  test('a double-clicked invitation creates one user and one audit entry', async ({
+    app,
+    operator,
+  }) => {
+    const email = uniqueEmail('double');
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.page.getByLabel('Email', { exact: true }).fill(email);
+    await app.page.getByRole('button', { name: 'Send invitation' }).dblclick();
+    await expect(app.status.filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+    await expect(app.alert).toHaveCount(0);
+
+    const admin = await operator.adminClient();
+    expect((await admin.users.list({ email })).users).toHaveLength(1);
+    const { entries } = await admin.audit.list({ action: 'inviteUser', limit: 100 });
+    expect(entries.filter((e) => e.target === email)).toHaveLength(1);
+  });
+
+  test('a bad address is caught before anything is sent, and what was typed stays', async ({
+    app,
+  }) => {
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.page.getByLabel('Email', { exact: true }).fill('not-an-address');
+    await app.page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(app.alert).toHaveText('Enter a valid email address.');
+    await expect(app.page.getByLabel('Email', { exact: true })).toHaveValue('not-an-address');
+  });
+
+  test('an existing address is refused in plain words', async ({ app }) => {
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.page.getByLabel('Email', { exact: true }).fill(SEEDED_USERS.user.email);
+    await app.page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(app.alert).toContainText('A user with this email already exists.');
+  });
+
+  test('reset, enable, remove from a group and delete (typed confirmation)', async ({
+    app,
+    operator,
+  }) => {
+    const email = uniqueEmail('managed');
+    await operator.createUser({ email, password: 'Managed-Passw0rd!', groups: ['general'] });
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await openUser(app, email);
+
+    await app.page.getByRole('button', { name: 'Reset password' }).click();
+    await app.page.getByRole('group').getByRole('button', { name: 'Reset password' }).click();
+    await expect(app.status).toHaveText(
+      `The password of ${email} is reset; they have been sent a code.`,
+    );
+    expect((await operator.latestMessage(email, 'reset-code')).secret).toMatch(/^\d+$/);
+
+    await app.page.getByRole('button', { name: 'Remove from general' }).click();
+    await expect(app.status).toHaveText(`${email} is no longer in general.`);
+    await expect(app.page.getByRole('button', { name: 'Add to general' })).toBeVisible();
+
+    const deleteButton = app.page.getByRole('button', { name: 'Delete user' });
+    await expect(deleteButton).toBeDisabled();
+    await app.page.getByLabel(`Type ${email} to confirm`).fill('someone-else@example.com');
+    await expect(deleteButton).toBeDisabled();
+    await app.page.getByLabel(`Type ${email} to confirm`).fill(email);
+    await deleteButton.click();
+    await expect(app.status).toHaveText(`${email} is deleted.`);
+    await expect(app.heading('Users')).toBeVisible();
+    const admin = await operator.adminClient();
+    expect((await admin.users.list({ email })).users).toHaveLength(0);
+  });
+
+  test('an administrator cannot disable, delete or demote themself, and is told why', async ({
+    app,
+  }) => {
+    await app.goto('/admin/users');
+    await app.signedInAs(SEEDED_USERS.admin);
+    const ownRow = usersTable(app.page)
+      .getByRole('row')
+      .filter({ hasText: SEEDED_USERS.admin.email });
+    await expect(ownRow).toContainText('This is you');
+    await expect(ownRow.getByRole('button')).toHaveCount(0);
+
+    await openUser(app, SEEDED_USERS.admin.email);
+    await expect(
+      app.page.getByText(/This is your own account\. You cannot disable it/),
+    ).toBeVisible();
+    await expect(app.page.getByRole('button', { name: 'Disable user' })).toHaveCount(0);
+    await expect(app.page.getByRole('button', { name: 'Delete user' })).toHaveCount(0);
+    await expect(app.page.getByRole('button', { name: 'Remove from admin' })).toBeDisabled();
+    await expect(
+      app.page.getByRole('button', { name: 'Remove from admin' }),
+    ).toHaveAccessibleDescription(
+      'You cannot remove yourself from admin: ask another administrator.',
+    );
+  });
+});
+
+test.describe('groups, audit and profile', () => {
+  test('groups show their role, precedence and members', async ({ app }) => {
+    await app.goto('/admin/groups');
+    await app.signedInAs(SEEDED_USERS.admin);
+    const groups = app.page.getByRole('table', { name: 'User pool groups' });
+    const adminRow = groups
+      .getByRole('row')
+      .filter({ has: app.page.getByRole('rowheader', { name: 'admin' }) });
+    await expect(adminRow).toContainText('arn:aws:iam::000000000000:role/ConsoleAdminRole');
+    await expect(adminRow.getByRole('cell').nth(1)).toHaveText('1');
+    await adminRow.getByRole('link', { name: /^Members of admin: \d+$/ }).click();
+    await expect(app.heading('Members of admin')).toBeVisible();
+    await expect(app.page.getByRole('link', { name: SEEDED_USERS.admin.email })).toBeVisible();
+  });
+
+  test('the audit log filters by actor and action', async ({ app, operator }) => {
+    const email = uniqueEmail('audited');
+    const admin = await operator.adminClient();
+    await admin.users.invite({ email, groups: ['general'] });
+    await admin.users.disable(email);
+    await app.goto('/admin/audit');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await app.page.getByLabel('Action').selectOption('Disable a user');
+    await app.page.getByLabel('Actor').fill(SEEDED_USERS.admin.email);
+    await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const log = app.page.getByRole('table', { name: /^Admin actions, newest first/ });
+    await expect(log.getByRole('row').nth(1)).toContainText(email);
+    // Every row but the header is a disable by this admin.
+    await expect(log.getByRole('row').filter({ hasNotText: 'Disable a user' })).toHaveCount(1);
+    await expect(log.getByRole('row').filter({ hasNotText: SEEDED_USERS.admin.email })).toHaveCount(
+      1,
+    );
+  });
+
+  test('a profile save that lost a race with another tab says so and shows the newer values', async ({
+    app,
+    operator,
+  }) => {
+    const email = uniqueEmail('profile');
+    await operator.createUser({ email, password: 'Profile-Passw0rd!', groups: ['general'] });
+    await app.goto('/profile');
+    await app.signedInAs({ email, password: 'Profile-Passw0rd!' });
+    const otherTab = new ConsolePage(await app.page.context().newPage());
+    await otherTab.goto('/profile');
+
+    await expect(app.page.getByLabel('Display name')).toBeEditable();
+    await expect(otherTab.page.getByLabel('Display name')).toBeEditable();
+    await otherTab.page.getByLabel('Display name').fill('Written in the other tab');
+    await otherTab.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(otherTab.status).toHaveText('Profile saved.');
+
+    await app.page.getByLabel('Display name').fill('Written here');
+    await app.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(app.alert).toContainText('changed in another tab or device');
+    await expect(app.page.getByLabel('Display name')).toHaveValue('Written in the other tab');
+    // Saving again from the newer version works.
+    await app.page.getByLabel('Display name').fill('Written here');
+    await app.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(app.status).toHaveText('Profile saved.');
+
+    // The language saved in the profile is the console's language from then on.
+    await app.page.getByLabel('Language', { exact: true }).first().selectOption('日本語');
+    await app.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(app.page.getByRole('heading', { name: 'プロフィール' })).toBeVisible();
+  });
+});
+
+test.describe('the Access screen', () => {
+  test('a general user’s signed calls to admin routes are refused 403, and it explains why', async ({
+    app,
+  }) => {
+    await app.goto('/access');
+    await app.signedInAs(SEEDED_USERS.user);
+    await expect(app.probeSummary()).toHaveText('Allowed 0 of 16 admin routes.');
+    const probe = app.page.getByRole('table', {
+      name: 'Admin routes and whether your role may call them',
+    });
+    const listUsers = probe.getByRole('row').filter({ hasText: 'GET /admin/users' }).first();
+    await expect(listUsers).toContainText('Denied');
+    await expect(listUsers).toContainText(
+      /User: arn:aws:sts::000000000000:assumed-role\/ConsoleGeneralRole\/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:ap-northeast-1:\*+0000:\w+\/local\/GET\/admin\/users/,
+    );
+    const region = app.page.getByRole('region', { name: 'What you may call' });
+    await expect(region).toContainText('Your IAM role may not call this route.');
+    await expect(
+      app.page.getByRole('region', { name: 'What the admin API sees' }).getByRole('alert'),
+    ).toContainText('Your IAM role may not call this route.');
+    await expect(await app.myAccess('Role')).toHaveText(/:role\/ConsoleGeneralRole$/);
+  });
+
+  test('an administrator may call every admin route, and sees the credentials count down', async ({
+    app,
+  }) => {
+    await app.goto('/access');
+    await app.signedInAs(SEEDED_USERS.admin);
+    await expect(app.probeSummary()).toHaveText('Allowed 16 of 16 admin routes.');
+    const expiry = await app.myAccess('Credentials expire');
+    const first = await expiry.textContent();
+    await expect(expiry).toContainText(/\(in \d+:\d\d:\d\d\)/);
+    await expect(expiry).not.toHaveText(first ?? '');
+  });
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('sign-in and the Users screen', async ({ app }) => {
+    await app.goto('/admin/users');
+    await app.page.getByLabel('メールアドレス', { exact: true }).fill(SEEDED_USERS.admin.email);
+    await app.page.getByLabel('パスワード', { exact: true }).fill(SEEDED_USERS.admin.password);
+    await app.page.getByRole('button', { name: 'サインイン', exact: true }).click();
+    await expect(app.page.getByRole('heading', { name: 'ユーザー', level: 2 })).toBeVisible();
+    await expect(app.page.getByRole('table', { name: 'ユーザー（1 ページ目）' })).toBeVisible();
+    await app.page.getByRole('button', { name: 'メールアドレスで並べ替え' }).click();
+    await app.page.getByLabel('メールアドレス', { exact: true }).fill('bad');
+    await app.page.getByRole('button', { name: '招待を送信' }).click();
+    await expect(app.page.getByRole('alert')).toHaveText(
+      '有効なメールアドレスを入力してください。',
+    );
+    await expect(
+      app.page.getByRole('navigation', { name: 'メイン' }).getByRole('link', { name: '監査ログ' }),
+    ).toBeVisible();
+  });
+});
