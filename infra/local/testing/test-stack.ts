@@ -22,9 +22,19 @@ export function freePort(): Promise<number> {
 /** A clock tests can move forward, to reach expiry without waiting for it. */
 export class TestClock {
   offsetMs = 0;
-  now = () => Date.now() + this.offsetMs;
+  private frozenAt: number | undefined;
+  now = () => this.frozenAt ?? Date.now() + this.offsetMs;
   advance(ms: number) {
     this.offsetMs += ms;
+    if (this.frozenAt !== undefined) this.frozenAt += ms;
+  }
+  /** Stops the clock where it is, so only `advance` moves it (durations down to the millisecond). */
+  freeze() {
+    this.frozenAt = this.now();
+  }
+  /** Lets it run again from real time plus the offset: never backwards. */
+  thaw() {
+    this.frozenAt = undefined;
   }
   /** Runs `check` with the clock `ms` ahead, and puts it back even if `check` fails. */
   async during(ms: number, check: () => Promise<unknown>): Promise<void> {

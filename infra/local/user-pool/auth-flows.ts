@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { invalidParameter, notAuthorized } from '../aws/errors';
 import { newOpaqueToken } from '../aws/identifiers';
 import type { UserPool } from './model';
+import { SignInThrottle } from './sign-in-throttle';
 import {
   createPasswordVerifier,
   createServerEphemeral,
@@ -29,6 +30,8 @@ export type AuthOutcome =
 interface PendingSrp {
   /** Undefined for an unknown user: the challenge is answered, and then refused. */
   username?: string;
+  /** Whose failures this attempt counts toward (see `throttleKey`). */
+  throttleKey: string;
   clientId: string;
   clientPublicA: string;
   server: ServerEphemeral;
@@ -44,6 +47,13 @@ interface PendingNewPassword {
 
 const incorrectCredentials = () => notAuthorized('Incorrect username or password.');
 
+/**
+ * One key per user for the lockout, whichever alias signed in; an unknown name gets its own,
+ * so it is locked out like a real user and the answers reveal nothing.
+ */
+const throttleKey = (user: UserRecord | undefined, name: string) =>
+  user ? `user:${user.username}` : `unknown:${name.toLowerCase()}`;
+
 function required(params: Record<string, string> | undefined, name: string): string {
   const value = params?.[name];
   if (!value) throw invalidParameter(`Missing required parameter ${name}`);
@@ -57,8 +67,11 @@ function required(params: Record<string, string> | undefined, name: string): str
 export class AuthFlows {
   private readonly srpChallenges = new Map<string, PendingSrp>();
   private readonly sessions = new Map<string, PendingNewPassword>();
+  private readonly throttle: SignInThrottle;
 
-  constructor(private readonly pool: UserPool) {}
+  constructor(private readonly pool: UserPool) {
+    this.throttle = new SignInThrottle(() => pool.now);
+  }
 
   async initiateAuth(
     clientId: string,
@@ -124,6 +137,7 @@ export class AuthFlows {
     const secretBlock = randomBytes(64).toString('base64');
     this.srpChallenges.set(secretBlock, {
       username: user?.username,
+      throttleKey: throttleKey(user, name),
       clientId,
       clientPublicA,
       server,
@@ -158,7 +172,12 @@ export class AuthFlows {
       throw incorrectCredentials();
     }
     const user = pending.username ? this.pool.findUser(pending.username) : undefined;
-    if (!user || (name !== user.username && this.pool.findUser(name) !== user)) {
+    if (user && name !== user.username && this.pool.findUser(name) !== user) {
+      throw incorrectCredentials();
+    }
+    this.throttle.assertNotLockedOut(pending.throttleKey);
+    if (!user) {
+      this.throttle.recordFailure(pending.throttleKey);
       throw incorrectCredentials();
     }
     const proven = verifyPasswordClaim({
@@ -171,13 +190,23 @@ export class AuthFlows {
       timestamp,
       signature,
     });
-    if (!proven) throw incorrectCredentials();
+    if (!proven) {
+      this.throttle.recordFailure(pending.throttleKey);
+      throw incorrectCredentials();
+    }
+    this.throttle.recordSuccess(pending.throttleKey);
     return this.afterPasswordProven(user, clientId);
   }
 
   private passwordSignIn(clientId: string, name: string, password: string): Promise<AuthOutcome> {
     const user = this.pool.findUser(name);
-    if (!user || !this.pool.passwordMatches(user, password)) throw incorrectCredentials();
+    const key = throttleKey(user, name);
+    this.throttle.assertNotLockedOut(key);
+    if (!user || !this.pool.passwordMatches(user, password)) {
+      this.throttle.recordFailure(key);
+      throw incorrectCredentials();
+    }
+    this.throttle.recordSuccess(key);
     return this.afterPasswordProven(user, clientId);
   }
 
