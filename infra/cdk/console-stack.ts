@@ -20,24 +20,13 @@ import { generalApiPrefix, Site } from './constructs/site';
 import { SiteContent } from './constructs/site-content';
 import { UserDirectory } from './constructs/user-directory';
 import { CIDR_LIST_PATTERN, type DeploymentSettings } from './deployment-settings';
+import { OUTPUTS } from './stack-outputs';
 
 export interface ConsoleStackProps extends StackProps {
   settings: Pick<DeploymentSettings, 'stage' | 'production' | 'opsAllowedCidrs'>;
   /** The SPA's production build to deploy (`dist/`), if there is one. */
   buildDir: string | undefined;
 }
-
-/** The outputs `npm run deploy` prints and `npm run create-admin` reads. */
-export const OUTPUTS = {
-  siteUrl: 'SiteUrl',
-  adminApiUrl: 'AdminApiUrl',
-  opsApiUrl: 'OpsApiUrl',
-  region: 'Region',
-  userPoolId: 'UserPoolId',
-  userPoolClientId: 'UserPoolClientId',
-  identityPoolId: 'IdentityPoolId',
-  opsTokenSecretName: 'OpsTokenSecretName',
-} as const;
 
 /**
  * The whole product in one stack, built from `src/contract`: the user and identity pools,
