@@ -31,7 +31,7 @@ test.describe('in Japanese', () => {
     await page.getByLabel('パスワード', { exact: true }).fill(SEEDED_USERS.admin.password);
     await page.getByRole('button', { name: 'サインイン', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'ホーム', exact: true })).toBeVisible();
-    await page.getByRole('link', { name: 'アクセス情報' }).click();
+    await page.getByRole('link', { name: 'アクセス', exact: true }).click();
     await expect(page.getByRole('button', { name: 'アクセス権を更新' })).toBeVisible();
   });
 });

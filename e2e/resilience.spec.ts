@@ -3,12 +3,16 @@ import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
 import type { ConsolePage } from './pages/ConsolePage';
 
-/** Every answer of the admin API the page receives, with its error type. */
+/**
+ * Every answer of the admin API the page receives, with its error type; the Access screen's
+ * dry runs (its probe) are left out.
+ */
 function recordAdminAnswers(app: { page: Page }, adminApiUrl: string) {
   const answers: Array<{ method: string; status: number; errorType: string | undefined }> = [];
   app.page.on('response', (response: Response) => {
     const request = response.request();
     if (!response.url().startsWith(adminApiUrl) || request.method() === 'OPTIONS') return;
+    if (request.headers()['x-console-dry-run']) return;
     answers.push({
       method: request.method(),
       status: response.status(),
