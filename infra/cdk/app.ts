@@ -5,9 +5,9 @@ import { createConsoleApp, cdkJson } from './console-app';
  * The CDK app. `npm run synth` runs this file directly (no CDK CLI, no AWS credentials):
  * it writes the cloud assembly and fails on any cdk-nag finding not acknowledged with a
  * reason. `cdk deploy` (`npm run deploy`) runs it too, passing context such as
- * `-c stage=prod -c opsAllowedCidrs=203.0.113.0/24`; run directly it reads the same `-c`
- * arguments. Region and account come from context or the CLI's credentials; offline, the
- * account stays unresolved until deploy and nothing is looked up.
+ * `-c stage=prod`; run directly it reads the same `-c` arguments. Region and account come
+ * from context or the CLI's credentials; offline, the account stays unresolved until deploy
+ * and nothing is looked up.
  */
 function contextFromArguments(args: readonly string[]): Record<string, string> {
   const context: Record<string, string> = {};

@@ -7,7 +7,7 @@ import { OUTPUTS_FILE, stackOutputsFrom } from '../stack-outputs';
  * `npm run deploy [-- CDK_ARGS]`: builds the SPA, deploys the stack with the caller's AWS
  * credentials (`cdk deploy`, which bundles the handlers and runs cdk-nag), and prints where
  * the console is and how to make its first administrator. CDK_ARGS go to `cdk deploy`, e.g.
- * `-c stage=prod -c opsAllowedCidrs=203.0.113.0/24` or `--profile work`.
+ * `-c stage=prod`, `--parameters OpsAllowedCidrs=203.0.113.0/24` or `--profile work`.
  */
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
