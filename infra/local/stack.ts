@@ -55,6 +55,11 @@ export interface StackOptions {
    * `/{stage}` without authorisation, as the baseline for signed calls on the same server.
    */
   benchmarkBaselineStage?: string;
+  /**
+   * Tests only: the DynamoDB endpoint the functions are given instead of dynalite's own, such
+   * as a fault-injecting proxy in front of it (`testing/store-gate.ts`).
+   */
+  functionsDynamoDbUrl?: string;
 }
 
 export async function startLocalStack(
@@ -148,7 +153,7 @@ export async function startLocalStack(
       opsTokenSecretId: OPS_TOKEN_SECRET_NAME,
       opsAllowedCidrs: settings.opsAllowedCidrs,
       endpoints: {
-        dynamoDb: url(settings.ports.dynamoDb),
+        dynamoDb: options.functionsDynamoDbUrl ?? url(settings.ports.dynamoDb),
         cognitoIdentityProvider: edgeUrl,
         secretsManager: edgeUrl,
       },

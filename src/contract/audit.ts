@@ -31,7 +31,11 @@ export const auditEntry = z.object({
   /** The user (e-mail), `user → group`, or announcement the action was on. */
   target: z.string(),
   requestId: z.string(),
-  outcome: z.enum(['success', 'failure']),
+  /**
+   * `pending`: the action was started and its outcome never recorded (the data store failed
+   * mid-request), so whether it happened is unknown. Entries are written before the action.
+   */
+  outcome: z.enum(['success', 'failure', 'pending']),
   /** Why a failed action failed, e.g. `UserNotFoundException`. */
   error: z.string().optional(),
 });

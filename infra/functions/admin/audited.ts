@@ -1,14 +1,23 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuditedAction } from '../../../src/contract';
-import { recordAudit } from '../shared/audit-log';
+import { beginAudit, settleAudit, type AuditOutcome, type PendingAudit } from '../shared/audit-log';
 import { awsErrorName } from '../shared/aws-errors';
 import { HttpError } from '../shared/http-error';
 import { actorOf, type Actor } from './caller';
 
 /**
- * Runs an admin mutation and records it once in the audit log: `success` after it happened,
- * or `failure` with the reason when the service refused it. Faults are thrown unrecorded, as
- * nothing is known to have happened.
+ * Runs an admin mutation with its audit entry written ahead of it (write-ahead), so nothing
+ * happens that the log was not told of first:
+ *
+ * - the entry is written `pending` before the mutation; if the data store cannot take it, the
+ *   caller gets 503 and the mutation never starts;
+ * - then it is settled: `success` after the mutation, or `failure` with the reason when the
+ *   service refused it;
+ * - a fault (a 5xx, the store or Cognito unreachable) leaves it `pending`: whether the action
+ *   happened is unknown, and the log says so rather than guessing either way.
+ *
+ * If the store fails between the two writes, the mutation's answer still stands (it happened,
+ * and answering 503 would invite a retry that repeats it) and the entry stays `pending`.
  */
 export async function audited<T>(
   event: APIGatewayProxyEvent,
@@ -17,29 +26,42 @@ export async function audited<T>(
   mutation: (audit: { target: string; readonly actor: Actor }) => Promise<T>,
 ): Promise<T> {
   const actor = await actorOf(event);
+  const requestId = event.requestContext.requestId;
   // The mutation may name its target better once it has read it (a username → an e-mail).
   const audit = { target, actor };
-  const entry = () => ({
-    actor,
-    action,
-    target: audit.target,
-    requestId: event.requestContext.requestId,
-  });
+  const pending = await beginAudit({ actor, action, target, requestId }, new Date());
   let result: T;
   try {
     result = await mutation(audit);
   } catch (error) {
-    const refusal = error instanceof HttpError ? error.details.code : undefined;
-    const reason = refusal ?? (isServiceRefusal(error) ? awsErrorName(error) : undefined);
-    if (reason) await recordAudit({ ...entry(), outcome: 'failure', error: reason }, new Date());
+    const reason = refusalReason(error);
+    if (reason) await settle(pending, audit.target, { outcome: 'failure', error: reason });
     throw error;
   }
-  await recordAudit({ ...entry(), outcome: 'success' }, new Date());
+  await settle(pending, audit.target, { outcome: 'success' });
   return result;
 }
 
-/** An AWS error the service answered for the request (4xx), not a fault of ours or theirs. */
-function isServiceRefusal(error: unknown): boolean {
+/** Settles the entry; if the store has gone away since it was written, it stays pending. */
+async function settle(pending: PendingAudit, target: string, outcome: AuditOutcome) {
+  try {
+    await settleAudit(pending, target, outcome);
+  } catch (error) {
+    console.error(
+      `Audit entry ${pending.sk} left pending (outcome ${outcome.outcome} not recorded):`,
+      error,
+    );
+  }
+}
+
+/**
+ * Why the mutation was refused, when it was: our own 4xx with a code, or an AWS service's 4xx
+ * answer. Anything else is a fault, and says nothing about whether the action happened.
+ */
+function refusalReason(error: unknown): string | undefined {
+  if (error instanceof HttpError) return error.status < 500 ? error.details.code : undefined;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
+  return typeof status === 'number' && status >= 400 && status < 500
+    ? awsErrorName(error)
+    : undefined;
 }

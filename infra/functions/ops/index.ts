@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { findRoute, GROUPS, type OpsHealth, type OpsStats } from '../../../src/contract';
 import { countAuditSince } from '../shared/audit-log';
+import { HttpError } from '../shared/http-error';
 import { countGroupMembers, countUsers } from '../shared/user-directory';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -27,9 +28,14 @@ export async function handler(
   if (name !== 'opsHealth' && name !== 'opsStats') {
     return { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) };
   }
-  return {
-    statusCode: 200,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-    body: JSON.stringify(await handlers[name]()),
-  };
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+  try {
+    return { statusCode: 200, headers, body: JSON.stringify(await handlers[name]()) };
+  } catch (error) {
+    // The data store being down is an answer (503), not a fault of the function.
+    if (error instanceof HttpError) {
+      return { statusCode: error.status, headers, body: JSON.stringify(error.body) };
+    }
+    throw error;
+  }
 }

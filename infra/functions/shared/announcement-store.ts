@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement, PostAnnouncementBody } from '../../../src/contract';
-import { documentClient } from './aws-clients';
+import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { notFound } from './http-error';
 import { sortableId } from './sortable-id';
@@ -24,25 +24,29 @@ export async function postAnnouncement(
     author,
     createdAt: now.toISOString(),
   };
-  await documentClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: { pk: PARTITION, ...announcement },
-      ConditionExpression: 'attribute_not_exists(id)',
-    }),
+  await withStore((db) =>
+    db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: PARTITION, ...announcement },
+        ConditionExpression: 'attribute_not_exists(id)',
+      }),
+    ),
   );
   return announcement;
 }
 
 export async function listAnnouncements(): Promise<Announcement[]> {
-  const page = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': PARTITION },
-      ScanIndexForward: false,
-      Limit: LIST_LIMIT,
-    }),
+  const page = await withStore((db) =>
+    db.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': PARTITION },
+        ScanIndexForward: false,
+        Limit: LIST_LIMIT,
+      }),
+    ),
   );
   return (page.Items ?? []).map(({ id, title, body, author, createdAt }) => ({
     id: id as string,
@@ -55,12 +59,14 @@ export async function listAnnouncements(): Promise<Announcement[]> {
 
 export async function deleteAnnouncement(id: string): Promise<void> {
   try {
-    await documentClient().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: { pk: PARTITION, id },
-        ConditionExpression: 'attribute_exists(id)',
-      }),
+    await withStore((db) =>
+      db.send(
+        new DeleteCommand({
+          TableName: table(),
+          Key: { pk: PARTITION, id },
+          ConditionExpression: 'attribute_exists(id)',
+        }),
+      ),
     );
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') {

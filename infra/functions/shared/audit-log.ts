@@ -1,8 +1,13 @@
-import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditPage, ListAuditQuery } from '../../../src/contract';
-import { documentClient } from './aws-clients';
 import { awsErrorName } from './aws-errors';
 import { decodeCursor, encodeCursor, notACursor } from './cursor';
+import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { TABLES } from './tables';
 
@@ -26,19 +31,72 @@ interface AuditItem {
 
 const table = () => requireEnv(TABLES.audit.env);
 
-export async function recordAudit(entry: Omit<AuditEntry, 'id' | 'at'>, at: Date): Promise<void> {
+/** Who did what to which target in which request: what an entry says before its outcome. */
+export type AuditAttempt = Pick<AuditEntry, 'actor' | 'action' | 'target' | 'requestId'>;
+
+/** The outcome an attempt settles on: it happened, or the service refused it and why. */
+export type AuditOutcome = { outcome: 'success' } | { outcome: 'failure'; error: string };
+
+/** Where a pending entry is, to settle it. */
+export interface PendingAudit {
+  pk: typeof PARTITION;
+  sk: string;
+}
+
+/**
+ * Writes an attempt as `pending` before the action runs (write-ahead). If the store cannot
+ * take it, this throws (503) and the action never starts, so nothing happens unaudited.
+ */
+export async function beginAudit(attempt: AuditAttempt, at: Date): Promise<PendingAudit> {
+  const key: PendingAudit = { pk: PARTITION, sk: `${at.toISOString()}#${attempt.requestId}` };
   const item: AuditItem = {
-    pk: PARTITION,
-    sk: `${at.toISOString()}#${entry.requestId}`,
-    actorUsername: entry.actor.username,
-    actorEmail: entry.actor.email.toLowerCase(),
-    action: entry.action,
-    target: entry.target,
-    requestId: entry.requestId,
-    outcome: entry.outcome,
-    error: entry.error,
+    ...key,
+    actorUsername: attempt.actor.username,
+    actorEmail: attempt.actor.email.toLowerCase(),
+    action: attempt.action,
+    target: attempt.target,
+    requestId: attempt.requestId,
+    outcome: 'pending',
   };
-  await documentClient().send(new PutCommand({ TableName: table(), Item: item }));
+  await withStore((db) =>
+    db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(sk)',
+      }),
+    ),
+  );
+  return key;
+}
+
+/**
+ * Settles a pending entry once, with its outcome and the target as the action named it
+ * (an e-mail for a username, say). An entry left pending means its outcome is unknown.
+ */
+export async function settleAudit(
+  key: PendingAudit,
+  target: string,
+  result: AuditOutcome,
+): Promise<void> {
+  const failed = result.outcome === 'failure';
+  await withStore((db) =>
+    db.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key,
+        UpdateExpression: `SET outcome = :outcome, target = :target${failed ? ', #error = :error' : ''}`,
+        ConditionExpression: 'outcome = :pending',
+        ExpressionAttributeNames: failed ? { '#error': 'error' } : undefined,
+        ExpressionAttributeValues: {
+          ':outcome': result.outcome,
+          ':target': target,
+          ':pending': 'pending',
+          ...(failed ? { ':error': result.error } : {}),
+        },
+      }),
+    ),
+  );
 }
 
 export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
@@ -70,15 +128,15 @@ export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
       input.FilterExpression = filters.join(' AND ');
       if (query.action) input.ExpressionAttributeNames = { '#action': 'action' };
     }
-    const page = await documentClient()
-      .send(new QueryCommand(input))
-      .catch((error: unknown) => {
+    const page = await withStore((db) => db.send(new QueryCommand(input))).catch(
+      (error: unknown) => {
         // A start key DynamoDB cannot use (too long, say) was never one this API handed out.
         if (input.ExclusiveStartKey && awsErrorName(error) === 'ValidationException') {
           throw notACursor();
         }
         throw error;
-      });
+      },
+    );
     entries.push(...((page.Items ?? []) as AuditItem[]).map(toEntry));
     startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
     if (!startKey) break;
@@ -91,14 +149,16 @@ export async function countAuditSince(since: Date): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND sk >= :since',
-        ExpressionAttributeValues: { ':pk': PARTITION, ':since': since.toISOString() },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
+    const page = await withStore((db) =>
+      db.send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk AND sk >= :since',
+          ExpressionAttributeValues: { ':pk': PARTITION, ':since': since.toISOString() },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      ),
     );
     count += page.Count ?? 0;
     startKey = page.LastEvaluatedKey;

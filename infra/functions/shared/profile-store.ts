@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Language } from '../../../src/contract';
-import { documentClient } from './aws-clients';
+import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { TABLES } from './tables';
 
@@ -15,8 +15,8 @@ const DEFAULT_PREFERENCES: StoredPreferences = { displayName: '', language: 'en'
 const table = () => requireEnv(TABLES.profiles.env);
 
 export async function readPreferences(username: string): Promise<StoredPreferences> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { username }, ConsistentRead: true }),
+  const { Item } = await withStore((db) =>
+    db.send(new GetCommand({ TableName: table(), Key: { username }, ConsistentRead: true })),
   );
   if (!Item) return DEFAULT_PREFERENCES;
   return {
@@ -38,17 +38,19 @@ export async function savePreferences(
 ): Promise<StoredPreferences | undefined> {
   const saved = { ...input, version: expectedVersion + 1 };
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { username, ...saved, updatedAt: now.toISOString() },
-        ...(expectedVersion === 0
-          ? { ConditionExpression: 'attribute_not_exists(username)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-      }),
+    await withStore((db) =>
+      db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { username, ...saved, updatedAt: now.toISOString() },
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(username)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        }),
+      ),
     );
     return saved;
   } catch (error) {

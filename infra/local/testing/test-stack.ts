@@ -6,6 +6,7 @@ import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readSettings, type LocalSettings } from '../settings';
 import { startLocalStack, type LocalStack, type StackOptions } from '../stack';
+import { startStoreGate, type StoreGate } from './store-gate';
 
 /** A port the OS says is free right now. */
 export function freePort(): Promise<number> {
@@ -49,6 +50,8 @@ export class TestClock {
 
 export interface TestStack extends LocalStack {
   clock: TestClock;
+  /** Between the functions and DynamoDB when asked for (`storeGate: true`), to make it fail. */
+  storeGate: StoreGate | undefined;
   idp: CognitoIdentityProviderClient;
   identity: CognitoIdentityClient;
   stop(): Promise<void>;
@@ -77,15 +80,30 @@ const adminCredentials = {
   secretAccessKey: 'local-test-secret',
 };
 
+export interface TestStackOptions extends StackOptions {
+  /** Put a `StoreGate` between the functions and DynamoDB. */
+  storeGate?: boolean;
+}
+
 /** A local stack with an empty state directory, and unmodified SDK clients pointed at it. */
 export async function startTestStack(
   stateDir?: string,
   env: Record<string, string> = {},
-  options: StackOptions = {},
+  { storeGate: withGate, ...options }: TestStackOptions = {},
 ): Promise<TestStack> {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
-  const stack = await startLocalStack(await testSettings(dir, env), clock.now, options);
+  const settings = await testSettings(dir, env);
+  const storeGate = withGate
+    ? await startStoreGate(`http://${settings.host}:${settings.ports.dynamoDb}`)
+    : undefined;
+  const stack = await startLocalStack(settings, clock.now, {
+    ...options,
+    functionsDynamoDbUrl: storeGate?.url,
+  }).catch(async (error: unknown) => {
+    await storeGate?.close();
+    throw error;
+  });
   const clientConfig = {
     region: stack.runtimeConfig.region,
     endpoint: stack.edgeUrl,
@@ -96,12 +114,14 @@ export async function startTestStack(
   return {
     ...stack,
     clock,
+    storeGate,
     idp,
     identity,
     stop: async () => {
       idp.destroy();
       identity.destroy();
       await stack.close();
+      await storeGate?.close();
       if (!stateDir) rmSync(dir, { recursive: true, force: true });
     },
   };

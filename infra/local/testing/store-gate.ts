@@ -1,0 +1,77 @@
+import { createServer, request, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * How the gate treats each request: passed to DynamoDB, the connection dropped (as when the
+ * store goes down), or accepted and never answered (as when it hangs or a network drops
+ * packets).
+ */
+export type GateMode = 'open' | 'drop' | 'silent';
+
+export interface StoreGate {
+  /** What the functions are given as their DynamoDB endpoint. */
+  url: string;
+  /** From now on, every request. */
+  set(mode: GateMode): void;
+  /** Lets the next `count` requests through, then treats the rest as `then`. */
+  allowNext(count: number, then: GateMode): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A fault-injecting HTTP proxy between the Lambda functions and dynalite, for tests: the
+ * functions reach it through `AWS_ENDPOINT_URL_DYNAMODB` like any DynamoDB endpoint, so the
+ * handlers run unchanged while the store fails under them, request by request.
+ */
+export async function startStoreGate(upstream: string): Promise<StoreGate> {
+  let mode: GateMode = 'open';
+  let allowance: { count: number; then: GateMode } | undefined;
+  const held = new Set<ServerResponse>();
+
+  const modeForNext = (): GateMode => {
+    if (!allowance) return mode;
+    if (allowance.count-- > 0) return 'open';
+    mode = allowance.then;
+    allowance = undefined;
+    return mode;
+  };
+
+  const server = createServer((req, res) => {
+    const current = modeForNext();
+    if (current === 'drop') return req.socket.destroy();
+    if (current === 'silent') {
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      return;
+    }
+    const forwarded = request(
+      new URL(req.url ?? '/', upstream),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forwarded.on('error', () => res.destroy());
+    req.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    set(next) {
+      mode = next;
+      allowance = undefined;
+    },
+    allowNext(count, then) {
+      allowance = { count, then };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of held) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
