@@ -1,0 +1,447 @@
+/**
+ * Admin API under load (`npm run bench:load`): 50 concurrent signed clients against a read
+ * route and the announcement write route, with every write accounted for.
+ *
+ * Starts a fresh local stack, signs in the seeded admin through the user pool and identity
+ * pool, and drives the admin API with autocannon from a worker thread (the gateway, the AWS
+ * edge and dynalite run on this process's main thread, each Lambda function in a worker):
+ *
+ * - `read`: `GET /admin/users?limit=20&n=i` (listUsers: gateway, SigV4, Lambda, Cognito);
+ * - `write`: `POST /admin/announcements` with a distinct title each (gateway, SigV4, Lambda,
+ *   Cognito for the actor, DynamoDB: the pending audit entry, the announcement, the
+ *   settlement).
+ *
+ * Every request is signed individually, with its own query or body, before its run (a pool
+ * sized from the warm-up's rate), so client-side signing is not part of the measurement.
+ * Afterwards the write run is audited from DynamoDB: every announcement the API answered 201
+ * for must be stored (zero lost writes), and each stored one must have a settled audit entry.
+ *
+ * Environment: BENCH_CONNECTIONS (50), BENCH_DURATION seconds per run (20), BENCH_WARMUP
+ * seconds (2), BENCH_MIN_POOL pre-signed requests per run at least (5000). Exits 1 on any
+ * non-2xx answer, error or timeout, a lost write, an unsettled audit entry, or a reused
+ * signature (the pool ran out).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Hash } from '@smithy/core/serde';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import autocannon from 'autocannon';
+import { localTableNames } from '../infra/local/dynamodb/dynalite';
+import { SEEDED_ADMIN, signIn, type TemporaryCredentials } from '../infra/local/testing/callers';
+import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
+import { envInt, fmt, machine, table, writeResult } from './results';
+
+const config = {
+  connections: envInt('BENCH_CONNECTIONS', 50, 1),
+  durationSeconds: envInt('BENCH_DURATION', 20, 1),
+  warmupSeconds: envInt('BENCH_WARMUP', 2, 1),
+  minPool: envInt('BENCH_MIN_POOL', 5000, 1),
+};
+/** Signatures are valid for 5 minutes: every pre-signed request must be sent well inside. */
+const MAX_RUN_SECONDS = 240;
+if (config.durationSeconds > MAX_RUN_SECONDS) {
+  throw new Error(`BENCH_DURATION must stay under ${MAX_RUN_SECONDS} s (SigV4's 5-minute window)`);
+}
+/** Pool = this × the warm-up's rate × the run's duration: headroom for a faster run. */
+const POOL_HEADROOM = 2;
+const LIST_USERS_PATH = '/admin/users';
+const ANNOUNCEMENTS_PATH = '/admin/announcements';
+const hook = (file: string) => fileURLToPath(new URL(`./load/${file}`, import.meta.url));
+
+interface PresignedPool {
+  method: 'GET' | 'POST';
+  /** The same for every request: host, content type, session token. */
+  headers: Record<string, string>;
+  requests: Array<{ path: string; headers: Record<string, string>; body?: string }>;
+}
+
+interface RunResult {
+  name: string;
+  description: string;
+  requestsPerSecond: { mean: number; stddev: number; min: number; max: number };
+  /** Requests answered in the measured time; `sent` includes those still in flight. */
+  totalRequests: number;
+  sent: number;
+  pool: number;
+  presignUsPerRequest: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+}
+
+/**
+ * `count` requests signed as the console's SDK signs them (@smithy/signature-v4; node's
+ * SHA-256 here, as the client's own speed is not what is measured), each distinct.
+ */
+async function presign(
+  stack: TestStack,
+  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  method: 'GET' | 'POST',
+  count: number,
+  nth: (i: number) => { path: string; query?: Record<string, string>; body?: string },
+): Promise<{ pool: PresignedPool; usPerRequest: number }> {
+  const base = new URL(stack.apiUrls.admin);
+  const signer = new SignatureV4({
+    credentials,
+    region: stack.runtimeConfig.region,
+    service: 'execute-api',
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: true,
+  });
+  const common = {
+    host: base.host,
+    'x-amz-security-token': credentials.sessionToken,
+    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+  };
+  const requests: PresignedPool['requests'] = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const { path, query = {}, body } = nth(i);
+    const fullPath = `${base.pathname}${path}`;
+    const signed = await signer.sign(
+      new HttpRequest({
+        method,
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: Number(base.port),
+        path: fullPath,
+        query,
+        headers: { ...common },
+        body,
+      }),
+    );
+    const search = new URLSearchParams(query).toString();
+    requests.push({
+      path: search ? `${fullPath}?${search}` : fullPath,
+      // What the signature added (date, payload hash, Authorization); the rest is common.
+      headers: Object.fromEntries(
+        Object.entries(signed.headers)
+          .filter(([name]) => !(name in common))
+          .map(([name, value]) => [name, String(value)]),
+      ),
+      body,
+    });
+  }
+  const usPerRequest = ((performance.now() - start) * 1000) / count;
+  return { pool: { method, headers: common, requests }, usPerRequest };
+}
+
+async function cannon(
+  stack: TestStack,
+  pool: PresignedPool,
+  seconds: number,
+  onResponse?: string,
+): Promise<autocannon.Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  try {
+    const file = join(dir, 'requests.json');
+    writeFileSync(file, JSON.stringify(pool));
+    // autocannon's worker thread takes a copy of the environment when it starts.
+    process.env.BENCH_PRESIGNED_REQUESTS = file;
+    return await autocannon({
+      url: new URL(stack.apiUrls.admin).origin,
+      connections: config.connections,
+      duration: seconds,
+      // One worker thread: the server under test runs on this process's main thread.
+      workers: 1,
+      requests: [
+        {
+          setupRequest: hook('presigned-request.cjs'),
+          ...(onResponse ? { onResponse } : {}),
+        } as autocannon.Request,
+      ],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function summarize(
+  name: string,
+  description: string,
+  result: autocannon.Result,
+  pool: number,
+  presignUsPerRequest: number,
+): RunResult {
+  return {
+    name,
+    description,
+    requestsPerSecond: {
+      mean: result.requests.mean,
+      stddev: result.requests.stddev,
+      min: result.requests.min,
+      max: result.requests.max,
+    },
+    totalRequests: result.requests.total,
+    sent: result.requests.sent,
+    pool,
+    presignUsPerRequest,
+    latencyMs: {
+      mean: result.latency.mean,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+    ),
+  };
+}
+
+/**
+ * Warm-up (which also measures the rate the pool is sized from), then the measured run with a
+ * pool of its own, so no signature is ever sent twice.
+ */
+async function run(
+  stack: TestStack,
+  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  name: string,
+  description: string,
+  method: 'GET' | 'POST',
+  nth: (
+    phase: string,
+    i: number,
+  ) => { path: string; query?: Record<string, string>; body?: string },
+  onResponse?: string,
+): Promise<RunResult> {
+  process.stdout.write(`  ${name}: warm-up ${config.warmupSeconds} s… `);
+  const warmPoolSize = Math.max(config.minPool, 4000 * config.warmupSeconds);
+  const warmPool = await presign(stack, credentials, method, warmPoolSize, (i) =>
+    nth('warm-up', i),
+  );
+  const warm = await cannon(stack, warmPool.pool, config.warmupSeconds);
+  const rate = warm.requests.sent / config.warmupSeconds;
+  const poolSize = Math.max(
+    config.minPool,
+    Math.ceil(POOL_HEADROOM * rate * config.durationSeconds),
+  );
+  process.stdout.write(`signing ${fmt(poolSize)} requests… `);
+  const measured = await presign(stack, credentials, method, poolSize, (i) => nth('measured', i));
+  process.stdout.write(`measuring ${config.durationSeconds} s… `);
+  const result = await cannon(stack, measured.pool, config.durationSeconds, onResponse);
+  const summary = summarize(name, description, result, poolSize, measured.usPerRequest);
+  console.log(`${fmt(summary.requestsPerSecond.mean)} req/s`);
+  return summary;
+}
+
+/** Every item of a partition whose `field` begins with `prefix`, straight from DynamoDB. */
+async function queryAll(
+  dynamo: DynamoDBClient,
+  tableName: string,
+  partition: string,
+  field: string,
+  prefix: string,
+): Promise<Array<Record<string, AttributeValue>>> {
+  const items: Array<Record<string, AttributeValue>> = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'begins_with(#field, :prefix)',
+        ExpressionAttributeNames: { '#field': field },
+        ExpressionAttributeValues: { ':pk': { S: partition }, ':prefix': { S: prefix } },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** The write run's books: acknowledged against stored, stored against the audit log. */
+async function auditWrites(stack: TestStack, acknowledgedFile: string, titlePrefix: string) {
+  const dynamo = new DynamoDBClient({
+    endpoint: stack.dynamoDbUrl,
+    region: stack.runtimeConfig.region,
+    // dynalite checks that requests are signed, not by whom.
+    credentials: { accessKeyId: 'AKIAEXAMPLEBENCHLOAD', secretAccessKey: 'local' },
+  });
+  try {
+    const tables = localTableNames();
+    const acknowledged = new Set(
+      readFileSync(acknowledgedFile, 'utf8').split('\n').filter(Boolean),
+    );
+    const stored = new Set(
+      (await queryAll(dynamo, tables.announcements, 'ANNOUNCEMENT', 'title', titlePrefix)).map(
+        (item) => item.id!.S!,
+      ),
+    );
+    const audit = await queryAll(dynamo, tables.audit, 'AUDIT', 'target', titlePrefix);
+    const outcomes = audit.reduce<Record<string, number>>((counts, item) => {
+      const outcome = item.outcome!.S!;
+      counts[outcome] = (counts[outcome] ?? 0) + 1;
+      return counts;
+    }, {});
+    return {
+      acknowledged: acknowledged.size,
+      stored: stored.size,
+      /** Answered 201 but not stored: must be zero. */
+      lost: [...acknowledged].filter((id) => !stored.has(id)).length,
+      /** Stored but not answered within the run (in flight when it stopped). */
+      storedUnacknowledged: [...stored].filter((id) => !acknowledged.has(id)).length,
+      auditSuccess: outcomes.success ?? 0,
+      auditPending: outcomes.pending ?? 0,
+      auditFailure: outcomes.failure ?? 0,
+    };
+  } finally {
+    dynamo.destroy();
+  }
+}
+
+/**
+ * autocannon stops at its deadline with requests still in flight, which the server finishes
+ * after: the books are read once two readings a quarter-second apart agree.
+ */
+async function auditWhenSettled(stack: TestStack, acknowledgedFile: string, titlePrefix: string) {
+  let previous = await auditWrites(stack, acknowledgedFile, titlePrefix);
+  for (let reading = 0; reading < 40; reading++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const current = await auditWrites(stack, acknowledgedFile, titlePrefix);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const cores = cpus().length;
+  console.log(
+    `Admin API load: ${config.connections} signed clients, ${config.durationSeconds} s per route (+${config.warmupSeconds} s warm-up), ${cores} CPUs, Node ${process.version}`,
+  );
+  console.log(
+    `Note: on ${cores} CPU${cores === 1 ? '' : 's'} the load generator (1 worker thread), the gateway, AWS edge and dynalite (main thread) and the Lambda functions (worker threads) share the cores: the figures compare runs on this machine, they are not a capacity. Requests are signed before each run, so signing is not measured.`,
+  );
+  const loadAtStart = loadavg()[0]!;
+  if (loadAtStart > cores / 2) {
+    console.warn(`warning: load average ${fmt(loadAtStart, 2)} on ${cores} CPUs before starting`);
+  }
+  const stack = await startTestStack();
+  const ackDir = mkdtempSync(join(tmpdir(), 'bench-load-acks-'));
+  try {
+    const admin = await signIn(stack, SEEDED_ADMIN);
+    const runId = startedAt.toISOString();
+    const acknowledgedFile = join(ackDir, 'acknowledged.txt');
+    writeFileSync(acknowledgedFile, '');
+    process.env.BENCH_ACKNOWLEDGED_WRITES = acknowledgedFile;
+
+    console.log('Runs:');
+    const read = await run(
+      stack,
+      admin.credentials,
+      'read',
+      `GET /local${LIST_USERS_PATH}?limit=20: listUsers through the admin Lambda and Cognito`,
+      'GET',
+      (phase, i) => ({ path: LIST_USERS_PATH, query: { limit: '20', n: `${phase}-${i}` } }),
+    );
+    const titlePrefix = `load ${runId} measured `;
+    const write = await run(
+      stack,
+      admin.credentials,
+      'write',
+      `POST /local${ANNOUNCEMENTS_PATH}: audited announcement (DynamoDB: pending entry, item, settlement)`,
+      'POST',
+      (phase, i) => ({
+        path: ANNOUNCEMENTS_PATH,
+        body: JSON.stringify({ title: `load ${runId} ${phase} #${i}`, body: `Load test ${i}.` }),
+      }),
+      hook('acknowledged-write.cjs'),
+    );
+    const writes = await auditWhenSettled(stack, acknowledgedFile, titlePrefix);
+
+    console.log('');
+    console.log(
+      table([
+        [
+          'route',
+          'req/s mean',
+          '±stddev',
+          'requests',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'non-2xx',
+          'errors',
+        ],
+        ...[read, write].map((r) => [
+          r.name,
+          fmt(r.requestsPerSecond.mean),
+          fmt(r.requestsPerSecond.stddev),
+          fmt(r.totalRequests),
+          fmt(r.latencyMs.p50),
+          fmt(r.latencyMs.p99),
+          fmt(r.latencyMs.max),
+          fmt(r.non2xx),
+          fmt(r.errors + r.timeouts),
+        ]),
+      ]),
+    );
+    console.log('');
+    console.log(
+      `writes: ${fmt(writes.acknowledged)} answered 201, ${fmt(writes.stored)} stored, ${fmt(writes.lost)} lost, ${fmt(writes.storedUnacknowledged)} stored while still in flight at the end; audit: ${fmt(writes.auditSuccess)} success, ${fmt(writes.auditPending)} pending, ${fmt(writes.auditFailure)} failure`,
+    );
+    console.log(
+      `signing before each run: ${fmt(read.presignUsPerRequest, 1)} µs/request (read), ${fmt(write.presignUsPerRequest, 1)} µs/request (write); pools ${fmt(read.pool)} and ${fmt(write.pool)} for ${fmt(read.sent)} and ${fmt(write.sent)} requests sent`,
+    );
+
+    const failures = [
+      ...[read, write].flatMap((r) => [
+        ...(r.non2xx || r.errors || r.timeouts
+          ? [
+              `${r.name}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`,
+            ]
+          : []),
+        ...(r.sent > r.pool
+          ? [
+              `${r.name}: ${r.sent} requests sent from a pool of ${r.pool}: signatures were reused (raise BENCH_MIN_POOL)`,
+            ]
+          : []),
+      ]),
+      ...(writes.lost ? [`${writes.lost} writes answered 201 are not stored`] : []),
+      ...(writes.auditSuccess !== writes.stored || writes.auditPending || writes.auditFailure
+        ? [`audit entries (${JSON.stringify(writes)}) do not settle every stored write as success`]
+        : []),
+    ];
+    const record = {
+      startedAt: startedAt.toISOString(),
+      machine: machine(loadAtStart),
+      note: 'The load generator, the local stack and the Lambda worker threads share the machine’s cores; requests were signed before each run.',
+      config: { ...config, autocannonWorkers: 1, poolHeadroom: POOL_HEADROOM },
+      runs: [read, write],
+      writes,
+      failures,
+    };
+    const file = await writeResult('admin-api-load', startedAt, record);
+    console.log(`\nresults: ${file}`);
+    for (const failure of failures) console.error(`FAIL ${failure}`);
+    return failures.length ? 1 : 0;
+  } finally {
+    rmSync(ackDir, { recursive: true, force: true });
+    await stack.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
