@@ -1,7 +1,7 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgements } from './testing/acknowledgements';
 import { synthConsole, type SynthesizedConsole } from './testing/synth-console';
 
@@ -10,6 +10,7 @@ let synthesized: SynthesizedConsole;
 beforeAll(() => {
   synthesized = synthConsole({ production: false, withBuild: true });
 }, 120_000);
+afterAll(() => synthesized?.dispose());
 
 describe('cdk-nag’s AwsSolutions pack', () => {
   it('finds nothing that is not acknowledged', () => {

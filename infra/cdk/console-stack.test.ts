@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CORS_ALLOWED_HEADERS,
   CORS_EXPOSED_HEADERS,
@@ -70,6 +70,7 @@ beforeAll(() => {
     groupRoles: mapValues(stack.access.roles, id),
   };
 }, 120_000);
+afterAll(() => synthesized?.dispose());
 
 const resources = () => synthesized.resources;
 const props = (logicalId: string) => resources()[logicalId]!.Properties!;

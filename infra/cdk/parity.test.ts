@@ -1,7 +1,7 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectOriginsOf,
   contentSecurityPolicy,
@@ -66,6 +66,7 @@ beforeAll(() => {
     }),
   );
 }, 120_000);
+afterAll(() => synthesized?.dispose());
 
 describe('the template, the contract and the local stack', () => {
   it('name each group’s role alike, so cognito:roles maps to the same policy', () => {

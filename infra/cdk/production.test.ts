@@ -1,6 +1,6 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../functions/shared/tables';
 import {
   logicalIdOf,
@@ -15,6 +15,7 @@ let synthesized: SynthesizedConsole;
 beforeAll(() => {
   synthesized = synthConsole({ production: true, withBuild: false });
 }, 120_000);
+afterAll(() => synthesized?.dispose());
 
 const resource = (construct: Parameters<typeof logicalIdOf>[1]) =>
   synthesized.resources[logicalIdOf(synthesized.stack, construct)]!;

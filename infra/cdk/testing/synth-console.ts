@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
@@ -28,6 +28,8 @@ export interface SynthesizedConsole {
   assemblyDir: string;
   /** The stand-in SPA build that was deployed, if any. */
   buildDir: string | undefined;
+  /** Deletes the temporary directory (assembly and stand-in build). */
+  dispose(): void;
 }
 
 /**
@@ -54,7 +56,14 @@ export function synthConsole(options: {
   });
   const template = Template.fromStack(stack);
   const resources = template.toJSON().Resources as Record<string, CfnResourceJson>;
-  return { stack, template, resources, assemblyDir: join(root, 'cdk.out'), buildDir };
+  return {
+    stack,
+    template,
+    resources,
+    assemblyDir: join(root, 'cdk.out'),
+    buildDir,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 function fakeBuild(dir: string): string {
