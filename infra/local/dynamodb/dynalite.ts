@@ -26,7 +26,7 @@ export async function ensureTables(endpoint: string, region: string): Promise<vo
     endpoint,
     region,
     // dynalite checks that requests are signed, not by whom.
-    credentials: { accessKeyId: 'AKIALOCALSTACKSETUP0', secretAccessKey: 'local' },
+    credentials: { accessKeyId: 'AKIAEXAMPLESTACKSET0', secretAccessKey: 'local' },
   });
   try {
     for (const [key, table] of Object.entries(TABLES)) {

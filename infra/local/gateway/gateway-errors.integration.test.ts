@@ -105,7 +105,7 @@ describe('AWS_IAM answers as API Gateway does', () => {
   it('an access key nobody issued: 403 UnrecognizedClientException', async () => {
     const response = await signedFetch(whoamiUrl(), {
       ...admin.credentials,
-      accessKeyId: 'ASIANOBODYISSUEDTHIS',
+      accessKeyId: 'ASIAEXAMPLENOTISSUED',
     });
     await expectGatewayError(
       response,

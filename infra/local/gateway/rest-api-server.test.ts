@@ -24,7 +24,7 @@ const stage: ApiStage = {
   stage: 'local',
 };
 const caller: IssuedCredentials = {
-  accessKeyId: 'ASIATESTCALLER000001',
+  accessKeyId: 'ASIAEXAMPLECALLER001',
   secretAccessKey: 'test-secret',
   sessionToken: 'test-session',
   roleArn: roleArn(stage.accountId, 'admin'),

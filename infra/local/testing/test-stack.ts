@@ -76,7 +76,7 @@ export async function testSettings(
 
 /** Dummy keys: the local edge needs admin calls signed, as AWS does, but not by whom. */
 const adminCredentials = {
-  accessKeyId: 'AKIALOCALADMINTESTS0',
+  accessKeyId: 'AKIAEXAMPLELOCALADMN',
   secretAccessKey: 'local-test-secret',
 };
 
