@@ -100,7 +100,7 @@ export class SiteContent extends Construct {
   private acknowledgeProvider(deployment: BucketDeployment): void {
     const role = deployment.handlerRole;
     const reason =
-      "CDK's own BucketDeployment provider, run only during deployment: its role and runtime are CDK's. It reads CDK's asset bucket, copies and prunes the build in the site bucket and invalidates the distribution (CloudFront's invalidation actions take no resource ARN).";
+      "CDK's own BucketDeployment provider, run only during deployment: its role and runtime are CDK's. It reads CDK's asset bucket, copies and prunes the build in the site bucket, and invalidates the distribution (CDK grants the invalidation actions on *).";
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason,

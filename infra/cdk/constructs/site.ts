@@ -90,7 +90,7 @@ export class Site extends Construct {
     });
 
     const regional = (service: string) => `https://${service}.${stack.region}.${stack.urlSuffix}`;
-    const headers = (this.headersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    this.headersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Console security headers, from src/contract/security-headers.ts',
       securityHeadersBehavior: securityHeadersBehavior([
         regional('cognito-idp'),
@@ -104,7 +104,8 @@ export class Site extends Construct {
           override: true,
         })),
       },
-    }));
+    });
+    const headers = this.headersPolicy;
 
     const spaFallback = new CloudFrontFunction(this, 'SpaFallback', {
       code: FunctionCode.fromInline(SPA_FALLBACK_CODE),
