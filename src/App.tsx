@@ -1,24 +1,13 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
 import { RequireSession } from './auth/guards';
 import { SignInPage } from './auth/SignInPage';
 import { AppLayout } from './ui/AppLayout';
-import { Loading } from './ui/Loading';
+import { screenLoader } from './ui/ScreenLoader';
 import { NotFoundPage } from './ui/NotFoundPage';
 
-/**
- * A screen (a module's default export) downloaded when it is first rendered. React's `lazy`
- * rather than the router's: the router would fetch every matched route's code before its
- * guards run, so a signed-out deep link would download the admin screens.
- */
-const screen = (load: () => Promise<{ default: ComponentType }>) => {
-  const Screen = lazy(load);
-  return (
-    <Suspense fallback={<Loading />}>
-      <Screen />
-    </Suspense>
-  );
-};
+/** A screen (a module's default export) downloaded when it is first shown. */
+const screen = (load: () => Promise<{ default: ComponentType }>) => screenLoader(load);
 
 /**
  * Only the sign-in screen is in the first download; the signed-in frame and each screen are

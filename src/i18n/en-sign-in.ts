@@ -19,6 +19,11 @@ export const enSignIn = {
     language: 'Language',
     languages: { en: 'English', ja: '日本語' },
     loading: 'Loading…',
+    offline:
+      'You are offline. What you open now waits for the connection and loads when it is back.',
+    waitingForNetwork: 'Waiting for the connection…',
+    tryAgain: 'Try again',
+    screenFailed: 'This screen could not be downloaded. Check your connection, then try again.',
     cancel: 'Cancel',
     signedInAs: 'Signed in as {{email}}',
     notFound: 'There is no page at this address.',

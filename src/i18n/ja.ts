@@ -17,6 +17,11 @@ export const ja: Messages = {
     language: '言語',
     languages: { en: 'English', ja: '日本語' },
     loading: '読み込み中…',
+    offline: 'オフラインです。今開いたものは接続を待ち、接続が戻ると読み込まれます。',
+    waitingForNetwork: '接続を待っています…',
+    tryAgain: 'もう一度試す',
+    screenFailed:
+      'この画面をダウンロードできませんでした。接続を確認して、もう一度お試しください。',
     cancel: 'キャンセル',
     signedInAs: '{{email}} でサインイン中',
     notFound: 'このアドレスのページはありません。',

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { GROUPS } from '../contract/groups';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { OfflineNotice } from './OfflineNotice';
 
 /** The product's name where no translation is loaded yet (the config error screen). */
 export const PRODUCT_NAME = 'Cognito IAM console';
@@ -64,6 +65,7 @@ export function AppLayout() {
         </div>
       </header>
       <main className="app-main">
+        <OfflineNotice />
         <Outlet />
       </main>
     </>

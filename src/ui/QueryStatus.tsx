@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './ErrorNotice';
 
-/** A query's loading and error states, or its data rendered by `children`. */
+/**
+ * A query's loading and error states, or its data rendered by `children`. A read that waits
+ * for the connection says so; a failed one can be tried again.
+ */
 export function QueryStatus<T>({
   query,
   children,
@@ -12,7 +15,31 @@ export function QueryStatus<T>({
   children(data: T): ReactNode;
 }) {
   const { t } = useTranslation();
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.isError) return <ErrorNotice error={query.error} />;
+  if (query.isPending) {
+    return (
+      <p role="status">
+        {query.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')}
+      </p>
+    );
+  }
+  if (query.isError) return <QueryError query={query} />;
   return <>{children(query.data)}</>;
+}
+
+/** Why a read failed, and "Try again". */
+export function QueryError({ query }: { query: UseQueryResult<unknown> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ErrorNotice error={query.error} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={query.isFetching}
+        onClick={() => void query.refetch()}
+      >
+        {t('app.tryAgain')}
+      </button>
+    </>
+  );
 }

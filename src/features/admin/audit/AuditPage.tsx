@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useAdminApi } from '../../../api/api-context';
 import { AUDITED_ACTIONS, type AuditedAction } from '../../../contract';
 import { DateTime } from '../../../ui/DateTime';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Pager } from '../../../ui/Pager';
+import { QueryError } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useCursorPages } from '../../../ui/useCursorPages';
@@ -66,11 +66,14 @@ export default function AuditPage() {
         <button type="submit">{t('audit.applyFilter')}</button>
       </form>
       {audit.isPending ? (
-        <p role="status">{t('app.loading')}</p>
+        <p role="status">
+          {audit.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')}
+        </p>
       ) : audit.isError ? (
-        <ErrorNotice error={audit.error} />
+        <QueryError query={audit} />
       ) : (
         <div aria-busy={audit.isFetching}>
+          {audit.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
           {audit.data.entries.length === 0 ? (
             <p>{t('audit.empty')}</p>
           ) : (

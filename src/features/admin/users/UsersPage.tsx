@@ -8,6 +8,7 @@ import { USER_STATUS_FILTERS, type UserStatusFilter, type UserSummary } from '..
 import { DateTime } from '../../../ui/DateTime';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Pager } from '../../../ui/Pager';
+import { QueryError } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { SortableTable, type Column } from '../../../ui/SortableTable';
 import { StatusNotice } from '../../../ui/StatusNotice';
@@ -158,11 +159,14 @@ export default function UsersPage() {
         <StatusNotice>{t(`users.done.${done.action}`, { email: done.user.email })}</StatusNotice>
       )}
       {users.isPending ? (
-        <p role="status">{t('users.loading')}</p>
+        <p role="status">
+          {users.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('users.loading')}
+        </p>
       ) : users.isError ? (
-        <ErrorNotice error={users.error} />
+        <QueryError query={users} />
       ) : (
         <div aria-busy={users.isFetching}>
+          {users.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
           {users.data.users.length === 0 ? (
             <p>{filters.email || filters.status ? t('users.noMatch') : t('users.empty')}</p>
           ) : (

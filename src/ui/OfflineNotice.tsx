@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { useOnline } from './useOnline';
+
+/**
+ * Says the browser is offline while it is. Reads wait for the connection (TanStack Query
+ * pauses them) and go on by themselves when it is back.
+ */
+export function OfflineNotice() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <p className="notice notice-error" role="status">
+      {t('app.offline')}
+    </p>
+  );
+}
