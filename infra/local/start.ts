@@ -7,6 +7,7 @@ import { readSettings, SettingsError } from './settings';
 import { OPS_TOKEN_SECRET_NAME, startLocalStack, type LocalStack } from './stack';
 import { MissingBuildError, startSpaServer, type SpaServer } from './spa-server';
 import { CorruptStateError } from './store/state-file';
+import { copyOutputTo } from './log-file';
 import { PortInUseError } from './net';
 
 const args = new Set(process.argv.slice(2));
@@ -42,6 +43,8 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
 async function main(): Promise<void> {
   // The handlers run as on Lambda's Node 22; the SDK's notice about this host's Node 20 is noise.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Tests point this at a file to check afterwards what the logs held.
+  if (process.env.LOCAL_LOG_FILE) copyOutputTo(process.env.LOCAL_LOG_FILE);
   const settings = readSettings(process.env);
   const stack = await startLocalStack(settings);
   let spa: SpaServer | undefined;
