@@ -177,6 +177,7 @@ export const enConsole = {
     outcome: 'Outcome',
     requestId: 'Request ID',
     success: 'Succeeded',
+    pending: 'Outcome not recorded (the log was unavailable when it finished)',
     failure: 'Failed: {{error}}',
   },
   profile: {

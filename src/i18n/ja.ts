@@ -330,6 +330,7 @@ export const ja: Messages = {
     outcome: '結果',
     requestId: 'リクエスト ID',
     success: '成功',
+    pending: '結果は未記録（完了時にログを利用できませんでした）',
     failure: '失敗: {{error}}',
   },
   profile: {

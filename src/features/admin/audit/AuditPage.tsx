@@ -99,9 +99,9 @@ export default function AuditPage() {
                     <td>{t(`routes.${entry.action}`)}</td>
                     <td>{entry.target}</td>
                     <td>
-                      {entry.outcome === 'success'
-                        ? t('audit.success')
-                        : t('audit.failure', { error: entry.error ?? '' })}
+                      {entry.outcome === 'failure'
+                        ? t('audit.failure', { error: entry.error ?? '' })
+                        : t(`audit.${entry.outcome}`)}
                     </td>
                     <td>
                       <code>{entry.requestId}</code>
