@@ -83,8 +83,10 @@ test.describe('an administrator’s day, and the people it touches', () => {
     // An announcement the admin posts is read by a general user at another browser.
     const title = `Maintenance ${Date.now()}`;
     await admin.navLink('Announcements').click();
-    await admin.page.getByLabel('Title').fill(title);
-    await admin.page.getByLabel('Text').fill('The console is read-only on Sunday.');
+    await admin.page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+    await admin.page
+      .getByRole('textbox', { name: 'Text', exact: true })
+      .fill('The console is read-only on Sunday.');
     await admin.page.getByRole('button', { name: 'Post announcement' }).click();
     await expect(admin.status).toHaveText('Announcement posted.');
     const reader = await person(browser, baseURL);

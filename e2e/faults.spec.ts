@@ -77,8 +77,8 @@ test.describe('hostile input renders as text', () => {
   test('in an announcement and a display name', async ({ app, browser, baseURL }) => {
     await app.goto('/admin/announcements');
     await app.signedInAs(SEEDED_USERS.admin);
-    await app.page.getByLabel('Title').fill(`Title ${script}`);
-    await app.page.getByLabel('Text').fill(`Body ${script}`);
+    await app.page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Title ${script}`);
+    await app.page.getByRole('textbox', { name: 'Text', exact: true }).fill(`Body ${script}`);
     await app.page.getByRole('button', { name: 'Post announcement' }).click();
     await expect(app.status).toHaveText('Announcement posted.');
 

@@ -23,8 +23,10 @@ function recordAdminAnswers(app: { page: Page }, adminApiUrl: string) {
 }
 
 async function postAnnouncement(app: ConsolePage, title: string) {
-  await app.page.getByLabel('Title').fill(title);
-  await app.page.getByLabel('Text').fill(`Posted by the resilience test: ${title}`);
+  await app.page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await app.page
+    .getByRole('textbox', { name: 'Text', exact: true })
+    .fill(`Posted by the resilience test: ${title}`);
   await app.page.getByRole('button', { name: 'Post announcement' }).click();
 }
 
@@ -109,7 +111,7 @@ test.describe('resilience of signed admin calls', () => {
     await postAnnouncement(app, title);
 
     await expect(app.alert).toContainText('The API failed to answer.');
-    await expect(app.page.getByLabel('Title')).toHaveValue(title);
+    await expect(app.page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
     expect(postsSent).toBe(1);
     const admin = await operator.adminClient();
     const { entries } = await admin.audit.list({ action: 'postAnnouncement', limit: 100 });
