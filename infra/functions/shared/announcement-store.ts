@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement, PostAnnouncementBody } from '../../../src/contract';
 import { withStore } from './data-store';
@@ -24,12 +25,16 @@ export async function postAnnouncement(
     author,
     createdAt: now.toISOString(),
   };
+  // The token lets the SDK's retry of a put that did land (its answer timed out) succeed
+  // rather than fail its own condition and report a stored announcement as an error.
+  const writeId = randomUUID();
   await withStore((db) =>
     db.send(
       new PutCommand({
         TableName: table(),
-        Item: { pk: PARTITION, ...announcement },
-        ConditionExpression: 'attribute_not_exists(id)',
+        Item: { pk: PARTITION, ...announcement, writeId },
+        ConditionExpression: 'attribute_not_exists(id) OR writeId = :writeId',
+        ExpressionAttributeValues: { ':writeId': writeId },
       }),
     ),
   );
@@ -70,6 +75,8 @@ export async function deleteAnnouncement(id: string): Promise<void> {
     );
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') {
+      // After a retry the item may be gone because the first attempt deleted it: done.
+      if (((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1) return;
       throw notFound('No such announcement.', 'AnnouncementNotFound');
     }
     throw error;

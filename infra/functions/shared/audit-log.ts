@@ -63,7 +63,10 @@ export async function beginAudit(attempt: AuditAttempt, at: Date): Promise<Pendi
       new PutCommand({
         TableName: table(),
         Item: item,
-        ConditionExpression: 'attribute_not_exists(sk)',
+        // The key holds the request id: only this request's own earlier attempt (an SDK retry
+        // after a timeout) can be there, and only while still pending.
+        ConditionExpression: 'attribute_not_exists(sk) OR outcome = :pending',
+        ExpressionAttributeValues: { ':pending': 'pending' },
       }),
     ),
   );
@@ -86,7 +89,8 @@ export async function settleAudit(
         TableName: table(),
         Key: key,
         UpdateExpression: `SET outcome = :outcome, target = :target${failed ? ', #error = :error' : ''}`,
-        ConditionExpression: 'outcome = :pending',
+        // Settled once; a retry of a settlement that landed finds its own outcome there.
+        ConditionExpression: 'outcome = :pending OR outcome = :outcome',
         ExpressionAttributeNames: failed ? { '#error': 'error' } : undefined,
         ExpressionAttributeValues: {
           ':outcome': result.outcome,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Language } from '../../../src/contract';
 import { withStore } from './data-store';
@@ -37,18 +38,22 @@ export async function savePreferences(
   now: Date,
 ): Promise<StoredPreferences | undefined> {
   const saved = { ...input, version: expectedVersion + 1 };
+  // The token lets the SDK's retry of a save that did land (its answer timed out) succeed,
+  // where the version check alone would call our own save "changed elsewhere".
+  const writeId = randomUUID();
+  const unchanged =
+    expectedVersion === 0 ? 'attribute_not_exists(username)' : 'version = :expected';
   try {
     await withStore((db) =>
       db.send(
         new PutCommand({
           TableName: table(),
-          Item: { username, ...saved, updatedAt: now.toISOString() },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(username)' }
-            : {
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              }),
+          Item: { username, ...saved, updatedAt: now.toISOString(), writeId },
+          ConditionExpression: `${unchanged} OR writeId = :writeId`,
+          ExpressionAttributeValues: {
+            ':writeId': writeId,
+            ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
+          },
         }),
       ),
     );

@@ -123,7 +123,7 @@ describe('with DynamoDB going away in the middle of a request', () => {
   it('an action that happened is answered as done, and its entry stays pending, never lost', async () => {
     const target = await asAdmin('POST', '/admin/users', { email: 'midway@example.com' });
     expect(target.status).toBe(201);
-    gate.allowNext(1, 'drop'); // the pending entry gets in; its settlement does not
+    gate.next(['open'], 'drop'); // the pending entry gets in; its settlement does not
 
     const disabled = await asAdmin('POST', `/admin/users/${target.body.username}/disable`);
     expect(disabled).toMatchObject({ status: 200, body: { enabled: false } });
@@ -141,7 +141,7 @@ describe('with DynamoDB going away in the middle of a request', () => {
   });
 
   it('a store write that fails after the entry is written answers 503; nothing is written and the entry says the outcome is unknown', async () => {
-    gate.allowNext(1, 'drop'); // the pending entry gets in; the announcement does not
+    gate.next(['open'], 'drop'); // the pending entry gets in; the announcement does not
 
     const posted = await asAdmin('POST', '/admin/announcements', { title: 'Half', body: 'x' });
     expect(posted).toMatchObject({ status: 503, body: UNAVAILABLE });
@@ -164,6 +164,49 @@ describe('with DynamoDB going away in the middle of a request', () => {
       target: 'nobody-here',
       outcome: 'failure',
       error: 'UserNotFoundException',
+    });
+  });
+});
+
+describe('with DynamoDB applying a write whose answer is then lost (the SDK retries it)', () => {
+  it('stores an announcement once, answers 201 and settles its audit entry as success', async () => {
+    // The pending entry and the announcement each land with their answers lost, then the
+    // settlement: every write is retried by the SDK after it already happened.
+    gate.next(['lose-answer', 'open', 'lose-answer', 'open', 'lose-answer'], 'open');
+    const posted = await asAdmin('POST', '/admin/announcements', { title: 'Once', body: 'x' });
+    expect(posted.status).toBe(201);
+    expect((await announcementTitles()).filter((title) => title === 'Once')).toHaveLength(1);
+    const [entry] = await auditLog();
+    expect(entry).toMatchObject({
+      action: 'postAnnouncement',
+      target: `Once (${posted.body.id})`,
+      outcome: 'success',
+    });
+  });
+
+  it('deletes an announcement and answers 204, not 404 because its own first try deleted it', async () => {
+    const posted = await asAdmin('POST', '/admin/announcements', { title: 'Gone', body: 'x' });
+    gate.next(['open', 'lose-answer'], 'open'); // the pending entry, then the delete
+    const deleted = await asAdmin('DELETE', `/admin/announcements/${posted.body.id}`);
+    expect(deleted.status).toBe(204);
+    expect(await announcementTitles()).not.toContain('Gone');
+    expect((await auditLog())[0]).toMatchObject({
+      action: 'deleteAnnouncement',
+      outcome: 'success',
+    });
+  });
+
+  it('saves a profile once and answers 200, not 409 "changed elsewhere" for its own save', async () => {
+    const before = (await asUser('GET', '/api/me')).body.version as number;
+    gate.next(['lose-answer'], 'open');
+    const saved = await asUser('PUT', '/api/me', {
+      displayName: 'Retried',
+      language: 'ja',
+      version: before,
+    });
+    expect(saved).toMatchObject({
+      status: 200,
+      body: { displayName: 'Retried', version: before + 1 },
     });
   });
 });

@@ -2,19 +2,20 @@ import { createServer, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * How the gate treats each request: passed to DynamoDB, the connection dropped (as when the
- * store goes down), or accepted and never answered (as when it hangs or a network drops
- * packets).
+ * How the gate treats a request: passed to DynamoDB; the connection dropped (as when the store
+ * goes down); accepted and never answered (as when it hangs or a network drops packets); or
+ * passed to DynamoDB, which applies it, with its answer lost on the way back (as when a
+ * connection breaks after the write).
  */
-export type GateMode = 'open' | 'drop' | 'silent';
+export type GateMode = 'open' | 'drop' | 'silent' | 'lose-answer';
 
 export interface StoreGate {
   /** What the functions are given as their DynamoDB endpoint. */
   url: string;
   /** From now on, every request. */
   set(mode: GateMode): void;
-  /** Lets the next `count` requests through, then treats the rest as `then`. */
-  allowNext(count: number, then: GateMode): void;
+  /** Treats the next requests as `modes` say, one each, then the rest as `then`. */
+  next(modes: GateMode[], then?: GateMode): void;
   close(): Promise<void>;
 }
 
@@ -25,19 +26,11 @@ export interface StoreGate {
  */
 export async function startStoreGate(upstream: string): Promise<StoreGate> {
   let mode: GateMode = 'open';
-  let allowance: { count: number; then: GateMode } | undefined;
+  let scripted: GateMode[] = [];
   const held = new Set<ServerResponse>();
 
-  const modeForNext = (): GateMode => {
-    if (!allowance) return mode;
-    if (allowance.count-- > 0) return 'open';
-    mode = allowance.then;
-    allowance = undefined;
-    return mode;
-  };
-
   const server = createServer((req, res) => {
-    const current = modeForNext();
+    const current = scripted.shift() ?? mode;
     if (current === 'drop') return req.socket.destroy();
     if (current === 'silent') {
       held.add(res);
@@ -48,6 +41,10 @@ export async function startStoreGate(upstream: string): Promise<StoreGate> {
       new URL(req.url ?? '/', upstream),
       { method: req.method, headers: req.headers },
       (answer) => {
+        if (current === 'lose-answer') {
+          answer.resume().on('end', () => req.socket.destroy());
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -62,10 +59,11 @@ export async function startStoreGate(upstream: string): Promise<StoreGate> {
     url: `http://127.0.0.1:${port}`,
     set(next) {
       mode = next;
-      allowance = undefined;
+      scripted = [];
     },
-    allowNext(count, then) {
-      allowance = { count, then };
+    next(modes, then = mode) {
+      scripted = [...modes];
+      mode = then;
     },
     close: () =>
       new Promise<void>((resolve) => {
