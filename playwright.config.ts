@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localStackEnvironment, SPA_URL } from './e2e/fixtures/environment';
+import { DEPLOYED_SITE_URL, localStackEnvironment, SPA_URL } from './e2e/fixtures/environment';
 import { resolveChromium } from './scripts/chromium-path.mjs';
 
 const isCI = !!process.env.CI;
@@ -53,12 +53,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npx tsx infra/local/start.ts --preview',
-    url: `${SPA_URL}/config.json`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: localStackEnvironment(stateDir),
-  },
+  // Against a deployed site there is nothing to start.
+  webServer: DEPLOYED_SITE_URL
+    ? undefined
+    : {
+        command: 'npx tsx infra/local/start.ts --preview',
+        url: `${SPA_URL}/config.json`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+        env: localStackEnvironment(stateDir),
+      },
 });

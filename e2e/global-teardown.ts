@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { findSecrets, redact } from '../scripts/secret-detector.mjs';
-import { SEEDED_USERS, stackLogFile } from './fixtures/environment';
+import { DEPLOYED_SITE_URL, SEEDED_USERS, stackLogFile } from './fixtures/environment';
 
 /**
  * After the whole run: the local stack's logs (gateway, functions, Cognito, DynamoDB) must
@@ -8,6 +8,7 @@ import { SEEDED_USERS, stackLogFile } from './fixtures/environment';
  * purpose (DESIGN: it prints them so a newcomer can sign in); that block alone is skipped.
  */
 export default function checkLogsForSecrets(): void {
+  if (DEPLOYED_SITE_URL) return; // A deployed site's logs are in CloudWatch, not here.
   const stateDir = process.env.CONSOLE_E2E_STATE_DIR;
   if (!stateDir || !existsSync(stackLogFile(stateDir))) {
     throw new Error('The local stack wrote no log file: LOCAL_LOG_FILE was not honoured');
