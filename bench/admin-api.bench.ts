@@ -39,7 +39,7 @@ import { LOCAL_STAGE } from '../infra/local/stack';
 import { signIn, signRequest, SEEDED_ADMIN } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { groupRolePolicy } from '../src/contract';
-import { envInt, fmt, machine, table, writeResult } from './results';
+import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -128,26 +128,7 @@ async function runScenario(
     name,
     description,
     url,
-    requestsPerSecond: {
-      mean: result.requests.mean,
-      stddev: result.requests.stddev,
-      min: result.requests.min,
-      max: result.requests.max,
-    },
-    totalRequests: result.requests.total,
-    latencyMs: {
-      mean: result.latency.mean,
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
-    },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
-    ),
+    ...autocannonFigures(result),
   };
   console.log(`${fmt(measured.requestsPerSecond.mean)} req/s`);
   return measured;

@@ -37,7 +37,7 @@ import autocannon from 'autocannon';
 import { localTableNames } from '../infra/local/dynamodb/dynalite';
 import { SEEDED_ADMIN, signIn, type TemporaryCredentials } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
-import { envInt, fmt, machine, table, writeResult } from './results';
+import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
 
 const config = {
   connections: envInt('BENCH_CONNECTIONS', 50, 1),
@@ -178,29 +178,10 @@ function summarize(
   return {
     name,
     description,
-    requestsPerSecond: {
-      mean: result.requests.mean,
-      stddev: result.requests.stddev,
-      min: result.requests.min,
-      max: result.requests.max,
-    },
-    totalRequests: result.requests.total,
+    ...autocannonFigures(result),
     sent: result.requests.sent,
     pool,
     presignUsPerRequest,
-    latencyMs: {
-      mean: result.latency.mean,
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
-    },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
-    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type autocannon from 'autocannon';
 import { format, resolveConfig } from 'prettier';
 
 /** A whole-number setting from the environment, at least `min`. */
@@ -53,4 +54,30 @@ export async function writeResult(name: string, startedAt: Date, record: object)
   const style = await resolveConfig(file);
   writeFileSync(file, await format(JSON.stringify(record), { ...style, filepath: file }));
   return file;
+}
+
+/** What both load benchmarks record of an autocannon run: rates, latency, failures. */
+export function autocannonFigures(result: autocannon.Result) {
+  return {
+    requestsPerSecond: {
+      mean: result.requests.mean,
+      stddev: result.requests.stddev,
+      min: result.requests.min,
+      max: result.requests.max,
+    },
+    totalRequests: result.requests.total,
+    latencyMs: {
+      mean: result.latency.mean,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+    ),
+  };
 }
