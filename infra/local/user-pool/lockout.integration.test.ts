@@ -3,8 +3,8 @@ import {
   AdminSetUserPasswordCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Amplify } from 'aws-amplify';
 import { signIn, signOut } from 'aws-amplify/auth';
+import { configureAmplify } from '../../../src/config/configureAmplify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAwsError } from '../testing/aws-assertions';
 import { startTestStack, type TestStack } from '../testing/test-stack';
@@ -25,17 +25,8 @@ const EXCEEDED = 'Password attempts exceeded';
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
-  const c = stack.runtimeConfig;
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: c.userPoolId,
-        userPoolClientId: c.userPoolClientId,
-        userPoolEndpoint: c.userPoolEndpoint,
-        loginWith: { email: true },
-      },
-    },
-  });
+  // The SPA's own Amplify settings, so this is the browser's sign-in.
+  configureAmplify(stack.runtimeConfig);
 });
 afterAll(() => stack.stop());
 beforeEach(() => stack.clock.freeze());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { configureAmplify } from '../../../src/config/configureAmplify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleArn } from '../../../src/contract';
 import { startTestStack, type TestStack } from '../testing/test-stack';
@@ -10,19 +10,8 @@ let stack: TestStack;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const c = stack.runtimeConfig;
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: c.userPoolId,
-        userPoolClientId: c.userPoolClientId,
-        identityPoolId: c.identityPoolId,
-        userPoolEndpoint: c.userPoolEndpoint,
-        identityPoolEndpoint: c.identityPoolEndpoint,
-        loginWith: { email: true },
-      },
-    },
-  });
+  // The SPA's own Amplify settings, so this is the browser's sign-in.
+  configureAmplify(stack.runtimeConfig);
 });
 afterAll(async () => {
   await signOut().catch(() => undefined);
