@@ -16,6 +16,7 @@ import {
   type HttpMethod,
 } from '../../../src/contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
+import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
 
 export interface AdminApiProps {
   stageName: string;
@@ -63,11 +64,7 @@ export class AdminApi extends Construct {
       reason:
         'By design the admin API authorises with AWS_IAM: callers sign with the identity pool credentials of their group role, whose policy names each route it may invoke (a user pool authorizer could only check sign-in). Its CORS preflights carry no credentials by the Fetch standard.',
     });
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-APIG2',
-      reason:
-        'The handler validates every request against the route schemas in src/contract and answers field-level errors the console shows; gateway validation would answer a different error shape than the local stack and the SPA expect.',
-    });
+    acknowledgeHandlerValidation(this.api);
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG3',
       reason:

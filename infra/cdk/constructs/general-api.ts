@@ -11,6 +11,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { routesOf } from '../../../src/contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
+import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
 
 export interface GeneralApiProps {
   stageName: string;
@@ -48,11 +49,7 @@ export class GeneralApi extends Construct {
     const stack = Stack.of(this);
     this.domainName = `${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
 
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-APIG2',
-      reason:
-        'The handler validates every request against the route schemas in src/contract and answers field-level errors the console shows; gateway validation would answer a different error shape than the local stack and the SPA expect.',
-    });
+    acknowledgeHandlerValidation(this.api);
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG3',
       reason:
