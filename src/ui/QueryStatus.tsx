@@ -9,16 +9,21 @@ import { ErrorNotice } from './ErrorNotice';
  */
 export function QueryStatus<T>({
   query,
+  loading,
   children,
 }: {
   query: UseQueryResult<T>;
+  /** What is loading, when "Loading…" says too little. */
+  loading?: string;
   children(data: T): ReactNode;
 }) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (
       <p role="status">
-        {query.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')}
+        {query.fetchStatus === 'paused'
+          ? t('app.waitingForNetwork')
+          : (loading ?? t('app.loading'))}
       </p>
     );
   }
@@ -27,7 +32,7 @@ export function QueryStatus<T>({
 }
 
 /** Why a read failed, and "Try again". */
-export function QueryError({ query }: { query: UseQueryResult<unknown> }) {
+function QueryError({ query }: { query: UseQueryResult<unknown> }) {
   const { t } = useTranslation();
   return (
     <>

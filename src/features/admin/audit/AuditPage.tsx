@@ -5,7 +5,7 @@ import { useAdminApi } from '../../../api/api-context';
 import { AUDITED_ACTIONS, type AuditedAction } from '../../../contract';
 import { DateTime } from '../../../ui/DateTime';
 import { Pager } from '../../../ui/Pager';
-import { QueryError } from '../../../ui/QueryStatus';
+import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useCursorPages } from '../../../ui/useCursorPages';
@@ -65,62 +65,58 @@ export default function AuditPage() {
         />
         <button type="submit">{t('audit.applyFilter')}</button>
       </form>
-      {audit.isPending ? (
-        <p role="status">
-          {audit.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')}
-        </p>
-      ) : audit.isError ? (
-        <QueryError query={audit} />
-      ) : (
-        <div aria-busy={audit.isFetching}>
-          {audit.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
-          {audit.data.entries.length === 0 ? (
-            <p>{t('audit.empty')}</p>
-          ) : (
-            <table>
-              <caption>{t('audit.caption', { page: pages.pageNumber })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('audit.outcome')}</th>
-                  <th scope="col">{t('audit.requestId')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>
-                      <DateTime value={entry.at} />
-                    </td>
-                    <td>{entry.actor.email}</td>
-                    <td>{t(`routes.${entry.action}`)}</td>
-                    <td>{entry.target}</td>
-                    <td>
-                      {entry.outcome === 'failure'
-                        ? t('audit.failure', { error: entry.error ?? '' })
-                        : t(`audit.${entry.outcome}`)}
-                    </td>
-                    <td>
-                      <code>{entry.requestId}</code>
-                    </td>
+      <QueryStatus query={audit}>
+        {(page) => (
+          <div aria-busy={audit.isFetching}>
+            {audit.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
+            {page.entries.length === 0 ? (
+              <p>{t('audit.empty')}</p>
+            ) : (
+              <table>
+                <caption>{t('audit.caption', { page: pages.pageNumber })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.when')}</th>
+                    <th scope="col">{t('audit.actor')}</th>
+                    <th scope="col">{t('audit.action')}</th>
+                    <th scope="col">{t('audit.target')}</th>
+                    <th scope="col">{t('audit.outcome')}</th>
+                    <th scope="col">{t('audit.requestId')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pager
-            label={t('audit.pages')}
-            pageNumber={pages.pageNumber}
-            nextCursor={audit.data.nextCursor}
-            busy={audit.isFetching}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-          />
-        </div>
-      )}
+                </thead>
+                <tbody>
+                  {page.entries.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        <DateTime value={entry.at} />
+                      </td>
+                      <td>{entry.actor.email}</td>
+                      <td>{t(`routes.${entry.action}`)}</td>
+                      <td>{entry.target}</td>
+                      <td>
+                        {entry.outcome === 'failure'
+                          ? t('audit.failure', { error: entry.error ?? '' })
+                          : t(`audit.${entry.outcome}`)}
+                      </td>
+                      <td>
+                        <code>{entry.requestId}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <Pager
+              label={t('audit.pages')}
+              pageNumber={pages.pageNumber}
+              nextCursor={page.nextCursor}
+              busy={audit.isFetching}
+              onPrevious={pages.previous}
+              onNext={pages.next}
+            />
+          </div>
+        )}
+      </QueryStatus>
     </section>
   );
 }

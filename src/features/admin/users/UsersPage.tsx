@@ -8,7 +8,7 @@ import { USER_STATUS_FILTERS, type UserStatusFilter, type UserSummary } from '..
 import { DateTime } from '../../../ui/DateTime';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Pager } from '../../../ui/Pager';
-import { QueryError } from '../../../ui/QueryStatus';
+import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { SortableTable, type Column } from '../../../ui/SortableTable';
 import { StatusNotice } from '../../../ui/StatusNotice';
@@ -158,35 +158,31 @@ export default function UsersPage() {
       {done && 'email' in done.user && typeof done.action === 'string' && (
         <StatusNotice>{t(`users.done.${done.action}`, { email: done.user.email })}</StatusNotice>
       )}
-      {users.isPending ? (
-        <p role="status">
-          {users.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('users.loading')}
-        </p>
-      ) : users.isError ? (
-        <QueryError query={users} />
-      ) : (
-        <div aria-busy={users.isFetching}>
-          {users.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
-          {users.data.users.length === 0 ? (
-            <p>{filters.email || filters.status ? t('users.noMatch') : t('users.empty')}</p>
-          ) : (
-            <SortableTable
-              caption={t('users.caption', { page: pages.pageNumber })}
-              columns={columns}
-              rows={users.data.users}
-              rowKey={(u) => u.username}
+      <QueryStatus query={users} loading={t('users.loading')}>
+        {(page) => (
+          <div aria-busy={users.isFetching}>
+            {users.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
+            {page.users.length === 0 ? (
+              <p>{filters.email || filters.status ? t('users.noMatch') : t('users.empty')}</p>
+            ) : (
+              <SortableTable
+                caption={t('users.caption', { page: pages.pageNumber })}
+                columns={columns}
+                rows={page.users}
+                rowKey={(u) => u.username}
+              />
+            )}
+            <Pager
+              label={t('users.pages')}
+              pageNumber={pages.pageNumber}
+              nextCursor={page.nextCursor}
+              busy={users.isFetching}
+              onPrevious={pages.previous}
+              onNext={pages.next}
             />
-          )}
-          <Pager
-            label={t('users.pages')}
-            pageNumber={pages.pageNumber}
-            nextCursor={users.data.nextCursor}
-            busy={users.isFetching}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-          />
-        </div>
-      )}
+          </div>
+        )}
+      </QueryStatus>
     </section>
   );
 }
