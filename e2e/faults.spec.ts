@@ -3,13 +3,6 @@ import { OwnStack } from './fixtures/own-stack';
 import { expect, test } from './fixtures/test';
 import { ConsolePage } from './pages/ConsolePage';
 
-const usersTable = (app: ConsolePage) => app.page.getByRole('table', { name: /^Users, page \d+$/ });
-
-async function filterUsers(app: ConsolePage, prefix: string) {
-  await app.page.getByLabel('Email starts with').fill(prefix);
-  await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
-}
-
 test.describe('faults', () => {
   test('offline and back: the console says so, and the read waiting for it goes on', async ({
     app,
@@ -17,16 +10,16 @@ test.describe('faults', () => {
   }) => {
     await app.goto('/admin/users');
     await app.signedInAs(SEEDED_USERS.admin);
-    await expect(usersTable(app)).toBeVisible();
+    await expect(app.usersTable()).toBeVisible();
 
     await context.setOffline(true);
     await expect(app.status.filter({ hasText: 'You are offline.' })).toBeVisible();
-    await filterUsers(app, 'user@');
+    await app.filterUsers('user@');
     await expect(app.status.filter({ hasText: 'Waiting for the connection…' })).toBeVisible();
 
     await context.setOffline(false);
     await expect(app.status.filter({ hasText: 'You are offline.' })).toHaveCount(0);
-    await expect(usersTable(app).getByRole('link')).toHaveText([SEEDED_USERS.user.email]);
+    await expect(app.usersTable().getByRole('link')).toHaveText([SEEDED_USERS.user.email]);
     await expect(app.alert).toHaveCount(0);
   });
 
@@ -42,11 +35,11 @@ test.describe('faults', () => {
     try {
       await app.goto('/admin/users');
       await app.signedInAs(SEEDED_USERS.admin);
-      await expect(usersTable(app)).toBeVisible();
+      await expect(app.usersTable()).toBeVisible();
 
       await stack.stop();
       // A read fails once its retries are spent, and says what to do.
-      await filterUsers(app, 'user@');
+      await app.filterUsers('user@');
       await expect(app.alert).toContainText('Could not reach the API.');
       // A screen whose code was never downloaded says so too.
       await app.navLink('Groups').click();
@@ -58,12 +51,12 @@ test.describe('faults', () => {
       await app.page.getByRole('button', { name: 'Try again' }).click();
       await expect(app.page.getByRole('table', { name: 'User pool groups' })).toBeVisible();
       await app.navLink('Users').click();
-      await filterUsers(app, 'user@');
-      await expect(usersTable(app).getByRole('link')).toHaveText([SEEDED_USERS.user.email]);
+      await app.filterUsers('user@');
+      await expect(app.usersTable().getByRole('link')).toHaveText([SEEDED_USERS.user.email]);
 
       // A reload restores the session from the restarted stack: no new sign-in.
       await app.page.reload();
-      await expect(usersTable(app)).toBeVisible();
+      await expect(app.usersTable()).toBeVisible();
       await expect(app.signInButton).toHaveCount(0);
     } finally {
       await context.close();

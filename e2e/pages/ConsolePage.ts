@@ -75,6 +75,17 @@ export class ConsolePage {
     return section.getByRole('definition').nth(index);
   }
 
+  /** The Users screen's table, whichever page it shows. */
+  usersTable(): Locator {
+    return this.page.getByRole('table', { name: /^Users, page \d+$/ });
+  }
+
+  /** Filters the Users screen to addresses starting with `prefix`. */
+  async filterUsers(prefix: string): Promise<void> {
+    await this.page.getByLabel('Email starts with').fill(prefix);
+    await this.page.getByRole('button', { name: 'Filter', exact: true }).click();
+  }
+
   /** The Access screen's value for `term` about this browser's session. */
   async myAccess(term: string): Promise<Locator> {
     await this.navLink('Access').click();
