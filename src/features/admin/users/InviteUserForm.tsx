@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
 import { useAction } from '../../../ui/useAction';
-import { USERS_KEY } from './user-queries';
+import { refreshAfterUserChange } from './user-queries';
 
 /**
  * Invites someone: Cognito creates the user and mails a temporary password. The form is
@@ -28,11 +28,7 @@ export function InviteUserForm() {
         const user = await admin.users.invite(body);
         setInvited(user.email);
         setEmail('');
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: USERS_KEY }),
-          queryClient.invalidateQueries({ queryKey: ['admin', 'groups'] }),
-          queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] }),
-        ]);
+        await refreshAfterUserChange(queryClient);
       },
       [admin, queryClient],
     ),

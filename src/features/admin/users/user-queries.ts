@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useAdminApi } from '../../../api/api-context';
 import type { UserDetail } from '../../../contract';
 
@@ -6,6 +6,13 @@ import type { UserDetail } from '../../../contract';
 export const USERS_KEY = ['admin', 'users'] as const;
 export const userKey = (username: string) => ['admin', 'user', username] as const;
 const STALE_AFTER_USER_CHANGE = [USERS_KEY, ['admin', 'groups'], ['admin', 'audit']] as const;
+
+/** Refetches what a change to the pool's users makes stale: user lists, groups, audit log. */
+export function refreshAfterUserChange(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all(
+    STALE_AFTER_USER_CHANGE.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
 
 export type UserAction =
   | 'disable'
@@ -41,9 +48,7 @@ export function useUserAction() {
     onSuccess: async (result, { user }) => {
       if (result) queryClient.setQueryData(userKey(user.username), result);
       else queryClient.removeQueries({ queryKey: userKey(user.username) });
-      await Promise.all(
-        STALE_AFTER_USER_CHANGE.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      );
+      await refreshAfterUserChange(queryClient);
     },
   });
 }
