@@ -24,9 +24,10 @@ export function canonicalUrl(input: string | URL): URL {
 
 /** A URL's query as smithy takes it: each key once, repeated keys' values as an array. */
 export function signableQuery(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
+  // No prototype: `valueOf`, `constructor` or `__proto__` are query keys like any other.
+  const query: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of url.searchParams) {
-    const existing = query[key];
+    const existing = Object.hasOwn(query, key) ? query[key] : undefined;
     query[key] = existing === undefined ? value : [...[existing].flat(), value];
   }
   return query;

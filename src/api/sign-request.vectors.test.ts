@@ -229,6 +229,13 @@ describe('canonicalUrl + signRequest sign as aws4fetch does (an independent sign
       undefined,
     ],
     [
+      'query keys that are the names of plain objects’ own members',
+      'GET',
+      `${api}/admin/users?valueOf=1&constructor=2&toString=3&hasOwnProperty=4`,
+      [] as [string, string][],
+      undefined,
+    ],
+    [
       'a JSON body with its content-type',
       'POST',
       `${api}/admin/announcements`,
