@@ -5,6 +5,18 @@ import { AwsError, invalidParameter } from './errors';
 export interface OperationContext {
   headers: IncomingHttpHeaders;
   sourceIp: string;
+  /** The operation's name, as `X-Amz-Target` gave it (`AdminGetUser`). */
+  operation: string;
+  /**
+   * IAM authentication: the request's SigV4 signature verified against credentials the local
+   * stack issued (AWS's refusal thrown otherwise). Cheap to call twice: the answer is kept.
+   */
+  authenticate(): Promise<void>;
+  /**
+   * IAM authorisation, after `authenticate`: the caller's identity policy must allow `action`
+   * (`cognito-idp:AdminGetUser`) on `resource` (an ARN), else AWS's AccessDeniedException.
+   */
+  authorize(action: string, resource: string): Promise<void>;
 }
 
 export type Operation = (input: unknown, context: OperationContext) => Promise<unknown> | unknown;
@@ -43,7 +55,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 export function resolveOperation(
   services: readonly JsonService[],
   target: string | undefined,
-): Operation {
+): { name: string; service: JsonService; run: Operation } {
   if (!target) {
     throw new AwsError('UnknownOperationException', 'Missing X-Amz-Target header');
   }
@@ -54,7 +66,7 @@ export function resolveOperation(
       ? service.operations[target.slice(dot + 1)]
       : undefined;
   if (!operation) throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
-  return operation;
+  return { name: target.slice(dot + 1), service: service!, run: operation };
 }
 
 /** Cognito's admin operations are IAM-authorised: an unsigned call never reaches the pool. */

@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AwsError } from '../aws/errors';
 import { BodyTooLargeError, readBody, sendAwsJsonError, sendJson } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
-import { resolveOperation, type JsonService } from '../aws/json-service';
+import {
+  assertSigV4Signed,
+  resolveOperation,
+  type JsonService,
+  type OperationContext,
+} from '../aws/json-service';
 import { handleControl, type ControlDependencies } from './control';
 
 /** AWS's JSON APIs take requests far below this; anything bigger is refused unread. */
@@ -52,10 +57,14 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
     try {
       const operation = resolveOperation(deps.services, header(req, 'x-amz-target'));
       const body = await readBody(req, MAX_BODY_BYTES);
-      const output = await operation(parseJsonBody(body), {
+      const context: OperationContext = {
         headers: req.headers,
         sourceIp: req.socket.remoteAddress ?? '',
-      });
+        operation: operation.name,
+        authenticate: async () => assertSigV4Signed(context),
+        authorize: async () => {},
+      };
+      const output = await operation.run(parseJsonBody(body), context);
       sendJson(res, 200, output, {}, 'application/x-amz-json-1.1');
     } catch (error) {
       if (error instanceof AwsError) return sendAwsJsonError(res, error, requestId);

@@ -45,6 +45,20 @@ export class SecretStore {
     return secret;
   }
 
+  /**
+   * The ARN IAM authorises a call on: the secret's own, or for one that does not exist the
+   * ARN its name would have (IAM is asked first, so a caller without rights never learns
+   * whether a secret exists).
+   */
+  arnFor(secretId: string): string {
+    if (secretId.startsWith('arn:')) return secretId;
+    const secret = Object.values(this.secrets).find((s) => s.name === secretId);
+    return (
+      secret?.arn ??
+      `arn:aws:secretsmanager:${this.options.region}:${this.options.accountId}:secret:${secretId}`
+    );
+  }
+
   /** By name or ARN, as GetSecretValue's `SecretId` allows. */
   get(secretId: string): Secret {
     const secret = Object.values(this.secrets).find(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertSigV4Signed, parseInput, type JsonService } from '../aws/json-service';
+import { parseInput, type JsonService } from '../aws/json-service';
 import type { SecretStore } from './model';
 
 /** secretsmanager's wire protocol (JSON 1.1): the one operation the handlers use. */
@@ -7,9 +7,10 @@ export function secretsManagerService(store: SecretStore): JsonService {
   return {
     targetPrefix: 'secretsmanager',
     operations: {
-      GetSecretValue: (raw, context) => {
-        assertSigV4Signed(context);
+      GetSecretValue: async (raw, context) => {
+        await context.authenticate();
         const input = parseInput(z.object({ SecretId: z.string().min(1) }), raw);
+        await context.authorize('secretsmanager:GetSecretValue', store.arnFor(input.SecretId));
         const secret = store.get(input.SecretId);
         return {
           ARN: secret.arn,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { notAuthorized } from '../aws/errors';
 import {
-  assertSigV4Signed,
   parseInput,
   type JsonService,
   type Operation,
   type OperationContext,
 } from '../aws/json-service';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../aws/identifiers';
 import type { AuthFlows } from './auth-flows';
 import { assertLimit, maskEmail, type UserPool } from './model';
 import type { GroupRecord, UserRecord } from './state';
@@ -18,6 +18,10 @@ const name = z.string().min(1, 'Member must have length greater than or equal to
 const attributeList = z.array(z.object({ Name: name, Value: z.string() }));
 const stringMap = z.record(z.string(), z.string()).optional();
 const limit = z.number().int().optional();
+
+/** What IAM authorises an admin operation on: the pool the input names. */
+const userPoolArn = (userPoolId: string) =>
+  `arn:aws:cognito-idp:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:userpool/${userPoolId}`;
 
 const epochSeconds = (ms: number) => ms / 1000;
 const toAttributeList = (attributes: Record<string, string>) =>
@@ -60,9 +64,13 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     schema: z.ZodType<T>,
     run: (input: T) => unknown,
   ): Operation {
-    return (raw: unknown, context: OperationContext) => {
-      assertSigV4Signed(context);
+    return async (raw: unknown, context: OperationContext) => {
+      await context.authenticate();
       const input = parseInput(schema, raw);
+      await context.authorize(
+        `cognito-idp:${context.operation}`,
+        userPoolArn(input.UserPoolId),
+      );
       pool.assertPool(input.UserPoolId);
       return run(input);
     };
