@@ -91,7 +91,7 @@ export class ConsoleStack extends Stack {
     });
     const fns = this.handlers.functions;
     this.adminApi.serve(fns.admin, this.site.origin);
-    this.generalApi.serve(fns.general, this.users.userPool);
+    this.generalApi.serve(fns.general, this.users.userPool, this.site.origin);
     this.opsApi = new OpsApi(this, 'OpsApi', {
       handler: fns.ops,
       authorizer: fns['ops-authorizer'],

@@ -32,3 +32,15 @@ export function close(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/** Listens on a free loopback port (a service only the stack itself reaches); its base URL. */
+export function listenOnAnyPort(server: Server): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolvePromise(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    });
+  });
+}

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createServer, preview, type Plugin, type ProxyOptions } from 'vite';
 import { connectOriginsOf, securityHeaderValues, type RuntimeConfig } from '../../src/contract';
+import { refuseForeignHost } from './host-check';
 import { PortInUseError } from './net';
 import type { LocalSettings } from './settings';
 
@@ -16,6 +17,21 @@ function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
   };
   return {
     name: 'local-runtime-config',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
+
+/**
+ * The same `Host` check as every other local server, ahead of Vite's own (`server.allowedHosts`,
+ * which lets any IP address and any `*.localhost` through, on any port).
+ */
+function ownHostOnlyPlugin(): Plugin {
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (!refuseForeignHost(req, res)) next();
+  };
+  return {
+    name: 'local-own-host-only',
     configureServer: (server) => void server.middlewares.use(middleware),
     configurePreviewServer: (server) => void server.middlewares.use(middleware),
   };
@@ -53,7 +69,7 @@ export async function startSpaServer(
 ): Promise<SpaServer> {
   const { host } = settings;
   const port = settings.ports.spa;
-  const plugins = [runtimeConfigPlugin(config)];
+  const plugins = [ownHostOnlyPlugin(), runtimeConfigPlugin(config)];
   const proxy = generalApiProxy(generalApiUrl);
   try {
     if (mode === 'preview') {

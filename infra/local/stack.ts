@@ -12,10 +12,20 @@ import { createRestApiServer } from './gateway/rest-api-server';
 import { startFunctions } from './lambda/functions';
 import { SecretStore, secretStoreSchema } from './secrets-manager/model';
 import { secretsManagerService } from './secrets-manager/responses';
-import { CredentialStore, credentialStoreSchema } from './iam/credentials';
+import { GROUP_NAMES, groupRolePolicy, roleArn } from '../../src/contract';
+import { createDynamoDbFront } from './dynamodb/iam-front';
+import { ADMINISTRATOR_ACCESS, LocalAccount } from './iam/account';
+import { CredentialStore, credentialStoreSchema, type IssuedCredentials } from './iam/credentials';
+import { operatorUserArn, writeOperatorProfile } from './iam/operator';
+import { ServiceRequestAuth } from './iam/service-auth';
+import {
+  attachFunctionPolicies,
+  FUNCTION_CREDENTIAL_SECONDS,
+  functionRoleArn,
+} from './lambda/function-roles';
 import { IdentityPool, identityPoolStateSchema } from './identity-pool/model';
 import { identityPoolService } from './identity-pool/responses';
-import { close, listen } from './net';
+import { close, listen, listenOnAnyPort } from './net';
 import type { LocalSettings } from './settings';
 import { StateFile } from './store/state-file';
 import { AuthFlows } from './user-pool/auth-flows';
@@ -42,6 +52,12 @@ export interface LocalStack {
   userPool: UserPool;
   identityPool: IdentityPool;
   credentials: CredentialStore;
+  /** Every identity policy of the local account, by role or user. */
+  account: LocalAccount;
+  /** The account administrator's long-term key (also in `aws-credentials` in the state dir). */
+  operator: IssuedCredentials;
+  /** The AWS CLI/SDK files naming the operator's profile and the local endpoints. */
+  operatorFiles: { credentialsFile: string; configFile: string };
   outbox: Outbox;
   /** The `/config.json` an SPA served on this stack loads. */
   runtimeConfig: RuntimeConfig;
@@ -90,7 +106,7 @@ export async function startLocalStack(
         providerName: `cognito-idp.${LOCAL_REGION}.amazonaws.com/${userPool.id}`,
         issuer: userPool.issuer,
         clientId: userPool.clientId,
-        publicKey: userPool.signingKey.publicKey,
+        jwks: userPool.jwks,
       },
     ],
     region: LOCAL_REGION,
@@ -113,6 +129,32 @@ export async function startLocalStack(
     stage,
   });
   const adminStage = stageOf(apiIds.adminApiId);
+  const tableNames = localTableNames();
+
+  // The local account: who may do what, from the same definitions the CDK app deploys.
+  const account = new LocalAccount();
+  for (const group of GROUP_NAMES) {
+    account.attach(roleArn(LOCAL_ACCOUNT_ID, group), groupRolePolicy(group, adminStage));
+  }
+  attachFunctionPolicies(account, LOCAL_ACCOUNT_ID, {
+    table: (table) =>
+      `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:table/${tableNames[table]}`,
+    userPool: `arn:aws:cognito-idp:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:userpool/${userPool.id}`,
+    opsTokenSecret: secrets.arnFor(OPS_TOKEN_SECRET_NAME),
+  });
+  const operatorArn = operatorUserArn(LOCAL_ACCOUNT_ID);
+  account.attach(operatorArn, ADMINISTRATOR_ACCESS);
+  const operator = credentials.ensureUserKey(operatorArn);
+  const operatorFiles = writeOperatorProfile(settings.stateDir, operator, LOCAL_REGION, {
+    edge: edgeUrl,
+    dynamoDb: url(settings.ports.dynamoDb),
+  });
+  const auth = new ServiceRequestAuth({
+    region: LOCAL_REGION,
+    now,
+    findCredentials: (key) => credentials.find(key),
+    account,
+  });
   const spaOrigin = url(settings.ports.spa);
   const allowedOrigins = [
     spaOrigin,
@@ -136,19 +178,31 @@ export async function startLocalStack(
       identityPool,
       credentials,
       outbox,
+      auth,
+      now,
     });
     await listen(edge, 'edge', settings.ports.edge, settings.host);
     servers.push(edge);
 
-    const dynamo = createDynalite(join(settings.stateDir, 'dynamodb'));
+    // dynalite on a loopback port of its own, reached only through the verifying front.
+    const dynalite = createDynalite(join(settings.stateDir, 'dynamodb'));
+    const dynaliteUrl = await listenOnAnyPort(dynalite);
+    servers.push(dynalite);
+    await ensureTables(dynaliteUrl, LOCAL_REGION);
+    const dynamo = createDynamoDbFront({
+      upstream: dynaliteUrl,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT_ID,
+      auth,
+      now,
+    });
     await listen(dynamo, 'dynamoDb', settings.ports.dynamoDb, settings.host);
     servers.push(dynamo);
-    await ensureTables(url(settings.ports.dynamoDb), LOCAL_REGION);
 
     const fns = await startFunctions({
       region: LOCAL_REGION,
       userPoolId: userPool.id,
-      tableNames: localTableNames(),
+      tableNames,
       allowedOrigins,
       opsTokenSecretId: OPS_TOKEN_SECRET_NAME,
       opsAllowedCidrs: settings.opsAllowedCidrs,
@@ -157,6 +211,13 @@ export async function startLocalStack(
         cognitoIdentityProvider: edgeUrl,
         secretsManager: edgeUrl,
       },
+      roleCredentials: (name) =>
+        credentials.issue({
+          roleArn: functionRoleArn(LOCAL_ACCOUNT_ID, name),
+          sessionName: name,
+          lifetimeSeconds: FUNCTION_CREDENTIAL_SECONDS,
+        }),
+      now,
     });
     functions.push(fns);
 
@@ -169,6 +230,7 @@ export async function startLocalStack(
           stage: adminStage,
           now,
           findCredentials: (key) => credentials.find(key),
+          policiesOf: (arn) => account.policiesOf(arn),
         }),
       },
       function: fns.admin,
@@ -183,7 +245,7 @@ export async function startLocalStack(
         type: 'COGNITO_USER_POOLS',
         cognito: new CognitoAuthorizer({
           issuer: userPool.issuer,
-          publicKey: userPool.signingKey.publicKey,
+          jwks: userPool.jwks,
           now,
         }),
       },
@@ -228,6 +290,9 @@ export async function startLocalStack(
     userPool,
     identityPool,
     credentials,
+    account,
+    operator,
+    operatorFiles,
     outbox,
     runtimeConfig: {
       region: LOCAL_REGION,

@@ -9,4 +9,5 @@ export * from './profile';
 export * from './routes';
 export * from './runtime-config';
 export * from './users';
+export * from './user-pool-settings';
 export * from './security-headers';

@@ -1,21 +1,15 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import {
   AuthorizationType,
   EndpointType,
   LambdaIntegration,
-  ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import {
-  CORS_ALLOWED_HEADERS,
-  CORS_MAX_AGE_SECONDS,
-  corsResponseHeaders,
-  routesOf,
-  type HttpMethod,
-} from '../../../src/contract';
+import { routesOf } from '../../../src/contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
+import { addRestApiCors } from './rest-api-cors';
 import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
 
 export interface AdminApiProps {
@@ -83,43 +77,11 @@ export class AdminApi extends Construct {
       proxy: true,
       allowTestInvoke: false,
     });
-    const methodsByPath = new Map<string, HttpMethod[]>();
     for (const [, route] of routesOf('admin')) {
       this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
         authorizationType: AuthorizationType.IAM,
       });
-      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     }
-    // Preflights only where routes are, naming their methods, as the local gateway answers.
-    for (const [path, methods] of methodsByPath) {
-      const preflight = this.api.root.resourceForPath(path).addCorsPreflight({
-        allowOrigins: [siteOrigin],
-        allowCredentials: true,
-        allowMethods: ['OPTIONS', ...methods],
-        allowHeaders: [...CORS_ALLOWED_HEADERS],
-        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
-      });
-      Validations.of(preflight).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'A CORS preflight (OPTIONS) cannot carry credentials by the Fetch standard; it is a mock integration that only answers the CORS headers and reaches no handler.',
-      });
-    }
-
-    // The headers the handler sends with its own answers, as static gateway-response values.
-    const cors = Object.fromEntries(
-      Object.entries(corsResponseHeaders(siteOrigin, [siteOrigin])).map(([name, value]) => [
-        name,
-        `'${value}'`,
-      ]),
-    );
-    this.api.addGatewayResponse('Default4xx', {
-      type: ResponseType.DEFAULT_4XX,
-      responseHeaders: cors,
-    });
-    this.api.addGatewayResponse('Default5xx', {
-      type: ResponseType.DEFAULT_5XX,
-      responseHeaders: cors,
-    });
+    addRestApiCors(this.api, 'admin', siteOrigin);
   }
 }

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { routesOf } from '../../../src/contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
 import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
+import { addRestApiCors } from './rest-api-cors';
 
 export interface GeneralApiProps {
   stageName: string;
@@ -21,7 +22,8 @@ export interface GeneralApiProps {
 
 /**
  * The general API: a regional REST API behind a Cognito user pool authorizer, reached through
- * the site's CloudFront distribution at `/api/*` (same origin, so no CORS). Its routes already
+ * the site's CloudFront distribution at `/api/*` (same origin: `API_CORS.general` gives it no
+ * CORS, so an OPTIONS there is refused like any other missing method). Its routes already
  * start with `/api`, so CloudFront's origin path is just the stage: `/api/me` on the site is
  * `/{stage}/api/me` here, as the local SPA server's proxy maps it.
  *
@@ -57,8 +59,11 @@ export class GeneralApi extends Construct {
     });
   }
 
-  /** The contract's general routes, each behind the user pool's authorizer, proxied to `handler`. */
-  serve(handler: IFunction, userPool: UserPool): void {
+  /**
+   * The contract's general routes, each behind the user pool's authorizer, proxied to
+   * `handler`, with the CORS `API_CORS` gives this API (for `siteOrigin`, if any).
+   */
+  serve(handler: IFunction, userPool: UserPool, siteOrigin: string): void {
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [userPool],
       identitySource: 'method.request.header.Authorization',
@@ -73,5 +78,6 @@ export class GeneralApi extends Construct {
         authorizer,
       });
     }
+    addRestApiCors(this.api, 'general', siteOrigin);
   }
 }

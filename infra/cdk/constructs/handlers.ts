@@ -8,62 +8,16 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { FUNCTION_ACCESS, type FunctionName } from '../../functions/function-access';
+import { accessPolicy, tablesOf, usesResource } from '../../functions/shared/access';
 import { TABLES, type TableName } from '../../functions/shared/tables';
 import { pascalCase as pascal } from '../naming';
 
-export const HANDLER_NAMES = ['admin', 'general', 'ops', 'ops-authorizer'] as const;
-export type HandlerName = (typeof HANDLER_NAMES)[number];
+export { FUNCTION_NAMES as HANDLER_NAMES } from '../../functions/function-access';
+export type HandlerName = FunctionName;
 
-/**
- * What each handler may touch, and nothing more: the tables it reads or writes (with the
- * exact DynamoDB actions its code calls) and the user-pool operations it calls.
- */
-interface HandlerNeeds {
-  tables?: Partial<Record<TableName, readonly string[]>>;
-  userPool?: readonly string[];
-  /** Answers browsers, so it needs the site's origin for CORS. */
-  cors?: boolean;
-}
-
-const USER_POOL_READS = [
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminListGroupsForUser',
-  'cognito-idp:ListUsers',
-  'cognito-idp:ListGroups',
-  'cognito-idp:ListUsersInGroup',
-];
-
-export const HANDLER_NEEDS: Readonly<Record<HandlerName, HandlerNeeds>> = {
-  admin: {
-    tables: {
-      audit: ['dynamodb:PutItem', 'dynamodb:Query'],
-      announcements: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem'],
-    },
-    userPool: [
-      ...USER_POOL_READS,
-      'cognito-idp:AdminCreateUser',
-      'cognito-idp:AdminDeleteUser',
-      'cognito-idp:AdminDisableUser',
-      'cognito-idp:AdminEnableUser',
-      'cognito-idp:AdminResetUserPassword',
-      'cognito-idp:AdminAddUserToGroup',
-      'cognito-idp:AdminRemoveUserFromGroup',
-    ],
-    cors: true,
-  },
-  general: {
-    tables: {
-      announcements: ['dynamodb:Query'],
-      profiles: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-    },
-    cors: true,
-  },
-  ops: {
-    tables: { audit: ['dynamodb:Query'] },
-    userPool: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'],
-  },
-  'ops-authorizer': {},
-};
+/** The handlers that answer browsers, so need the site's origin for CORS. */
+const ANSWERS_BROWSERS: ReadonlySet<HandlerName> = new Set(['admin', 'general']);
 
 export interface HandlersProps {
   production: boolean;
@@ -92,7 +46,7 @@ export class Handlers extends Construct {
     const removalPolicy = props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const make = (name: HandlerName, environment: Record<string, string>) => {
-      const needs = HANDLER_NEEDS[name];
+      const access = FUNCTION_ACCESS[name];
       const construct = pascal(name);
       const logGroup = new LogGroup(this, `${construct}Logs`, { retention, removalPolicy });
       // Its own role instead of the default, whose AWS-managed policy may write any log group.
@@ -101,16 +55,17 @@ export class Handlers extends Construct {
         description: `The ${name} handler`,
       });
       logGroup.grantWrite(role);
-      const tables = Object.entries(needs.tables ?? {}) as Array<[TableName, string[]]>;
-      for (const [table, actions] of tables) props.tables[table].grant(role, ...actions);
-      if (needs.userPool?.length) {
-        role.addToPrincipalPolicy(
-          new PolicyStatement({
-            actions: [...needs.userPool],
-            resources: [props.userPool.userPoolArn],
-          }),
-        );
+      // The policy the function's code needs, from the stores it uses: the same document the
+      // local stack gives its functions' roles (see `infra/functions/function-access.ts`).
+      const policy = accessPolicy(access, {
+        table: (table) => props.tables[table].tableArn,
+        userPool: props.userPool.userPoolArn,
+        opsTokenSecret: props.opsTokenSecret.secretArn,
+      });
+      for (const statement of policy.Statement) {
+        role.addToPrincipalPolicy(PolicyStatement.fromJson(statement));
       }
+      const tables = tablesOf(access);
       const fn = new NodejsFunction(this, construct, {
         entry: `${repoRoot}infra/functions/${name}/index.ts`,
         handler: 'handler',
@@ -126,10 +81,13 @@ export class Handlers extends Construct {
         environment: {
           NODE_OPTIONS: '--enable-source-maps',
           ...Object.fromEntries(
-            tables.map(([table]) => [TABLES[table].env, props.tables[table].tableName]),
+            tables.map((table) => [TABLES[table].env, props.tables[table].tableName]),
           ),
-          ...(needs.userPool ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
-          ...(needs.cors ? { ALLOWED_ORIGINS: props.siteOrigin } : {}),
+          ...(usesResource(access, 'userPool') ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
+          ...(usesResource(access, 'opsTokenSecret')
+            ? { OPS_TOKEN_SECRET_ID: props.opsTokenSecret.secretArn }
+            : {}),
+          ...(ANSWERS_BROWSERS.has(name) ? { ALLOWED_ORIGINS: props.siteOrigin } : {}),
           ...environment,
         },
         bundling: {
@@ -150,22 +108,11 @@ export class Handlers extends Construct {
       return fn;
     };
 
-    const opsAuthorizer = make('ops-authorizer', {
-      OPS_TOKEN_SECRET_ID: props.opsTokenSecret.secretArn,
-      OPS_ALLOWED_CIDRS: props.opsAllowedCidrs,
-    });
-    // Reads the token and nothing else (not even DescribeSecret).
-    opsAuthorizer.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue'],
-        resources: [props.opsTokenSecret.secretArn],
-      }),
-    );
     this.functions = {
       admin: make('admin', {}),
       general: make('general', {}),
       ops: make('ops', {}),
-      'ops-authorizer': opsAuthorizer,
+      'ops-authorizer': make('ops-authorizer', { OPS_ALLOWED_CIDRS: props.opsAllowedCidrs }),
     };
   }
 }

@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routesOf } from '../../../src/contract';
+import { API_CORS, routesOf } from '../../../src/contract';
 import { logRetention } from './api-logging';
 
 export interface OpsApiProps {
@@ -30,6 +30,7 @@ const OPS_THROTTLING = { rateLimit: 10, burstLimit: 20 } as const;
  * The ops API: an HTTP API for monitoring systems, behind a Lambda authorizer (simple
  * responses) that checks the caller's source address and bearer token. Decisions are not
  * cached: the allow-list is per address, and a revoked token must stop working at once.
+ * Monitors are not browsers: `API_CORS.ops` gives it no CORS configuration.
  */
 export class OpsApi extends Construct {
   readonly api: HttpApi;
@@ -38,6 +39,10 @@ export class OpsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: OpsApiProps) {
     super(scope, id);
+    if (API_CORS.ops) {
+      // An HTTP API's CorsConfiguration would also need the site's origin and the local server.
+      throw new Error('API_CORS.ops is set, but the ops API does not deploy CORS yet.');
+    }
     this.api = new HttpApi(this, 'Api', {
       description: 'Console ops API (Lambda authorizer: source address and bearer token)',
       createDefaultStage: false,

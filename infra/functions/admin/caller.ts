@@ -1,5 +1,6 @@
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
 
@@ -19,6 +20,9 @@ export interface Actor {
   username: string;
   email: string;
 }
+
+/** What `actorOf` sends to the user pool (see `access.ts`). */
+export const ACTOR_LOOKUP_ACCESS = userPoolAccess('cognito-idp:AdminGetUser');
 
 /** Who the audit log names: the Cognito user's e-mail, or the caller's ARN. */
 export async function actorOf(event: APIGatewayProxyEvent): Promise<Actor> {

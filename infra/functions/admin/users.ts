@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuditedAction, UserDetail } from '../../../src/contract';
+import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
 import { HttpError } from '../shared/http-error';
@@ -18,6 +19,17 @@ import { audited } from './audited';
 import { callerUsername } from './caller';
 
 const userPoolId = () => requireEnv('USER_POOL_ID');
+
+/** What the user mutations send to the user pool (see `access.ts`). */
+export const USER_MUTATIONS_ACCESS = userPoolAccess(
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminRemoveUserFromGroup',
+);
 
 const SELF_PROTECTION: Partial<Record<AuditedAction, string>> = {
   disableUser: 'You cannot disable your own account. Ask another administrator to do it.',

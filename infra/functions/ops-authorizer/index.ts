@@ -3,12 +3,16 @@ import type {
   APIGatewayRequestAuthorizerEventV2,
   APIGatewaySimpleAuthorizerResult,
 } from 'aws-lambda';
+import { opsTokenSecretAccess } from '../shared/access';
 import { listEnv, requireEnv } from '../shared/env';
 import { isAllowedAddress } from './allowed-address';
 import { bearerMatches } from './bearer';
 
 /** The token is read once per function instance and kept this long (rotation takes effect after). */
 const TOKEN_CACHE_MS = 5 * 60 * 1000;
+
+/** It reads the token and nothing else, not even DescribeSecret (see `access.ts`). */
+export const OPS_TOKEN_ACCESS = opsTokenSecretAccess('secretsmanager:GetSecretValue');
 
 let secrets: SecretsManagerClient | undefined;
 let cached: { token: string; readAt: number } | undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableAccess } from './access';
 import type { Announcement, PostAnnouncementBody } from '../../../src/contract';
 import { withStore } from './data-store';
 import { requireEnv } from './env';
@@ -12,6 +13,13 @@ const PARTITION = 'ANNOUNCEMENT';
 const LIST_LIMIT = 100;
 
 const table = () => requireEnv(TABLES.announcements.env);
+
+/** What each operation sends to the announcements table (see `access.ts`). */
+export const ANNOUNCEMENT_STORE_ACCESS = {
+  post: tableAccess('announcements', 'dynamodb:PutItem'),
+  list: tableAccess('announcements', 'dynamodb:Query'),
+  delete: tableAccess('announcements', 'dynamodb:DeleteItem'),
+} as const;
 
 export async function postAnnouncement(
   input: PostAnnouncementBody,

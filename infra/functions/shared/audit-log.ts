@@ -5,6 +5,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditPage, ListAuditQuery } from '../../../src/contract';
+import { tableAccess } from './access';
 import { awsErrorName } from './aws-errors';
 import { decodeCursor, encodeCursor, notACursor } from './cursor';
 import { withStore } from './data-store';
@@ -30,6 +31,14 @@ interface AuditItem {
 }
 
 const table = () => requireEnv(TABLES.audit.env);
+
+/** What each part of the log sends to its table (see `access.ts`). */
+export const AUDIT_LOG_ACCESS = {
+  /** `beginAudit` and `settleAudit`. */
+  record: tableAccess('audit', 'dynamodb:PutItem'),
+  /** `listAudit` and `countAuditSince`. */
+  read: tableAccess('audit', 'dynamodb:Query'),
+} as const;
 
 /** Who did what to which target in which request: what an entry says before its outcome. */
 export type AuditAttempt = Pick<AuditEntry, 'actor' | 'action' | 'target' | 'requestId'>;

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { tableAccess } from './access';
 import type { Language } from '../../../src/contract';
 import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { TABLES } from './tables';
+
+/** What each operation sends to the profiles table (see `access.ts`). */
+export const PROFILE_STORE_ACCESS = {
+  read: tableAccess('profiles', 'dynamodb:GetItem'),
+  save: tableAccess('profiles', 'dynamodb:PutItem'),
+} as const;
 
 export interface StoredPreferences {
   displayName: string;

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
 import type { ROUTES } from '../../../src/contract';
 import {
+  API_CORS,
   corsResponseHeaders,
   DRY_RUN_HEADER,
   findRoute,
@@ -25,8 +26,9 @@ export type RouteHandlers<A extends ApiName> = { [N in RoutesOf<A>]: RouteHandle
 
 /**
  * A REST API's Lambda proxy handler: finds the route the event's `resource` and method name,
- * validates the request with the route's schemas, and answers JSON with the CORS headers of
- * the caller's origin (with proxy integration, API Gateway leaves those to the function).
+ * validates the request with the route's schemas, and answers JSON with the API's CORS headers
+ * for the caller's origin (`API_CORS`; with proxy integration, API Gateway leaves those to the
+ * function). `allowedOrigins` is read only for an API that has CORS.
  * Anything unexpected is thrown, so API Gateway answers 502 and the error is logged.
  */
 export function restHandler<A extends ApiName>(
@@ -35,10 +37,11 @@ export function restHandler<A extends ApiName>(
   allowedOrigins: () => readonly string[],
 ) {
   // Read on the first request (not at import) and kept: a function's environment is fixed.
+  const apiCors = API_CORS[api];
   let origins: readonly string[] | undefined;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    origins ??= allowedOrigins();
-    const cors = corsResponseHeaders(originOf(event), origins);
+    origins ??= apiCors ? allowedOrigins() : [];
+    const cors = corsResponseHeaders(apiCors, originOf(event), origins);
     const found = findRoute(api, event.httpMethod, event.resource);
     if (!found) return json(404, { message: 'No such route' }, cors);
     const [name, route] = found;

@@ -16,6 +16,7 @@ import {
   type UserStatusFilter,
   type UserSummary,
 } from '../../../src/contract';
+import { userPoolAccess } from './access';
 import { cognitoClient } from './aws-clients';
 import { awsErrorName } from './aws-errors';
 import { notACursor } from './cursor';
@@ -23,6 +24,16 @@ import { requireEnv } from './env';
 
 /** Reads of the user pool the admin and ops functions share. */
 const userPoolId = () => requireEnv('USER_POOL_ID');
+
+/** What each read sends to the user pool (see `access.ts`). */
+export const USER_DIRECTORY_ACCESS = {
+  listUsers: userPoolAccess('cognito-idp:ListUsers'),
+  getUser: userPoolAccess('cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'),
+  listAllGroups: userPoolAccess('cognito-idp:ListGroups'),
+  listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
+  countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
+  countUsers: userPoolAccess('cognito-idp:ListUsers'),
+} as const;
 
 export function toUserSummary(user: UserType & { UserAttributes?: AttributeType[] }): UserSummary {
   const attributes = new Map(

@@ -68,21 +68,3 @@ export function resolveOperation(
   if (!operation) throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
   return { name: target.slice(dot + 1), service: service!, run: operation };
 }
-
-/** Cognito's admin operations are IAM-authorised: an unsigned call never reaches the pool. */
-export function assertSigV4Signed(context: OperationContext): void {
-  const authorization = context.headers.authorization;
-  if (!authorization) {
-    throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
-  }
-  if (
-    !/^AWS4-HMAC-SHA256 Credential=[^,]+, ?SignedHeaders=[^,]+, ?Signature=[0-9a-f]{64}$/.test(
-      authorization,
-    )
-  ) {
-    throw new AwsError(
-      'IncompleteSignatureException',
-      `Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=${authorization.split(' ')[0]}`,
-    );
-  }
-}

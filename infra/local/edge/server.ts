@@ -2,33 +2,38 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AwsError } from '../aws/errors';
 import { BodyTooLargeError, readBody, sendAwsJsonError, sendJson } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
-import {
-  assertSigV4Signed,
-  resolveOperation,
-  type JsonService,
-  type OperationContext,
-} from '../aws/json-service';
+import { resolveOperation, type JsonService } from '../aws/json-service';
+import { readIncoming } from '../gateway/incoming';
+import type { ServiceRequestAuth } from '../iam/service-auth';
+import { refuseForeignHost } from '../host-check';
 import { handleControl, type ControlDependencies } from './control';
+import { allowAnyOrigin, sendEdgePreflight, watchForSigning } from './cors';
+import { operationContext } from './operation-context';
 
 /** AWS's JSON APIs take requests far below this; anything bigger is refused unread. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface EdgeDependencies extends ControlDependencies {
   services: readonly JsonService[];
+  /** Verifies and authorises the operations AWS signs (cognito-idp admin, secretsmanager). */
+  auth: ServiceRequestAuth;
+  /** The stack's clock: answers carry it in `Date`, as SDKs correct their clock skew by it. */
+  now: () => number;
 }
 
 /**
  * The AWS edge: cognito-idp and cognito-identity (JSON 1.1 by `X-Amz-Target`) on one port,
- * the user pool's JWKS, and `/_local/` control. Like Cognito's public endpoints the AWS routes
- * answer CORS for any origin: they carry no cookies and no ambient authority.
+ * the user pool's JWKS, and `/_local/` control. Cognito's public operations and the JWKS answer
+ * CORS for any origin, as Cognito does (they carry no cookies and no ambient authority);
+ * IAM-authorised operations and `/_local/` answer none (see `./cors`).
  */
 export function createEdgeServer(deps: EdgeDependencies): Server {
   const jwksPath = `/${deps.userPool.id}/.well-known/jwks.json`;
   return createServer((req, res) => {
+    if (refuseForeignHost(req, res)) return;
     const requestId = newRequestId();
-    // Control routes get no CORS: a web page must not read the outbox's passwords and codes.
-    if (!req.url?.startsWith('/_local/')) setCorsHeaders(req, res);
     res.setHeader('x-amzn-RequestId', requestId);
+    res.setHeader('Date', new Date(deps.now()).toUTCString());
     handle(req, res, requestId).catch((error: unknown) => {
       console.error(`[edge] request ${requestId} failed:`, error);
       if (!res.headersSent) {
@@ -43,30 +48,34 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://edge.local');
+    // Control routes get no CORS: a web page must not read the outbox's passwords and codes.
     if (url.pathname.startsWith('/_local/')) return handleControl(req, res, url, deps);
-    if (req.method === 'OPTIONS') {
-      res.writeHead(200, { 'Content-Length': '0' });
-      return res.end();
-    }
+    if (req.method === 'OPTIONS') return sendEdgePreflight(res);
     if (req.method === 'GET' && url.pathname === jwksPath) {
+      allowAnyOrigin(res);
       return sendJson(res, 200, { keys: [deps.userPool.signingKey.publicJwk] });
     }
     if (req.method !== 'POST' || url.pathname !== '/') {
       return sendJson(res, 404, { message: 'Not Found' });
     }
+    // Only an operation that ran without asking for a signature answers with CORS.
+    let isPublic = () => false;
     try {
       const operation = resolveOperation(deps.services, header(req, 'x-amz-target'));
-      const body = await readBody(req, MAX_BODY_BYTES);
-      const context: OperationContext = {
-        headers: req.headers,
-        sourceIp: req.socket.remoteAddress ?? '',
-        operation: operation.name,
-        authenticate: async () => assertSigV4Signed(context),
-        authorize: async () => {},
-      };
-      const output = await operation.run(parseJsonBody(body), context);
+      const request = await readIncoming(req, MAX_BODY_BYTES);
+      const context = operationContext(
+        request,
+        operation.service.targetPrefix,
+        operation.name,
+        deps.auth,
+      );
+      const signed = watchForSigning(context);
+      isPublic = () => !signed();
+      const output = await operation.run(parseJsonBody(request.body), context);
+      if (isPublic()) allowAnyOrigin(res);
       sendJson(res, 200, output, {}, 'application/x-amz-json-1.1');
     } catch (error) {
+      if (isPublic()) allowAnyOrigin(res);
       if (error instanceof AwsError) return sendAwsJsonError(res, error, requestId);
       if (error instanceof BodyTooLargeError) {
         return sendAwsJsonError(
@@ -97,19 +106,4 @@ function parseJsonBody(body: Buffer): unknown {
       'Start of structure or map found where not expected.',
     );
   }
-}
-
-function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader(
-    'Access-Control-Allow-Headers',
-    header(req, 'access-control-request-headers') ??
-      'content-type, x-amz-target, x-amz-user-agent, authorization, x-amz-date, x-amz-security-token',
-  );
-  res.setHeader(
-    'Access-Control-Expose-Headers',
-    'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date',
-  );
-  res.setHeader('Access-Control-Max-Age', '86400');
 }

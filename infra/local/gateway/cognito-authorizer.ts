@@ -1,9 +1,10 @@
-import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { unauthorized } from './gateway-response';
 
 export interface CognitoAuthorizerOptions {
   issuer: string;
-  publicKey: CryptoKey;
+  /** The pool's JWKS: a token's `kid` picks the key; then only an ID token passes. */
+  jwks: JSONWebKeySet;
   now: () => number;
 }
 
@@ -36,12 +37,16 @@ function stringifyClaims(payload: JWTPayload): Record<string, string> {
  * `The incoming token has expired`.
  */
 export class CognitoAuthorizer {
-  constructor(private readonly options: CognitoAuthorizerOptions) {}
+  private readonly keys;
+
+  constructor(private readonly options: CognitoAuthorizerOptions) {
+    this.keys = createLocalJWKSet(options.jwks);
+  }
 
   async authorize(authorization: string | undefined): Promise<Record<string, string>> {
     if (!authorization) throw unauthorized();
     try {
-      const { payload } = await jwtVerify(authorization, this.options.publicKey, {
+      const { payload } = await jwtVerify(authorization, this.keys, {
         issuer: this.options.issuer,
         currentDate: new Date(this.options.now()),
         algorithms: ['RS256'],

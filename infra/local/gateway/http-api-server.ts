@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { routesOf, type ApiName, type ApiStage } from '../../../src/contract';
+import { API_CORS, routesOf, type ApiName, type ApiStage } from '../../../src/contract';
 import { BodyTooLargeError } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
+import { refuseForeignHost } from '../host-check';
 import { FunctionError, FunctionTimeoutError, type LocalFunction } from '../lambda/local-function';
 import { GatewayResponse, sendGatewayResponse } from './gateway-response';
 import { readIncoming, type IncomingRequest } from './incoming';
@@ -29,12 +30,18 @@ const tooLarge = () => new GatewayResponse(413, undefined, 'Request Entity Too L
 /**
  * An HTTP API on its `$default` stage: the contract's routes behind a Lambda authorizer that
  * answers `{isAuthorized, context}`, with payload 2.0 events to the authorizer and function.
+ * No CORS configuration, as the CDK app deploys it (`API_CORS`): an OPTIONS matches no route.
  */
 export function createHttpApiServer(options: HttpApiOptions) {
   const routes = new RouteTable(routesOf(options.api));
   const label = `[${options.api}-api]`;
+  if (API_CORS[options.api]) {
+    // An HTTP API's CorsConfiguration answers preflights itself and differs from a REST API's.
+    throw new Error(`${label} has CORS in API_CORS, which the local HTTP API does not serve yet.`);
+  }
 
   return createServer((req, res) => {
+    if (refuseForeignHost(req, res)) return;
     const requestId = newRequestId();
     handle(req, res, requestId).catch((error: unknown) => {
       const response =

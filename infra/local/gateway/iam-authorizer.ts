@@ -15,6 +15,11 @@ export interface IamAuthorizerOptions {
   stage: ApiStage;
   now: () => number;
   findCredentials: (accessKeyId: string) => IssuedCredentials | undefined;
+  /**
+   * The identity policies of a role or user (the local account's); by default those of the
+   * group roles alone, as the contract builds them.
+   */
+  policiesOf?: (principalArn: string) => readonly PolicyDocument[];
 }
 
 /** API Gateway shows the account in a denied resource masked to its last four digits. */
@@ -26,15 +31,16 @@ const maskAccount = (arn: string, accountId: string) =>
  * against the caller's role policy, which is the document the CDK app attaches to that role.
  */
 export class IamAuthorizer {
-  private readonly policiesByRole: Map<string, PolicyDocument[]>;
+  private readonly policiesOf: (principalArn: string) => readonly PolicyDocument[];
 
   constructor(private readonly options: IamAuthorizerOptions) {
-    this.policiesByRole = new Map(
+    const groupPolicies = new Map(
       GROUP_NAMES.map((group) => [
         roleArn(options.stage.accountId, group),
         [groupRolePolicy(group, options.stage)],
       ]),
     );
+    this.policiesOf = options.policiesOf ?? ((arn) => groupPolicies.get(arn) ?? []);
   }
 
   /** The caller's credentials if the request may invoke `method path`; else the 403 to send. */
@@ -65,7 +71,7 @@ export class IamAuthorizer {
     const { region, accountId, apiId, stage } = this.options.stage;
     const resource = `arn:aws:execute-api:${region}:${accountId}:${apiId}/${stage}/${request.method}${resourcePath}`;
     const decision = evaluate(
-      this.policiesByRole.get(caller.roleArn) ?? [],
+      this.policiesOf(caller.roleArn),
       'execute-api:Invoke',
       resource,
     );

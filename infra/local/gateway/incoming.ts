@@ -8,7 +8,10 @@ export interface IncomingRequest {
   rawPath: string;
   /** Without `?`, as sent. */
   rawQuery: string;
-  /** Lower-case names; repeated headers joined with `,` as HTTP allows. */
+  /**
+   * Lower-case names; a header sent more than once has its values joined with `,` in the order
+   * sent, as SigV4 canonicalisation joins them.
+   */
   headers: Record<string, string>;
   body: Buffer;
   sourceIp: string;
@@ -20,18 +23,25 @@ export async function readIncoming(
 ): Promise<IncomingRequest> {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
-  }
   return {
     method: req.method ?? 'GET',
     rawPath: q < 0 ? url : url.slice(0, q),
     rawQuery: q < 0 ? '' : url.slice(q + 1),
-    headers,
+    headers: joinedHeaders(req),
     body: await readBody(req, maxBodyBytes),
     sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
   };
+}
+
+/**
+ * Each header's values joined with `,` in the order sent, as SigV4 canonicalisation joins
+ * them. Not `req.headers`: Node joins a repeated header with `, ` (which no longer matches the
+ * signature) and keeps only the first of some (`authorization`, `content-type`…).
+ */
+export function joinedHeaders(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headersDistinct).map(([name, values]) => [name, (values ?? []).join(',')]),
+  );
 }
 
 /**

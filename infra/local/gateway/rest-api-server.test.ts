@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roleArn, type ApiStage } from '../../../src/contract';
-import type { IssuedCredentials } from '../iam/credentials';
+import type { TemporaryCredentials } from '../iam/credentials';
 import { LocalFunction } from '../lambda/local-function';
 import { close, listen } from '../net';
 import { freePort } from '../testing/test-stack';
@@ -23,7 +23,7 @@ const stage: ApiStage = {
   apiId: 'testapi001',
   stage: 'local',
 };
-const caller: IssuedCredentials = {
+const caller: TemporaryCredentials = {
   accessKeyId: 'ASIAEXAMPLECALLER001',
   secretAccessKey: 'test-secret',
   sessionToken: 'test-session',
@@ -56,7 +56,14 @@ afterEach(() => errors.mockClear());
 async function gatewayFor(name: string, source: string): Promise<string> {
   const bundlePath = join(dir, `${name}.mjs`);
   writeFileSync(bundlePath, source);
-  const fn = new LocalFunction({ name, bundlePath, environment: {}, timeoutMs: 5000 });
+  const fn = new LocalFunction({
+    name,
+    bundlePath,
+    environment: {},
+    timeoutMs: 5000,
+    roleCredentials: () => ({ ...caller, expiresAt: Date.now() + 3_600_000 }),
+    now: Date.now,
+  });
   functions.push(fn);
   const server = createRestApiServer({
     api: 'admin',

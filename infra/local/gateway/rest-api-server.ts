@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
-  CORS_ALLOWED_HEADERS,
-  CORS_MAX_AGE_SECONDS,
+  API_CORS,
+  corsPreflightHeaders,
   corsResponseHeaders,
   routesOf,
+  type ApiCors,
   type ApiName,
   type ApiStage,
+  type HttpMethod,
 } from '../../../src/contract';
 import { BodyTooLargeError } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
+import { refuseForeignHost } from '../host-check';
 import { FunctionError, FunctionTimeoutError, type LocalFunction } from '../lambda/local-function';
 import type { CognitoAuthorizer } from './cognito-authorizer';
 import {
@@ -37,7 +40,7 @@ export interface RestApiOptions {
     | { type: 'AWS_IAM'; iam: IamAuthorizer }
     | { type: 'COGNITO_USER_POOLS'; cognito: CognitoAuthorizer };
   function: LocalFunction;
-  /** Exact origins for preflights and gateway responses. */
+  /** Exact origins for preflights and gateway responses, if the API has CORS (`API_CORS`). */
   allowedOrigins: readonly string[];
   now: () => number;
   /**
@@ -49,21 +52,30 @@ export interface RestApiOptions {
 
 /**
  * A REST API stage as API Gateway serves it at `/{stage}/...`: the contract's routes with one
- * authoriser, Lambda proxy integration, CORS preflights answered without auth, and gateway
- * responses (4XX/5XX) carrying the CORS headers so a browser can read them.
+ * authoriser, Lambda proxy integration and the API's CORS as the CDK app deploys it
+ * (`API_CORS`): preflights answered without auth where routes are, and the gateway responses
+ * it names carrying the CORS headers so a browser can read them. Without CORS, an OPTIONS is a
+ * method like any other the API lacks.
  */
 export function createRestApiServer(options: RestApiOptions): Server {
   const routes = new RouteTable(routesOf(options.api));
   const label = `[${options.api}-api]`;
+  const cors = API_CORS[options.api];
+
+  /** A gateway response's CORS: DEFAULT_4XX covers every 4xx, DEFAULT_5XX every 5xx. */
+  const gatewayCors = (status: number, origin: string | undefined) =>
+    cors?.gatewayResponses.includes(status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX')
+      ? corsResponseHeaders(cors, origin, options.allowedOrigins)
+      : {};
 
   return createServer((req, res) => {
+    if (refuseForeignHost(req, res)) return;
     const requestId = newRequestId();
     const baseHeaders = {
       'x-amzn-RequestId': requestId,
       'x-amz-apigw-id': randomBytes(6).toString('base64url').slice(0, 8) + '=',
-      ...corsResponseHeaders(req.headers.origin, options.allowedOrigins),
     };
-    handle(req, res, requestId, baseHeaders).catch((error: unknown) => {
+    handle(req, res, requestId).catch((error: unknown) => {
       const response =
         error instanceof GatewayResponse
           ? error
@@ -72,16 +84,15 @@ export function createRestApiServer(options: RestApiOptions): Server {
             : undefined;
       if (!response) console.error(`${label} ${requestId} gateway fault:`, error);
       if (res.headersSent) return res.destroy();
-      sendGatewayResponse(res, response ?? internalServerError(), baseHeaders);
+      const answer = response ?? internalServerError();
+      sendGatewayResponse(res, answer, {
+        ...baseHeaders,
+        ...gatewayCors(answer.status, req.headers.origin),
+      });
     });
   });
 
-  async function handle(
-    req: IncomingMessage,
-    res: ServerResponse,
-    requestId: string,
-    baseHeaders: Record<string, string>,
-  ) {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const request = await readIncoming(req, MAX_PAYLOAD_BYTES);
     const stage = [options.stage.stage, options.unauthenticatedStage].find(
       (name) => name && (request.rawPath === `/${name}` || request.rawPath.startsWith(`/${name}/`)),
@@ -89,10 +100,10 @@ export function createRestApiServer(options: RestApiOptions): Server {
     if (!stage) throw forbidden();
     const resourcePath = request.rawPath.slice(stage.length + 1) || '/';
 
-    if (request.method === 'OPTIONS') {
+    if (request.method === 'OPTIONS' && cors) {
       const methods = routes.methodsAt(resourcePath);
       if (!methods.length) throw missingAuthenticationToken();
-      return sendPreflight(res, req.headers.origin, methods, baseHeaders);
+      return sendPreflight(res, cors, req.headers.origin, methods, requestId);
     }
     const matched = routes.find(request.method, resourcePath);
     if (!matched) throw missingAuthenticationToken();
@@ -134,25 +145,22 @@ export function createRestApiServer(options: RestApiOptions): Server {
     }
   }
 
+  /**
+   * The OPTIONS method's mock answer. API Gateway's is static (the site's origin whoever asks);
+   * this one names only an allowed origin, and another origin gets no CORS headers: either way
+   * that browser refuses.
+   */
   function sendPreflight(
     res: ServerResponse,
+    apiCors: ApiCors,
     origin: string | undefined,
-    methods: readonly string[],
-    baseHeaders: Record<string, string>,
+    methods: readonly HttpMethod[],
+    requestId: string,
   ) {
     const allowed = origin !== undefined && options.allowedOrigins.includes(origin);
     res.writeHead(204, {
-      'x-amzn-RequestId': baseHeaders['x-amzn-RequestId']!,
-      Vary: 'Origin',
-      ...(allowed
-        ? {
-            'Access-Control-Allow-Origin': origin,
-            'Access-Control-Allow-Credentials': 'true',
-            'Access-Control-Allow-Methods': ['OPTIONS', ...methods].join(','),
-            'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS.join(','),
-            'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS),
-          }
-        : {}),
+      'x-amzn-RequestId': requestId,
+      ...(allowed ? corsPreflightHeaders(apiCors, origin, methods) : { Vary: 'Origin' }),
     });
     res.end();
   }

@@ -42,6 +42,50 @@ const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
 
+/**
+ * API Gateway's whole answer to a signature that does not match: it quotes the canonical
+ * request and the string to sign it computed, so a client can compare them with its own.
+ * Format as execute-api answers it (mhart/aws4#33, a Postman call to a REST API stage; the
+ * same text from cognito-sync in aws/aws-sdk-cpp#17): blank line, each quoted in `'`, a
+ * trailing newline.
+ */
+export function signatureMismatchMessage(canonicalRequest: string, stringToSign: string): string {
+  return `${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
+}
+
+/**
+ * smithy's signer, keeping the canonical request and the string to sign of its last signature
+ * (its own protected steps, so nothing is canonicalised by hand) for that message.
+ */
+class ExplainingSignatureV4 extends SignatureV4 {
+  canonicalRequest = '';
+  stringToSign = '';
+
+  protected override createCanonicalRequest(
+    request: HttpRequest,
+    canonicalHeaders: Record<string, string>,
+    payloadHash: string,
+  ): string {
+    this.canonicalRequest = super.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+    return this.canonicalRequest;
+  }
+
+  protected override async createStringToSign(
+    longDate: string,
+    credentialScope: string,
+    canonicalRequest: string,
+    algorithmIdentifier: string,
+  ): Promise<string> {
+    this.stringToSign = await super.createStringToSign(
+      longDate,
+      credentialScope,
+      canonicalRequest,
+      algorithmIdentifier,
+    );
+    return this.stringToSign;
+  }
+}
+
 interface ParsedAuthorization {
   accessKeyId: string;
   scopeDate: string;
@@ -114,6 +158,15 @@ export function parseAuthorization(authorization: string, hasDate: boolean): Par
     signedHeaders: params.get('SignedHeaders')!.toLowerCase().split(';'),
     signature: params.get('Signature')!,
   };
+}
+
+/**
+ * Temporary credentials are valid only with their own session token; a long-term key only
+ * without one (STS and IAM both answer "The security token included in the request is invalid").
+ */
+function sessionTokenMatches(sent: string | undefined, credentials: IssuedCredentials): boolean {
+  if (credentials.sessionToken === undefined) return sent === undefined;
+  return sent !== undefined && timingSafeEqualStrings(sent, credentials.sessionToken);
 }
 
 /** The query as smithy takes it: each key once, repeated keys' values as an array. */
@@ -191,12 +244,7 @@ export async function verifySigV4(
   }
 
   const credentials = options.findCredentials(parsed.accessKeyId);
-  const sessionToken = request.headers['x-amz-security-token'];
-  if (
-    !credentials ||
-    sessionToken === undefined ||
-    !timingSafeEqualStrings(sessionToken, credentials.sessionToken)
-  ) {
+  if (!credentials || !sessionTokenMatches(request.headers['x-amz-security-token'], credentials)) {
     throw new GatewayAuthError('UnrecognizedClientException', INVALID_TOKEN);
   }
   if (credentials.expiresAt <= now) {
@@ -222,7 +270,7 @@ export async function verifySigV4(
   const headers = Object.fromEntries(
     Object.entries(request.headers).filter(([name]) => signedHeaders.has(name)),
   );
-  const signer = new SignatureV4({
+  const signer = new ExplainingSignatureV4({
     credentials: {
       accessKeyId: credentials.accessKeyId,
       secretAccessKey: credentials.secretAccessKey,
@@ -257,7 +305,10 @@ export async function verifySigV4(
     expectedSignedHeaders !== parsed.signedHeaders.join(';') ||
     !timingSafeEqualStrings(expected, parsed.signature)
   ) {
-    throw new GatewayAuthError('InvalidSignatureException', SIGNATURE_MISMATCH);
+    throw new GatewayAuthError(
+      'InvalidSignatureException',
+      signatureMismatchMessage(signer.canonicalRequest, signer.stringToSign),
+    );
   }
   return credentials;
 }

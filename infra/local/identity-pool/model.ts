@@ -1,4 +1,10 @@
-import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import {
+  createLocalJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
 import { z } from 'zod';
 import { AwsError, notAuthorized, resourceNotFound } from '../aws/errors';
 import { newRegionalUuid } from '../aws/identifiers';
@@ -12,7 +18,11 @@ export interface LoginProvider {
   /** The `iss` claim; clients such as Amplify key `Logins` by it without its scheme. */
   issuer: string;
   clientId: string;
-  publicKey: CryptoKey;
+  /**
+   * The pool's JWKS, as AWS fetches it from the issuer: a token's `kid` picks the key, and the
+   * claims then decide (an access token is refused for its missing `aud`).
+   */
+  jwks: JSONWebKeySet;
 }
 
 const identitySchema = z.object({
@@ -143,7 +153,7 @@ export class IdentityPool {
     if (!provider) throw invalidLoginToken("Issuer doesn't match providerName");
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(token, provider.publicKey, {
+      ({ payload: claims } = await jwtVerify(token, createLocalJWKSet(provider.jwks), {
         algorithms: ['RS256'],
         currentDate: new Date(this.options.now()),
       }));

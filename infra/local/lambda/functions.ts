@@ -1,6 +1,8 @@
+import { FUNCTION_ACCESS, type FunctionName } from '../../functions/function-access';
+import { tablesOf, usesResource } from '../../functions/shared/access';
 import { TABLES } from '../../functions/shared/tables';
 import { bundleFunction } from './bundle';
-import { LocalFunction } from './local-function';
+import { LocalFunction, type RoleCredentials } from './local-function';
 
 /** API Gateway gives up on an integration after 29 s. */
 const TIMEOUT_MS = 29_000;
@@ -13,6 +15,9 @@ export interface FunctionEnvironmentInput {
   opsTokenSecretId: string;
   opsAllowedCidrs: readonly string[];
   endpoints: { dynamoDb: string; cognitoIdentityProvider: string; secretsManager: string };
+  /** New credentials of a function's execution role (see `function-roles.ts`). */
+  roleCredentials: (name: FunctionName) => RoleCredentials;
+  now: () => number;
 }
 
 export interface LocalFunctions {
@@ -31,10 +36,6 @@ export async function startFunctions(input: FunctionEnvironmentInput): Promise<L
   const common: Record<string, string> = {
     AWS_REGION: input.region,
     AWS_DEFAULT_REGION: input.region,
-    // The execution role's credentials, as Lambda provides them; the local services accept any.
-    AWS_ACCESS_KEY_ID: 'ASIALOCALFUNCTIONROLE',
-    AWS_SECRET_ACCESS_KEY: 'local-function-role-secret',
-    AWS_SESSION_TOKEN: 'local-function-role-session',
     AWS_ENDPOINT_URL_DYNAMODB: input.endpoints.dynamoDb,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: input.endpoints.cognitoIdentityProvider,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: input.endpoints.secretsManager,
@@ -42,29 +43,35 @@ export async function startFunctions(input: FunctionEnvironmentInput): Promise<L
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     NODE_ENV: 'production',
   };
-  // Each function is told of only the tables it uses, as the CDK app grants them.
-  const tables = (...keys: Array<keyof typeof TABLES>) =>
-    Object.fromEntries(keys.map((key) => [TABLES[key].env, input.tableNames[key]]));
-  const make = async (name: string, environment: Record<string, string>) =>
-    new LocalFunction({
+  // Each function is told of only the resources its policy names, as the CDK app does.
+  const make = async (name: FunctionName, environment: Record<string, string>) => {
+    const access = FUNCTION_ACCESS[name];
+    return new LocalFunction({
       name,
       bundlePath: await bundleFunction(name),
-      environment: { ...common, AWS_LAMBDA_FUNCTION_NAME: name, ...environment },
+      environment: {
+        ...common,
+        AWS_LAMBDA_FUNCTION_NAME: name,
+        ...Object.fromEntries(
+          tablesOf(access).map((table) => [TABLES[table].env, input.tableNames[table]]),
+        ),
+        ...(usesResource(access, 'userPool') ? { USER_POOL_ID: input.userPoolId } : {}),
+        ...(usesResource(access, 'opsTokenSecret')
+          ? { OPS_TOKEN_SECRET_ID: input.opsTokenSecretId }
+          : {}),
+        ...environment,
+      },
       timeoutMs: TIMEOUT_MS,
+      roleCredentials: () => input.roleCredentials(name),
+      now: input.now,
     });
+  };
   const origins = input.allowedOrigins.join(',');
   const [admin, general, ops, opsAuthorizer] = await Promise.all([
-    make('admin', {
-      USER_POOL_ID: input.userPoolId,
-      ALLOWED_ORIGINS: origins,
-      ...tables('audit', 'announcements'),
-    }),
-    make('general', { ALLOWED_ORIGINS: origins, ...tables('announcements', 'profiles') }),
-    make('ops', { USER_POOL_ID: input.userPoolId, ...tables('audit') }),
-    make('ops-authorizer', {
-      OPS_TOKEN_SECRET_ID: input.opsTokenSecretId,
-      OPS_ALLOWED_CIDRS: input.opsAllowedCidrs.join(','),
-    }),
+    make('admin', { ALLOWED_ORIGINS: origins }),
+    make('general', { ALLOWED_ORIGINS: origins }),
+    make('ops', {}),
+    make('ops-authorizer', { OPS_ALLOWED_CIDRS: input.opsAllowedCidrs.join(',') }),
   ]);
   return {
     admin,

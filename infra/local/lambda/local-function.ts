@@ -47,13 +47,30 @@ parentPort.on('message', async ({ id, event, context }) => {
 });
 `;
 
+/** The execution role's temporary credentials, as Lambda puts them in the environment. */
+export interface RoleCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiresAt: number;
+}
+
 export interface LocalFunctionOptions {
   name: string;
   bundlePath: string;
   /** The function's whole environment, as Lambda would set it; nothing else leaks in. */
   environment: Record<string, string>;
   timeoutMs: number;
+  /** Fresh credentials of the function's execution role, for each new instance. */
+  roleCredentials: () => RoleCredentials;
+  now: () => number;
 }
+
+/**
+ * An instance whose credentials end within this is replaced before its next invocation, as
+ * Lambda retires its environments well before their session ends.
+ */
+const CREDENTIALS_MARGIN_MS = 5 * 60 * 1000;
 
 /**
  * A Lambda function run locally: its bundle loaded in a worker thread with its own
@@ -62,9 +79,10 @@ export interface LocalFunctionOptions {
  */
 export class LocalFunction {
   private worker: Worker | undefined;
+  private workerCredentialsExpireAt = 0;
   private readonly pending = new Map<
     string,
-    { resolve: (r: Reply) => void; reject: (e: Error) => void }
+    { resolve: (r: Reply) => void; reject: (e: Error) => void; worker: Worker }
   >();
 
   constructor(private readonly options: LocalFunctionOptions) {}
@@ -93,6 +111,7 @@ export class LocalFunction {
         );
       }, this.options.timeoutMs);
       this.pending.set(requestId, {
+        worker,
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r);
@@ -115,6 +134,13 @@ export class LocalFunction {
     return reply.result;
   }
 
+  /** Lets an instance finish what it is running (at most the timeout), then ends it. */
+  private retire(worker: Worker | undefined): void {
+    if (!worker) return;
+    this.worker = undefined;
+    setTimeout(() => void worker.terminate(), this.options.timeoutMs).unref();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -122,10 +148,20 @@ export class LocalFunction {
   }
 
   private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+    if (this.worker && this.workerCredentialsExpireAt - this.options.now() > CREDENTIALS_MARGIN_MS) {
+      return this.worker;
+    }
+    this.retire(this.worker);
+    const credentials = this.options.roleCredentials();
+    this.workerCredentialsExpireAt = credentials.expiresAt;
     const worker = new Worker(RUNTIME, {
       eval: true,
-      env: this.options.environment,
+      env: {
+        ...this.options.environment,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: credentials.sessionToken,
+      },
       workerData: { bundleUrl: pathToFileURL(this.options.bundlePath).href },
     });
     worker.unref();
@@ -137,6 +173,7 @@ export class LocalFunction {
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
       for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue;
         this.pending.delete(id);
         waiting.reject(error);
       }

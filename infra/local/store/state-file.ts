@@ -1,12 +1,36 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fchmodSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 
 export class CorruptStateError extends Error {}
 
+/** State holds signing keys, issued secrets and the ops token: readable by its owner only. */
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIRECTORY = 0o700;
+
+/** Takes group and other permissions off `path` (its owner's own; another's is left alone). */
+function makePrivate(path: string, mode: number): void {
+  const stat = statSync(path);
+  if ((stat.mode & 0o777) === mode) return;
+  if (process.getuid && stat.uid !== process.getuid()) return;
+  chmodSync(path, mode);
+}
+
 /**
  * One service's state as a JSON file under the state directory. Writes go to a temporary file
- * renamed over the old one, so a crash mid-write never leaves half a file behind.
+ * renamed over the old one, so a crash mid-write never leaves half a file behind. The files
+ * and their directory are private to their owner (0600, 0700), the temporary file from before
+ * its first byte, and a file or directory left looser by an older version is tightened.
  */
 export class StateFile<T> {
   constructor(
@@ -23,6 +47,7 @@ export class StateFile<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    makePrivate(this.path, PRIVATE_FILE);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -42,9 +67,18 @@ export class StateFile<T> {
   }
 
   save(state: T): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+    const directory = dirname(this.path);
+    mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY });
+    makePrivate(directory, PRIVATE_DIRECTORY);
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(state, null, 1));
+    // `mode` applies only to a new file (and through the umask): fchmod covers a leftover one.
+    const fd = openSync(temporary, 'w', PRIVATE_FILE);
+    try {
+      fchmodSync(fd, PRIVATE_FILE);
+      writeSync(fd, JSON.stringify(state, null, 1));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, this.path);
   }
 }

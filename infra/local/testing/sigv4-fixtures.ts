@@ -2,14 +2,14 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { SignedRequest, VerifierOptions } from '../gateway/sigv4-verifier';
-import type { IssuedCredentials } from '../iam/credentials';
+import type { IssuedCredentials, TemporaryCredentials } from '../iam/credentials';
 
 /** The verifier's unit tests: one set of issued credentials, a fixed clock, a browser-like signer. */
 
 export const NOW = Date.UTC(2026, 10, 21, 8, 47, 0);
 export const HOST = '127.0.0.1:4567';
 
-export const issued: IssuedCredentials = {
+export const issued: TemporaryCredentials = {
   accessKeyId: 'ASIAEXAMPLEKEY000001',
   // AWS's published example secret key (IAM user guide): not a credential of anyone's.
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',

@@ -74,12 +74,6 @@ export async function testSettings(
   });
 }
 
-/** Dummy keys: the local edge needs admin calls signed, as AWS does, but not by whom. */
-const adminCredentials = {
-  accessKeyId: 'AKIAEXAMPLELOCALADMN',
-  secretAccessKey: 'local-test-secret',
-};
-
 export interface TestStackOptions extends StackOptions {
   /** Put a `StoreGate` between the functions and DynamoDB. */
   storeGate?: boolean;
@@ -104,10 +98,14 @@ export async function startTestStack(
     await storeGate?.close();
     throw error;
   });
+  // The account administrator's key, as an operator signs admin operations against AWS.
   const clientConfig = {
     region: stack.runtimeConfig.region,
     endpoint: stack.edgeUrl,
-    credentials: adminCredentials,
+    credentials: {
+      accessKeyId: stack.operator.accessKeyId,
+      secretAccessKey: stack.operator.secretAccessKey,
+    },
   };
   const idp = new CognitoIdentityProviderClient(clientConfig);
   const identity = new CognitoIdentityClient(clientConfig);

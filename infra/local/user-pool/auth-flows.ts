@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { invalidParameter, notAuthorized } from '../aws/errors';
+import type { ExplicitAuthFlow } from '../../../src/contract';
+import { AwsError, invalidParameter, notAuthorized } from '../aws/errors';
 import { newOpaqueToken } from '../aws/identifiers';
-import type { UserPool } from './model';
+import { userNotFound, type UserPool } from './model';
 import { SignInThrottle } from './sign-in-throttle';
 import {
   createPasswordVerifier,
@@ -14,7 +15,6 @@ import type { UserRecord } from './state';
 import type { AuthenticationResult } from './tokens';
 
 const SRP_CHALLENGE_MS = 5 * 60 * 1000;
-const SESSION_MS = 3 * 60 * 1000;
 /** `Tue Nov 21 8:42:07 UTC 2026`: the TIMESTAMP format Cognito's SDKs sign. */
 const SRP_TIMESTAMP =
   /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
@@ -47,6 +47,31 @@ interface PendingNewPassword {
 
 const incorrectCredentials = () => notAuthorized('Incorrect username or password.');
 
+/** AuthFlowType, as botocore's model lists it (the order of InitiateAuth's enum message). */
+const AUTH_FLOWS = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
+] as const;
+type AuthFlow = (typeof AUTH_FLOWS)[number];
+
+/** The `ExplicitAuthFlows` entry that lets an app client start each InitiateAuth flow. */
+const ENABLED_BY: Partial<Record<AuthFlow, ExplicitAuthFlow>> = {
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  USER_AUTH: 'ALLOW_USER_AUTH',
+};
+
+const isAuthFlow = (flow: string): flow is AuthFlow => AUTH_FLOWS.some((f) => f === flow);
+
 /**
  * One key per user for the lockout, whichever alias signed in; an unknown name gets its own,
  * so it is locked out like a real user and the answers reveal nothing.
@@ -78,7 +103,13 @@ export class AuthFlows {
     flow: string,
     params: Record<string, string> | undefined,
   ): Promise<AuthOutcome> {
+    if (!isAuthFlow(flow)) {
+      throw invalidParameter(
+        `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${AUTH_FLOWS.join(', ')}]`,
+      );
+    }
     this.pool.assertClient(clientId);
+    this.assertEnabled(flow);
     switch (flow) {
       case 'USER_SRP_AUTH':
         return this.startSrp(clientId, required(params, 'USERNAME'), required(params, 'SRP_A'));
@@ -97,15 +128,26 @@ export class AuthFlows {
           ),
           ChallengeParameters: {},
         };
-      case 'CUSTOM_AUTH':
-      case 'ADMIN_NO_SRP_AUTH':
-      case 'ADMIN_USER_PASSWORD_AUTH':
-      case 'USER_AUTH':
-        throw invalidParameter(`${flow} flow not enabled for this client`);
       default:
-        throw invalidParameter(
-          `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]`,
+        // Enabled in the definition but not emulated: refused, never waved through.
+        throw new AwsError(
+          'UnsupportedOperationException',
+          `The local user pool does not emulate ${flow}.`,
         );
+    }
+  }
+
+  /**
+   * The app client's `ExplicitAuthFlows`, with Cognito's refusals: "USER_PASSWORD_AUTH flow not
+   * enabled for this client" (reported by Amplify users and quoted in this repository's issue 14;
+   * the same form for every flow), and for the flows only AdminInitiateAuth takes "Initiate
+   * Auth method not supported." (moto #4836, which AWS support confirmed).
+   */
+  private assertEnabled(flow: AuthFlow): void {
+    const enabledBy = ENABLED_BY[flow];
+    if (!enabledBy) throw invalidParameter('Initiate Auth method not supported.');
+    if (!this.pool.client.explicitAuthFlows.includes(enabledBy)) {
+      throw invalidParameter(`${flow} flow not enabled for this client`);
     }
   }
 
@@ -130,6 +172,7 @@ export class AuthFlows {
     if (!isValidClientPublic(clientPublicA)) throw invalidParameter('Invalid SRP_A value.');
     this.pruneExpired();
     const user = this.pool.findUser(name);
+    if (!user && !this.pool.client.preventUserExistenceErrors) throw userNotFound();
     // An unknown user gets a challenge like anyone else's, so the answer reveals nothing.
     const verifier =
       user?.password ?? createPasswordVerifier(this.pool.poolName, name, newOpaqueToken());
@@ -202,6 +245,7 @@ export class AuthFlows {
     const user = this.pool.findUser(name);
     const key = throttleKey(user, name);
     this.throttle.assertNotLockedOut(key);
+    if (!user && !this.pool.client.preventUserExistenceErrors) throw userNotFound();
     if (!user || !this.pool.passwordMatches(user, password)) {
       this.throttle.recordFailure(key);
       throw incorrectCredentials();
@@ -217,7 +261,7 @@ export class AuthFlows {
       this.sessions.set(session, {
         username: user.username,
         clientId,
-        expiresAt: this.pool.now + SESSION_MS,
+        expiresAt: this.pool.now + this.pool.client.authSessionValiditySeconds * 1000,
       });
       const { sub: _sub, ...visible } = user.attributes;
       return {
@@ -251,15 +295,17 @@ export class AuthFlows {
     if (!user || this.pool.findUser(name) !== user) {
       throw notAuthorized('Invalid session for the user.');
     }
-    // A password that breaks the policy leaves the session usable for another try.
-    this.pool.setPermanentPassword(user, newPassword);
-    this.sessions.delete(session!);
     const attributes = Object.fromEntries(
       Object.entries(responses ?? {})
         .filter(([key]) => key.startsWith('userAttributes.'))
         .map(([key, value]) => [key.slice('userAttributes.'.length), value]),
     );
-    if (Object.keys(attributes).length) this.pool.updateAttributes(user, attributes);
+    // The challenge writes as the app client does: refused before anything changes.
+    if (Object.keys(attributes).length) this.pool.attributes.assertClientMayWrite(attributes);
+    // A password that breaks the policy leaves the session usable for another try.
+    this.pool.setPermanentPassword(user, newPassword);
+    this.sessions.delete(session!);
+    if (Object.keys(attributes).length) this.pool.updateOwnAttributes(user, attributes);
     return {
       AuthenticationResult: await this.pool.startSession(user, clientId),
       ChallengeParameters: {},

@@ -1,11 +1,27 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { GROUPS, GROUP_NAMES, roleArn } from '../../../src/contract';
+import type { JSONWebKeySet } from 'jose';
+import {
+  GROUPS,
+  GROUP_NAMES,
+  SPA_CLIENT_SETTINGS,
+  USER_POOL_SETTINGS,
+  roleArn,
+  type AppClientSettings,
+  type UserPoolSettings,
+} from '../../../src/contract';
 import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../aws/errors';
 import { newUserPoolClientId, newUserPoolId } from '../aws/identifiers';
 import type { StateFile } from '../store/state-file';
+import { AttributeRules } from './attribute-rules';
 import type { Outbox } from './outbox';
 import { assertPasswordConforms, generateTemporaryPassword } from './password-policy';
-import { createStoredSigningKey, loadSigningKey, type SigningKey } from './signing-key';
+import {
+  createStoredSigningKey,
+  keySetOf,
+  loadSigningKey,
+  type PoolSigningKeys,
+  type SigningKey,
+} from './signing-key';
 import { createPasswordVerifier, passwordMatches, poolShortName } from './srp';
 import type {
   GroupRecord,
@@ -14,17 +30,21 @@ import type {
   UserRecord,
   UserStatus,
 } from './state';
-import {
-  REFRESH_TOKEN_SECONDS,
-  TokenMinter,
-  hashRefreshToken,
-  type AuthenticationResult,
-} from './tokens';
+import { TokenMinter, hashRefreshToken, type AuthenticationResult } from './tokens';
 import { matchesFilter, type UserFilter } from './user-filter';
 
-const TEMPORARY_PASSWORD_DAYS = 7;
 const CODE_LIFETIME_MS = 60 * 60 * 1000;
 const PAGE_LIMIT_MAX = 60;
+
+/** The pool and its one app client, as `src/contract` declares them for both deployments. */
+export interface UserPoolDefinition {
+  pool: UserPoolSettings;
+  client: AppClientSettings;
+}
+export const DEPLOYED_USER_POOL: UserPoolDefinition = {
+  pool: USER_POOL_SETTINGS,
+  client: SPA_CLIENT_SETTINGS,
+};
 
 export interface UserPoolOptions {
   file: StateFile<UserPoolState>;
@@ -34,6 +54,8 @@ export interface UserPoolOptions {
   region: string;
   accountId: string;
   now: () => number;
+  /** Defaults to the deployed definition; tests give others to pin behaviour both ways. */
+  definition?: UserPoolDefinition;
 }
 
 export interface Page<T> {
@@ -43,31 +65,47 @@ export interface Page<T> {
 
 export const userNotFound = () => new AwsError('UserNotFoundException', 'User does not exist.');
 
-/** Attributes nobody may write: Cognito derives them. */
-const IMMUTABLE_ATTRIBUTES = new Set(['sub']);
-
 /**
  * The state of one Cognito user pool with e-mail sign-in (the username is a UUID; the e-mail
- * is the sign-in alias) and one app client without a secret. Wire shapes live in responses.ts.
+ * is the sign-in alias) and one app client without a secret, enforcing the settings of its
+ * definition. Wire shapes live in responses.ts.
  */
 export class UserPool {
+  readonly attributes: AttributeRules;
+
   private constructor(
     private readonly state: UserPoolState,
     private readonly options: UserPoolOptions,
-    readonly signingKey: SigningKey,
+    readonly definition: UserPoolDefinition,
+    readonly signingKeys: PoolSigningKeys,
     readonly tokens: TokenMinter,
-  ) {}
+  ) {
+    this.attributes = new AttributeRules(definition.pool, definition.client);
+  }
 
   static async open(options: UserPoolOptions): Promise<UserPool> {
+    const definition = options.definition ?? DEPLOYED_USER_POOL;
+    if (definition.pool.attributesRequireVerificationBeforeUpdate.length) {
+      // Refused rather than ignored: the local pool must never be looser than the deployed one.
+      throw new Error(
+        'The local user pool does not emulate attributesRequireVerificationBeforeUpdate yet.',
+      );
+    }
     const state = options.file.load() ?? (await UserPool.createState(options));
+    // State files from before access tokens had a key of their own get one now.
+    state.accessTokenSigningKey ??= await createStoredSigningKey();
     options.file.save(state);
-    const signingKey = await loadSigningKey(state.signingKey);
+    const signingKeys = {
+      idToken: await loadSigningKey(state.signingKey),
+      accessToken: await loadSigningKey(state.accessTokenSigningKey),
+    };
     const issuer = `${options.edgeUrl}/${state.userPoolId}`;
     return new UserPool(
       state,
       options,
-      signingKey,
-      new TokenMinter(signingKey, issuer, options.now),
+      definition,
+      signingKeys,
+      new TokenMinter(signingKeys, issuer, options.now, definition.client),
     );
   }
 
@@ -93,6 +131,7 @@ export class UserPool {
       clientName: 'console-spa',
       createdAt: now,
       signingKey: await createStoredSigningKey(),
+      accessTokenSigningKey: await createStoredSigningKey(),
       users: {},
       groups,
       refreshTokens: {},
@@ -107,6 +146,21 @@ export class UserPool {
   }
   get issuer(): string {
     return this.tokens.issuer;
+  }
+  /** `/{userPoolId}/.well-known/jwks.json`: both keys, each token naming its own by `kid`. */
+  get jwks(): JSONWebKeySet {
+    return keySetOf(this.signingKeys.idToken, this.signingKeys.accessToken);
+  }
+  /**
+   * The ID-token key. @deprecated The edge still publishes only this one; it should serve
+   * `jwks` (both keys) instead.
+   */
+  get signingKey(): SigningKey {
+    return this.signingKeys.idToken;
+  }
+  /** The app client's settings (the pool has one client, the SPA's). */
+  get client(): AppClientSettings {
+    return this.definition.client;
   }
   get now(): number {
     return this.options.now();
@@ -130,12 +184,26 @@ export class UserPool {
     }
   }
 
-  /** By username or, as e-mail sign-in allows, by e-mail (case-insensitive). */
+  /**
+   * By username or, as e-mail sign-in allows, by e-mail: exactly, or in any case when the
+   * pool's sign-in is case-insensitive (which covers the username and the e-mail alias alike).
+   */
   findUser(usernameOrEmail: string): UserRecord | undefined {
     const direct = ownValue(this.state.users, usernameOrEmail);
     if (direct) return direct;
-    const email = usernameOrEmail.toLowerCase();
-    return Object.values(this.state.users).find((u) => u.attributes.email?.toLowerCase() === email);
+    const name = this.signInForm(usernameOrEmail);
+    const users = Object.values(this.state.users);
+    return (
+      users.find((u) => this.signInForm(u.username) === name) ??
+      users.find(
+        (u) => u.attributes.email !== undefined && this.signInForm(u.attributes.email) === name,
+      )
+    );
+  }
+
+  /** A name as sign-in compares it. */
+  private signInForm(name: string): string {
+    return this.definition.pool.signInCaseSensitive ? name : name.toLowerCase();
   }
 
   requireUser(usernameOrEmail: string): UserRecord {
@@ -168,13 +236,17 @@ export class UserPool {
     return poolShortName(this.state.userPoolId);
   }
 
+  private get passwordPolicy() {
+    return this.definition.pool.passwordPolicy;
+  }
+
   private setPassword(user: UserRecord, password: string, status: UserStatus): void {
-    assertPasswordConforms(password);
+    assertPasswordConforms(password, this.passwordPolicy);
     user.password = createPasswordVerifier(this.poolName, user.username, password);
     user.status = status;
     user.temporaryPasswordExpiresAt =
       status === 'FORCE_CHANGE_PASSWORD'
-        ? this.now + TEMPORARY_PASSWORD_DAYS * 24 * 3600 * 1000
+        ? this.now + this.passwordPolicy.temporaryPasswordValidityDays * 24 * 3600 * 1000
         : undefined;
     user.resetCode = undefined;
     user.updatedAt = this.now;
@@ -196,7 +268,7 @@ export class UserPool {
       clientId,
       originJti: randomUUID(),
       authTime: Math.floor(this.now / 1000),
-      expiresAt: this.now + REFRESH_TOKEN_SECONDS * 1000,
+      expiresAt: this.now + this.client.refreshTokenValiditySeconds * 1000,
       revoked: false,
     };
     this.state.refreshTokens[hashRefreshToken(refreshToken)] = record;
@@ -238,6 +310,14 @@ export class UserPool {
 
   /** RevokeToken: the refresh token and every token minted from it stop working. */
   revokeRefreshToken(refreshToken: string, clientId: string): void {
+    if (!this.client.enableTokenRevocation) {
+      // The exception RevokeToken declares for a client without revocation; the message is
+      // ours (not confirmed against AWS).
+      throw new AwsError(
+        'UnsupportedOperationException',
+        'Token revocation is not enabled for this client.',
+      );
+    }
     const record = this.state.refreshTokens[hashRefreshToken(refreshToken)];
     if (!record) return; // RFC 7009: an unknown token is not an error
     if (record.clientId !== clientId) {
@@ -295,13 +375,14 @@ export class UserPool {
           'Resend not possible. User state is not FORCE_CHANGE_PASSWORD.',
         );
       }
-      const password = input.temporaryPassword ?? generateTemporaryPassword();
+      const password = input.temporaryPassword ?? generateTemporaryPassword(this.passwordPolicy);
       this.setPassword(existing, password, 'FORCE_CHANGE_PASSWORD');
       this.save();
       this.sendInvitation(existing, password);
       return existing;
     }
-    const email = (input.attributes.email ?? input.username).toLowerCase();
+    // Kept as given, as Cognito keeps it; sign-in compares it as the pool's case rule says.
+    const email = input.attributes.email ?? input.username;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       throw invalidParameter('Username should be an email.');
     }
@@ -311,8 +392,8 @@ export class UserPool {
         'An account with the given email already exists.',
       );
     }
-    this.assertWritableAttributes(input.attributes);
-    const password = input.temporaryPassword ?? generateTemporaryPassword();
+    this.attributes.assertCreatable({ ...input.attributes, email });
+    const password = input.temporaryPassword ?? generateTemporaryPassword(this.passwordPolicy);
     const sub = randomUUID();
     const user: UserRecord = {
       username: sub,
@@ -394,9 +475,25 @@ export class UserPool {
     this.save();
   }
 
-  updateAttributes(user: UserRecord, attributes: Record<string, string>): void {
-    this.assertWritableAttributes(attributes);
-    const email = attributes.email?.toLowerCase();
+  /** AdminUpdateUserAttributes: bound by the schema, not by any app client. */
+  adminUpdateAttributes(user: UserRecord, attributes: Record<string, string>): void {
+    this.attributes.assertUpdatable(attributes);
+    this.writeAttributes(user, attributes);
+  }
+
+  /** UpdateUserAttributes and sign-in challenges: the app client's write attributes too. */
+  updateOwnAttributes(user: UserRecord, attributes: Record<string, string>): void {
+    this.attributes.assertClientMayWrite(attributes);
+    this.writeAttributes(user, attributes);
+  }
+
+  /** GetUser: the attributes the app client may read. */
+  readableAttributes(user: UserRecord): Record<string, string> {
+    return this.attributes.readableOf(user.attributes);
+  }
+
+  private writeAttributes(user: UserRecord, attributes: Record<string, string>): void {
+    const email = attributes.email;
     if (email !== undefined && email !== user.attributes.email) {
       const other = this.findUser(email);
       if (other && other.username !== user.username) {
@@ -405,22 +502,11 @@ export class UserPool {
           'An account with the given email already exists.',
         );
       }
-      attributes = { email_verified: 'false', ...attributes, email };
+      attributes = { email_verified: 'false', ...attributes };
     }
     Object.assign(user.attributes, attributes);
     user.updatedAt = this.now;
     this.save();
-  }
-
-  private assertWritableAttributes(attributes: Record<string, string>): void {
-    for (const name of Object.keys(attributes)) {
-      if (IMMUTABLE_ATTRIBUTES.has(name)) {
-        throw invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
-      }
-      if (!/^(custom:)?[\w:]{1,32}$/.test(name)) {
-        throw invalidParameter(`Invalid user attribute name: ${name}`);
-      }
-    }
   }
 
   addUserToGroup(name: string, groupName: string): void {
@@ -442,6 +528,24 @@ export class UserPool {
   listUsers(filter: UserFilter | undefined, limit: number, token?: string): Page<UserRecord> {
     const users = this.sortedUsers().filter((user) => !filter || matchesFilter(user, filter));
     return paginate(users, (u) => u.username, limit, token);
+  }
+
+  /**
+   * ListUsers' `AttributesToGet`: each must be in the schema, and (as Cognito documents) set
+   * for every user in the answer. Cognito refuses either with this one message.
+   */
+  assertAttributesToGet(names: readonly string[], users: readonly UserRecord[]): void {
+    const missing = names.some(
+      (name) =>
+        !this.attributes.exists(name) || users.some((u) => u.attributes[name] === undefined),
+    );
+    if (missing) throw invalidParameter('One or more requested attributes do not exist.');
+  }
+
+  /** AdminListGroupsForUser: by group name, a page at a time. */
+  listGroupsForUser(name: string, limit: number, token?: string): Page<GroupRecord> {
+    const groups = this.groupsOf(this.requireUser(name)).sort(byKey((g) => g.name));
+    return paginate(groups, (g) => g.name, limit, token);
   }
 
   listGroups(limit: number, token?: string): Page<GroupRecord> {
@@ -472,8 +576,13 @@ export class UserPool {
   /** Sends a reset code; returns where it went, masked as Cognito masks it. */
   forgotPassword(name: string): string {
     const user = this.findUser(name);
-    // Without revealing that the user does not exist (PreventUserExistenceErrors).
-    if (!user) return maskEmail(name.includes('@') ? name : 'unknown@example.com');
+    if (!user) {
+      if (!this.client.preventUserExistenceErrors) {
+        throw new AwsError('UserNotFoundException', 'Username/client id combination not found.');
+      }
+      // Without revealing that the user does not exist (PreventUserExistenceErrors).
+      return maskEmail(name.includes('@') ? name : 'unknown@example.com');
+    }
     if (!user.enabled) throw notAuthorized('User is disabled.');
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
       throw notAuthorized('User password cannot be reset in the current state.');

@@ -67,10 +67,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     return async (raw: unknown, context: OperationContext) => {
       await context.authenticate();
       const input = parseInput(schema, raw);
-      await context.authorize(
-        `cognito-idp:${context.operation}`,
-        userPoolArn(input.UserPoolId),
-      );
+      await context.authorize(`cognito-idp:${context.operation}`, userPoolArn(input.UserPoolId));
       pool.assertPool(input.UserPoolId);
       return run(input);
     };
@@ -124,9 +121,10 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
       return { AuthenticationResult: await pool.refresh(input.RefreshToken, input.ClientId) };
     },
 
+    // Only what the app client may read, as Cognito answers a user's own access token.
     GetUser: withAccessToken(accessToken, (_input, user) => ({
       Username: user.username,
-      UserAttributes: toAttributeList(user.attributes),
+      UserAttributes: toAttributeList(pool.readableAttributes(user)),
     })),
 
     ChangePassword: withAccessToken(
@@ -149,7 +147,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
       accessToken.extend({ UserAttributes: attributeList }),
       (input, user) => {
         const before = user.attributes.email;
-        pool.updateAttributes(user, fromAttributeList(input.UserAttributes));
+        pool.updateOwnAttributes(user, fromAttributeList(input.UserAttributes));
         const emailChanged = user.attributes.email !== before;
         return {
           CodeDeliveryDetailsList: emailChanged
@@ -239,7 +237,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     AdminUpdateUserAttributes: admin(
       poolUser.extend({ UserAttributes: attributeList }),
       (input) => {
-        pool.updateAttributes(
+        pool.adminUpdateAttributes(
           pool.requireUser(input.Username),
           fromAttributeList(input.UserAttributes),
         );
@@ -260,8 +258,15 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     AdminListGroupsForUser: admin(
       poolUser.extend({ Limit: limit, NextToken: z.string().optional() }),
       (input) => {
-        const user = pool.requireUser(input.Username);
-        return { Groups: pool.groupsOf(user).map((g) => groupType(g, pool.id)) };
+        const page = pool.listGroupsForUser(
+          input.Username,
+          assertLimit(input.Limit),
+          input.NextToken,
+        );
+        return {
+          Groups: page.items.map((g) => groupType(g, pool.id)),
+          ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+        };
       },
     ),
 
@@ -284,6 +289,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
           assertLimit(input.Limit),
           input.PaginationToken,
         );
+        if (input.AttributesToGet) pool.assertAttributesToGet(input.AttributesToGet, page.items);
         const wanted = input.AttributesToGet && new Set(input.AttributesToGet);
         return {
           Users: page.items.map((user) => {

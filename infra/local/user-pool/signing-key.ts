@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose';
 import { z } from 'zod';
 
-/** The pool's RS256 key pair, kept in its state so tokens stay valid across restarts. */
+/** An RS256 key pair of the pool, kept in its state so tokens stay valid across restarts. */
 export const storedSigningKeySchema = z.object({
   kid: z.string(),
   privateJwk: z.record(z.string(), z.unknown()),
@@ -16,6 +16,12 @@ export interface SigningKey {
   publicKey: CryptoKey;
   /** The JWKS entry, as `/{userPoolId}/.well-known/jwks.json` publishes it. */
   publicJwk: JWK;
+}
+
+/** Cognito signs ID tokens and access tokens with different keys; its JWKS lists both. */
+export interface PoolSigningKeys {
+  idToken: SigningKey;
+  accessToken: SigningKey;
 }
 
 export async function createStoredSigningKey(): Promise<StoredSigningKey> {
@@ -36,3 +42,8 @@ export async function loadSigningKey(stored: StoredSigningKey): Promise<SigningK
     publicJwk,
   };
 }
+
+/** The public half of `keys` as a JWKS: what a verifier fetches and selects from by `kid`. */
+export const keySetOf = (...keys: SigningKey[]): JSONWebKeySet => ({
+  keys: keys.map((key) => key.publicJwk),
+});

@@ -32,9 +32,9 @@ export function padHex(value: bigint): string {
 
 const sha256Hex = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const hashHex = (hex: string) => sha256Hex(Buffer.from(hex, 'hex'));
-const toBigInt = (hex: string) => BigInt(`0x${hex}`);
+export const toBigInt = (hex: string) => BigInt(`0x${hex}`);
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
   let b = base % modulus;
   let e = exponent;
@@ -48,10 +48,19 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
 
 const k = toBigInt(hashHex(padHex(N) + padHex(g)));
 
+/** The group and multiplier both halves of the protocol share. */
+export const SRP_GROUP = { N, g, k } as const;
+
 /** The pool's short name as SRP uses it: `ap-northeast-1_AbC` → `AbC`. */
 export const poolShortName = (userPoolId: string) => userPoolId.split('_')[1] ?? '';
 
-function passwordExponent(poolName: string, username: string, password: string, saltHex: string) {
+/** `x`, from the pool name, the username, the password and the salt. */
+export function passwordExponent(
+  poolName: string,
+  username: string,
+  password: string,
+  saltHex: string,
+): bigint {
   const identityHash = sha256Hex(`${poolName}${username}:${password}`);
   return toBigInt(hashHex(padHex(toBigInt(saltHex)) + identityHash));
 }
@@ -118,30 +127,55 @@ export interface PasswordClaim {
   signature: string;
 }
 
-/** Recomputes the session key and checks the client's `PASSWORD_CLAIM_SIGNATURE`. */
-export function verifyPasswordClaim(claim: PasswordClaim): boolean {
-  const A = toBigInt(claim.clientPublicA);
-  const B = toBigInt(claim.server.publicB);
-  const u = toBigInt(hashHex(padHex(A) + padHex(B)));
-  if (u === 0n) return false;
-  const v = toBigInt(claim.verifier);
-  const S = modPow(A * modPow(v, u, N), toBigInt(claim.server.secretB), N);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
-    .update(Buffer.from(padHex(S), 'hex'))
+/** `u = H(A | B)`, which both halves derive from the public values. */
+export const scramblingParameter = (A: bigint, B: bigint) =>
+  toBigInt(hashHex(padHex(A) + padHex(B)));
+
+/**
+ * `PASSWORD_CLAIM_SIGNATURE`: an HMAC, under the key HKDF derives from the shared secret `S`,
+ * over the pool name, the user, the challenge's secret block and the timestamp.
+ */
+export function passwordClaimSignature(input: {
+  poolName: string;
+  userIdForSrp: string;
+  sharedSecret: bigint;
+  u: bigint;
+  secretBlock: string;
+  timestamp: string;
+}): string {
+  const prk = createHmac('sha256', Buffer.from(padHex(input.u), 'hex'))
+    .update(Buffer.from(padHex(input.sharedSecret), 'hex'))
     .digest();
   const key = createHmac('sha256', prk)
     .update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]))
     .digest()
     .subarray(0, 16);
-  const expected = createHmac('sha256', key)
+  return createHmac('sha256', key)
     .update(
       Buffer.concat([
-        Buffer.from(claim.poolName, 'utf8'),
-        Buffer.from(claim.userIdForSrp, 'utf8'),
-        Buffer.from(claim.secretBlock, 'base64'),
-        Buffer.from(claim.timestamp, 'utf8'),
+        Buffer.from(input.poolName, 'utf8'),
+        Buffer.from(input.userIdForSrp, 'utf8'),
+        Buffer.from(input.secretBlock, 'base64'),
+        Buffer.from(input.timestamp, 'utf8'),
       ]),
     )
     .digest('base64');
+}
+
+/** Recomputes the session key and checks the client's `PASSWORD_CLAIM_SIGNATURE`. */
+export function verifyPasswordClaim(claim: PasswordClaim): boolean {
+  const A = toBigInt(claim.clientPublicA);
+  const u = scramblingParameter(A, toBigInt(claim.server.publicB));
+  if (u === 0n) return false;
+  const v = toBigInt(claim.verifier);
+  const S = modPow(A * modPow(v, u, N), toBigInt(claim.server.secretB), N);
+  const expected = passwordClaimSignature({
+    poolName: claim.poolName,
+    userIdForSrp: claim.userIdForSrp,
+    sharedSecret: S,
+    u,
+    secretBlock: claim.secretBlock,
+    timestamp: claim.timestamp,
+  });
   return timingSafeEqualStrings(expected, claim.signature);
 }

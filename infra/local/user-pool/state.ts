@@ -49,7 +49,10 @@ export const userPoolStateSchema = z.object({
   clientId: z.string(),
   clientName: z.string(),
   createdAt: z.number(),
+  /** Signs ID tokens (and, in state files written before access tokens had their own, both). */
   signingKey: storedSigningKeySchema,
+  /** Signs access tokens; created on open when an older state file lacks it. */
+  accessTokenSigningKey: storedSigningKeySchema.optional(),
   users: z.record(z.string(), userSchema),
   groups: z.record(z.string(), groupSchema),
   /** Keyed by the SHA-256 of the refresh token: the token itself is never stored. */

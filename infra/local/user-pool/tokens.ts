@@ -1,13 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { SignJWT, createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { AppClientSettings } from '../../../src/contract';
 import { newOpaqueToken } from '../aws/identifiers';
 import { notAuthorized } from '../aws/errors';
-import type { SigningKey } from './signing-key';
+import { keySetOf, type PoolSigningKeys, type SigningKey } from './signing-key';
 import type { GroupRecord, RefreshTokenRecord, UserRecord } from './state';
 import { roleClaims } from './role-claims';
-
-export const ACCESS_TOKEN_SECONDS = 3600;
-export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 
 export interface AuthenticationResult {
   AccessToken: string;
@@ -28,14 +26,30 @@ export interface AccessTokenClaims extends JWTPayload {
 
 export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Mints and verifies the pool's JWTs, with claims as Cognito issues them. */
+/** Attributes an ID token carries as JSON booleans, as Cognito puts them. */
+const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
+
+type TokenSettings = Pick<
+  AppClientSettings,
+  'idTokenValiditySeconds' | 'accessTokenValiditySeconds' | 'readAttributes'
+>;
+
+/**
+ * Mints and verifies the pool's JWTs, with claims as Cognito issues them: ID tokens and access
+ * tokens each signed with their own key (`kid`), as Cognito does.
+ */
 export class TokenMinter {
+  private readonly accessTokenKeys;
+
   constructor(
-    private readonly key: SigningKey,
+    private readonly keys: PoolSigningKeys,
     /** `iss`: the pool's URL on the edge, so `${iss}/.well-known/jwks.json` resolves. */
     readonly issuer: string,
     private readonly now: () => number,
-  ) {}
+    private readonly client: TokenSettings,
+  ) {
+    this.accessTokenKeys = createLocalJWKSet(keySetOf(keys.accessToken));
+  }
 
   async mint(
     user: UserRecord,
@@ -52,15 +66,12 @@ export class TokenMinter {
       auth_time: session.authTime,
     };
     const idClaims = {
+      ...this.readableClaims(user.attributes),
       ...common,
-      ...(user.attributes.email_verified !== undefined
-        ? { email_verified: user.attributes.email_verified === 'true' }
-        : {}),
       'cognito:username': user.username,
       ...roleClaims(groups),
       aud: session.clientId,
       token_use: 'id',
-      ...pickProfileClaims(user.attributes),
     };
     const accessClaims = {
       ...common,
@@ -70,9 +81,19 @@ export class TokenMinter {
       username: user.username,
     };
     return {
-      IdToken: await this.sign(idClaims, iat),
-      AccessToken: await this.sign(accessClaims, iat),
-      ExpiresIn: ACCESS_TOKEN_SECONDS,
+      IdToken: await this.sign(
+        idClaims,
+        iat,
+        this.client.idTokenValiditySeconds,
+        this.keys.idToken,
+      ),
+      AccessToken: await this.sign(
+        accessClaims,
+        iat,
+        this.client.accessTokenValiditySeconds,
+        this.keys.accessToken,
+      ),
+      ExpiresIn: this.client.accessTokenValiditySeconds,
       TokenType: 'Bearer',
     };
   }
@@ -81,11 +102,14 @@ export class TokenMinter {
     return newOpaqueToken(128);
   }
 
-  /** Signature, issuer, use and expiry, with Cognito's messages; revocation is the model's. */
+  /**
+   * Signature (by the access-token key only), issuer, use and expiry, with Cognito's messages;
+   * revocation is the model's.
+   */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key.publicKey, {
+      ({ payload } = await jwtVerify(token, this.accessTokenKeys, {
         issuer: this.issuer,
         algorithms: ['RS256'],
         currentDate: new Date(this.now()),
@@ -98,21 +122,25 @@ export class TokenMinter {
     return payload as AccessTokenClaims;
   }
 
-  private sign(claims: JWTPayload, iat: number): Promise<string> {
+  /** The user's attributes the app client may read, as ID-token claims. */
+  private readableClaims(attributes: Record<string, string>): Record<string, string | boolean> {
+    return Object.fromEntries(
+      this.client.readAttributes
+        .filter((name) => attributes[name] !== undefined)
+        .map((name) => {
+          const value = attributes[name]!;
+          return [name, BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value];
+        }),
+    );
+  }
+
+  private sign(claims: JWTPayload, iat: number, lifetime: number, key: SigningKey) {
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
       .setIssuer(this.issuer)
       .setIssuedAt(iat)
-      .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
+      .setExpirationTime(iat + lifetime)
       .setJti(randomUUID())
-      .sign(this.key.privateKey);
+      .sign(key.privateKey);
   }
-}
-
-/** The standard attributes an ID token carries, when the user has them. */
-function pickProfileClaims(attributes: Record<string, string>): Record<string, string> {
-  const names = ['email', 'name', 'given_name', 'family_name', 'locale', 'preferred_username'];
-  return Object.fromEntries(
-    names.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]!]),
-  );
 }

@@ -22,13 +22,23 @@ const FILTERABLE = new Set([
   'sub',
 ]);
 
-const FILTER_PATTERN = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/;
+/**
+ * Compared in any case. ListUsers' API reference marks `cognito:user_status` case-insensitive
+ * and `username` and `status` case-sensitive; `email` is searched in any case (the developer
+ * guide: "All searches are case-insensitive"). Every other attribute is compared exactly,
+ * the stricter reading of the two documents.
+ */
+const CASE_INSENSITIVE = new Set(['email', 'cognito:user_status']);
+
+/** `name`, or `"name"` as Cognito's own examples quote it, then the operator and the value. */
+const FILTER_PATTERN = /^\s*(?:"([\w:]+)"|([\w:]+))\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/;
 
 export function parseUserFilter(text: string | undefined): UserFilter | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const match = FILTER_PATTERN.exec(text);
   if (!match) throw invalidParameter('Error while parsing filter.');
-  const [, attribute = '', operator, raw = ''] = match;
+  const [, quoted, bare, operator, raw = ''] = match;
+  const attribute = quoted ?? bare ?? '';
   if (!FILTERABLE.has(attribute)) {
     throw invalidParameter(`Invalid search attribute: ${attribute}`);
   }
@@ -52,11 +62,10 @@ function valueOf(user: UserRecord, attribute: string): string | undefined {
   }
 }
 
-/** Cognito compares case-insensitively for e-mail and usernames, exactly otherwise. */
 export function matchesFilter(user: UserRecord, filter: UserFilter): boolean {
   const actual = valueOf(user, filter.attribute);
   if (actual === undefined) return false;
-  const fold = filter.attribute === 'email' || filter.attribute === 'username';
+  const fold = CASE_INSENSITIVE.has(filter.attribute);
   const a = fold ? actual.toLowerCase() : actual;
   const v = fold ? filter.value.toLowerCase() : filter.value;
   return filter.operator === '=' ? a === v : a.startsWith(v);

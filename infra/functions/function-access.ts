@@ -1,0 +1,45 @@
+import { ACTOR_LOOKUP_ACCESS } from './admin/caller';
+import { USER_MUTATIONS_ACCESS } from './admin/users';
+import { OPS_TOKEN_ACCESS } from './ops-authorizer';
+import type { Access } from './shared/access';
+import { ANNOUNCEMENT_STORE_ACCESS } from './shared/announcement-store';
+import { AUDIT_LOG_ACCESS } from './shared/audit-log';
+import { PROFILE_STORE_ACCESS } from './shared/profile-store';
+import { USER_DIRECTORY_ACCESS } from './shared/user-directory';
+
+export const FUNCTION_NAMES = ['admin', 'general', 'ops', 'ops-authorizer'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/**
+ * What each Lambda function's code reaches, as the stores it uses declare it: the one source
+ * of the function's IAM policy in the CDK app and in the local stack, which refuses anything
+ * else. A route test drives every route under these policies, so a store command missing here
+ * fails it, and an action granted here that no route uses fails it too.
+ */
+export const FUNCTION_ACCESS: Readonly<Record<FunctionName, readonly Access[]>> = {
+  admin: [
+    AUDIT_LOG_ACCESS.record,
+    AUDIT_LOG_ACCESS.read,
+    ANNOUNCEMENT_STORE_ACCESS.post,
+    ANNOUNCEMENT_STORE_ACCESS.list,
+    ANNOUNCEMENT_STORE_ACCESS.delete,
+    USER_DIRECTORY_ACCESS.listUsers,
+    USER_DIRECTORY_ACCESS.getUser,
+    USER_DIRECTORY_ACCESS.listAllGroups,
+    USER_DIRECTORY_ACCESS.listGroupMembers,
+    USER_DIRECTORY_ACCESS.countGroupMembers,
+    ACTOR_LOOKUP_ACCESS,
+    USER_MUTATIONS_ACCESS,
+  ],
+  general: [
+    ANNOUNCEMENT_STORE_ACCESS.list,
+    PROFILE_STORE_ACCESS.read,
+    PROFILE_STORE_ACCESS.save,
+  ],
+  ops: [
+    AUDIT_LOG_ACCESS.read,
+    USER_DIRECTORY_ACCESS.countUsers,
+    USER_DIRECTORY_ACCESS.countGroupMembers,
+  ],
+  'ops-authorizer': [OPS_TOKEN_ACCESS],
+};

@@ -1,0 +1,139 @@
+/**
+ * The user pool and the SPA's app client, declared once: the CDK app deploys these settings
+ * (`infra/cdk/constructs/user-directory.ts`) and the local user pool enforces them
+ * (`infra/local/user-pool/`). `infra/cdk/parity-user-pool.test.ts` checks that both did.
+ */
+
+/** Cognito's standard attributes, as its API names them (OpenID Connect's claims). */
+export const STANDARD_ATTRIBUTES = [
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
+] as const;
+export type StandardAttribute = (typeof STANDARD_ATTRIBUTES)[number];
+
+/** Cognito sets `sub` itself; no schema or client can make it writable. */
+export const COGNITO_ASSIGNED_ATTRIBUTES: readonly StandardAttribute[] = ['sub'];
+
+/** How the API names a custom attribute: `custom:` and the name the schema declares. */
+export const CUSTOM_ATTRIBUTE_PREFIX = 'custom:';
+export const customAttribute = (name: string) => `${CUSTOM_ATTRIBUTE_PREFIX}${name}`;
+
+/** `ExplicitAuthFlows` values an app client may list. */
+export type ExplicitAuthFlow =
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_USER_AUTH';
+
+export interface AttributeSchema {
+  required: boolean;
+  mutable: boolean;
+}
+
+export interface CustomAttributeSchema {
+  dataType: 'String' | 'Number';
+  mutable: boolean;
+}
+
+export interface PasswordPolicy {
+  minLength: number;
+  requireLowercase: boolean;
+  requireUppercase: boolean;
+  requireDigits: boolean;
+  requireSymbols: boolean;
+  temporaryPasswordValidityDays: number;
+}
+
+export interface UserPoolSettings {
+  /** `UsernameConfiguration.CaseSensitive`: also governs the e-mail alias. */
+  signInCaseSensitive: boolean;
+  /** Attributes Cognito verifies by sending a code when they are set. */
+  autoVerifiedAttributes: readonly 'email'[];
+  /**
+   * `UserAttributeUpdateSettings`: attributes whose new value waits for verification. Not
+   * emulated yet, so the local user pool refuses to start with any listed.
+   */
+  attributesRequireVerificationBeforeUpdate: readonly 'email'[];
+  /** Standard attributes whose defaults (optional, mutable) the pool changes. */
+  standardAttributes: Readonly<Partial<Record<StandardAttribute, AttributeSchema>>>;
+  /** Custom attributes by name without the `custom:` prefix. */
+  customAttributes: Readonly<Record<string, CustomAttributeSchema>>;
+  passwordPolicy: PasswordPolicy;
+}
+
+export interface AppClientSettings {
+  explicitAuthFlows: readonly ExplicitAuthFlow[];
+  /** What a user's own access token reads (GetUser) and what the ID token carries. */
+  readAttributes: readonly string[];
+  /** What a user's own access token may write (UpdateUserAttributes, sign-in challenges). */
+  writeAttributes: readonly string[];
+  idTokenValiditySeconds: number;
+  accessTokenValiditySeconds: number;
+  refreshTokenValiditySeconds: number;
+  /** How long a sign-in challenge's `Session` lasts. */
+  authSessionValiditySeconds: number;
+  preventUserExistenceErrors: boolean;
+  enableTokenRevocation: boolean;
+}
+
+export const USER_POOL_SETTINGS: UserPoolSettings = {
+  // Case-insensitive, as AWS recommends for nearly every pool: people sign in with their
+  // e-mail address, and mail systems treat `Ada@Example.com` and `ada@example.com` as one
+  // mailbox, so one must not be two accounts. CloudFormation's default is case-sensitive.
+  signInCaseSensitive: false,
+  autoVerifiedAttributes: ['email'],
+  attributesRequireVerificationBeforeUpdate: [],
+  standardAttributes: { email: { required: true, mutable: true } },
+  customAttributes: {},
+  // Cognito's default policy.
+  passwordPolicy: {
+    minLength: 8,
+    requireLowercase: true,
+    requireUppercase: true,
+    requireDigits: true,
+    requireSymbols: true,
+    temporaryPasswordValidityDays: 7,
+  },
+};
+
+export const SPA_CLIENT_SETTINGS: AppClientSettings = {
+  // SRP only (the password never leaves the browser); Cognito requires refresh on every
+  // client ("REFRESH_TOKEN_AUTH should always be allowed.").
+  explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  // The SPA and the general API read `email` from the ID token; the console shows whether
+  // it is verified.
+  readAttributes: ['email', 'email_verified'],
+  // Nothing the SPA or the CLI sends writes an attribute. The list cannot be empty, though:
+  // an app client without WriteAttributes may write every standard attribute (CloudFormation
+  // and Terraform drop an empty list). `email` is the pool's one required attribute, which
+  // Cognito's console keeps writable for every app client; we could not confirm whether its
+  // API refuses a client without it, so it stays. Verification before an e-mail change takes
+  // effect is `attributesRequireVerificationBeforeUpdate`'s job (a later change).
+  writeAttributes: ['email'],
+  idTokenValiditySeconds: 3600,
+  accessTokenValiditySeconds: 3600,
+  refreshTokenValiditySeconds: 30 * 24 * 3600,
+  authSessionValiditySeconds: 3 * 60,
+  preventUserExistenceErrors: true,
+  enableTokenRevocation: true,
+};
