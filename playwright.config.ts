@@ -2,7 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEPLOYED_SITE_URL, localStackEnvironment, SPA_URL } from './e2e/fixtures/environment';
+import {
+  DEPLOYED_SITE_URL,
+  localStackEnvironment,
+  SPA_URL,
+  STATE_DIR_VARIABLE,
+} from './e2e/fixtures/environment';
 import { resolveChromium } from './scripts/chromium-path.mjs';
 
 const isCI = !!process.env.CI;
@@ -10,7 +15,6 @@ const isCI = !!process.env.CI;
 // Every run starts the local stack from an empty state directory, removed when the run ends.
 // Playwright evaluates this file again in each worker; the variable keeps them on the runner's
 // directory. Set CONSOLE_E2E_STATE_DIR yourself to keep the state for a look afterwards.
-const STATE_DIR_VARIABLE = 'CONSOLE_E2E_STATE_DIR';
 let stateDir = process.env[STATE_DIR_VARIABLE];
 if (!stateDir) {
   const created = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));

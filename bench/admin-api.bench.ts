@@ -35,6 +35,7 @@ import type { IncomingRequest } from '../infra/local/gateway/incoming';
 import { IamAuthorizer } from '../infra/local/gateway/iam-authorizer';
 import { verifySigV4 } from '../infra/local/gateway/sigv4-verifier';
 import { evaluate } from '../infra/local/iam/policy-evaluator';
+import { localTableNames } from '../infra/local/dynamodb/dynalite';
 import { LOCAL_STAGE } from '../infra/local/stack';
 import { signIn, signRequest, SEEDED_ADMIN } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
@@ -82,6 +83,44 @@ interface ScenarioResult {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+}
+
+/**
+ * `count` DynamoDB GetItem requests (distinct keys) signed now by the operator for `url`, as
+ * the SDK signs them: the same bytes serve the verifying front and, as the baseline, dynalite.
+ */
+async function presignGetItems(stack: TestStack, url: string, count: number) {
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials: stack.operator,
+    region: stack.runtimeConfig.region,
+    service: 'dynamodb',
+    sha256: Sha256,
+  });
+  const pool: autocannon.Request[] = [];
+  for (let i = 0; i < count; i++) {
+    const body = JSON.stringify({
+      TableName: localTableNames().profiles,
+      Key: { username: { S: `bench-${i}` } },
+    });
+    const signed = await signer.sign(
+      new HttpRequest({
+        method: 'POST',
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: Number(target.port),
+        path: '/',
+        headers: {
+          host: target.host,
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': 'DynamoDB_20120810.GetItem',
+        },
+        body,
+      }),
+    );
+    pool.push({ method: 'POST', path: '/', headers: signed.headers, body });
+  }
+  return pool;
 }
 
 /** `count` distinct GETs of `url?n=i`, signed now as the console's SDK signs them. */
@@ -290,6 +329,23 @@ async function main(): Promise<number> {
         )
       : undefined;
 
+    // DynamoDB: the functions' calls through the verifying front, against the same requests
+    // sent straight to dynalite (which checks only that a signature is there).
+    const dynamoDbVerified = await runScenario(
+      'dynamodb-verified',
+      'POST GetItem to the DynamoDB port: SigV4 verified, identity policy evaluated, then dynalite',
+      stack.dynamoDbUrl,
+      () => presignGetItems(stack, stack.dynamoDbUrl, config.poolSize),
+    );
+    const dynamoDbDirect = await runScenario(
+      'dynamodb-direct',
+      'the same GetItem bytes straight to dynalite: no verification, no proxy hop',
+      stack.dynaliteUrl,
+      () => presignGetItems(stack, stack.dynamoDbUrl, config.poolSize),
+    );
+    const dynamoDbRatio =
+      dynamoDbVerified.requestsPerSecond.mean / dynamoDbDirect.requestsPerSecond.mean;
+
     // If the gateway refused signed requests, timing its authoriser would only throw.
     const signedProblem = problems(signed);
     console.log(signedProblem ? 'In-process timings skipped.' : 'In-process timings…');
@@ -301,7 +357,13 @@ async function main(): Promise<number> {
         ? await timeSigners(stack, credentials, config.signN)
         : null;
 
-    const scenarios = [signed, unsigned, ...(preflight ? [preflight] : [])];
+    const scenarios = [
+      signed,
+      unsigned,
+      ...(preflight ? [preflight] : []),
+      dynamoDbVerified,
+      dynamoDbDirect,
+    ];
     const ratio = signed.requestsPerSecond.mean / unsigned.requestsPerSecond.mean;
     const comparison = {
       throughputRatio: ratio,
@@ -347,6 +409,9 @@ async function main(): Promise<number> {
     console.log(
       `signed/unsigned throughput ${fmt(ratio, 3)} → verification costs ${pct(comparison.verificationCost)} of throughput (goal < ${pct(GOAL_MAX_COST)}: ${signedProblem ? 'not measured, signed requests failed' : comparison.underGoal ? 'MET' : 'NOT MET'}); p50 +${fmt(comparison.p50LatencyAddedMs)} ms, p99 +${fmt(comparison.p99LatencyAddedMs)} ms`,
     );
+    console.log(
+      `DynamoDB verified/direct throughput ${fmt(dynamoDbRatio, 3)} → the verifying front costs ${pct(1 - dynamoDbRatio)} of DynamoDB throughput; p50 +${fmt(dynamoDbVerified.latencyMs.p50 - dynamoDbDirect.latencyMs.p50)} ms, p99 +${fmt(dynamoDbVerified.latencyMs.p99 - dynamoDbDirect.latencyMs.p99)} ms`,
+    );
     if (preflight) {
       console.log(
         `preflight skips the Lambda invocation: unsigned/preflight ${fmt(unsigned.requestsPerSecond.mean / preflight.requestsPerSecond.mean, 3)}`,
@@ -365,7 +430,7 @@ async function main(): Promise<number> {
 
     const failures = [
       ...(signedProblem ? [`${signedProblem}: every signed request must pass auth`] : []),
-      ...[unsigned, preflight].flatMap((s) => {
+      ...[unsigned, preflight, dynamoDbVerified, dynamoDbDirect].flatMap((s) => {
         const problem = s && problems(s);
         return problem ? [`baseline ${problem}`] : [];
       }),
@@ -378,6 +443,12 @@ async function main(): Promise<number> {
       config: { ...config, autocannonWorkers: 1, route: `GET ${ROUTE}` },
       scenarios,
       comparison,
+      dynamoDb: {
+        throughputRatio: dynamoDbRatio,
+        verificationCost: 1 - dynamoDbRatio,
+        p50LatencyAddedMs: dynamoDbVerified.latencyMs.p50 - dynamoDbDirect.latencyMs.p50,
+        p99LatencyAddedMs: dynamoDbVerified.latencyMs.p99 - dynamoDbDirect.latencyMs.p99,
+      },
       inProcess: authorizer && { ...authorizer, eventLoopShareAtSignedRate: loopShare },
       signers,
       failures,

@@ -253,8 +253,8 @@ async function auditWrites(stack: TestStack, acknowledgedFile: string, titlePref
   const dynamo = new DynamoDBClient({
     endpoint: stack.dynamoDbUrl,
     region: stack.runtimeConfig.region,
-    // dynalite checks that requests are signed, not by whom.
-    credentials: { accessKeyId: 'AKIAEXAMPLEBENCHLOAD', secretAccessKey: 'local' },
+    // The local account administrator's key: DynamoDB verifies who signed, as in AWS.
+    credentials: stack.operator,
   });
   try {
     const tables = localTableNames();

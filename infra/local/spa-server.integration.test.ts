@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSpaServer, type SpaServer } from './spa-server';
 import { SEEDED_USER, signIn } from './testing/callers';
@@ -29,5 +30,41 @@ describe('the SPA’s origin', () => {
     expect(await response.json()).toMatchObject({ email: 'user@example.com' });
     const refused = await fetch(`${spa.url}/api/me`);
     expect(refused.status).toBe(401);
+  });
+
+  /** GET /config.json from the SPA server with `Host` as given. */
+  const getWithHost = (host: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = new URL(spa.url);
+      const req = request(
+        { host: '127.0.0.1', port, path: '/config.json', headers: { host } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('refuses a page whose name was rebound to it (DNS rebinding) with 403', async () => {
+    const { port } = new URL(spa.url);
+    expect((await getWithHost(`rebound.example:${port}`)).status).toBe(403);
+    // Vite's own check lets these through; the stack's, as on every other server, does not.
+    for (const host of [`rebound.localhost:${port}`, `127.0.0.1:${Number(port) + 1}`]) {
+      const answer = await getWithHost(host);
+      expect(answer.status).toBe(403);
+      expect(answer.body).toContain('DNS rebinding');
+    }
+    expect((await getWithHost(`localhost:${port}`)).status).toBe(200);
+  });
+
+  it('proxies /api/* with the general API’s own Host, so that server does not refuse it', async () => {
+    // 401 is the general API's authorizer (no token); a Host it refused would be a 403.
+    const response = await fetch(`${spa.url}/api/me`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ message: 'Unauthorized' });
   });
 });

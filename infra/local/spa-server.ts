@@ -23,8 +23,9 @@ function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
 }
 
 /**
- * The same `Host` check as every other local server, ahead of Vite's own (`server.allowedHosts`,
- * which lets any IP address and any `*.localhost` through, on any port).
+ * The same `Host` check as every other local server, after Vite's own (`server.allowedHosts`,
+ * which lets any IP address and any `*.localhost` through, on any port; kept, as it also
+ * guards the hot-reload WebSocket).
  */
 function ownHostOnlyPlugin(): Plugin {
   const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {

@@ -93,7 +93,7 @@ describe('state under the state directory', () => {
       const config = {
         region: 'ap-northeast-1',
         endpoint: second.edgeUrl,
-        credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'x' },
+        credentials: second.operator,
       };
       const idp = new CognitoIdentityProviderClient(config);
       const identity = new CognitoIdentityClient(config);

@@ -49,6 +49,11 @@ export interface LocalStack {
   allowedOrigins: string[];
   secrets: SecretStore;
   dynamoDbUrl: string;
+  /**
+   * dynalite itself, behind the verifying front: for the stack's own setup and for benchmarks'
+   * unverified baseline only. Nothing else may use it.
+   */
+  dynaliteUrl: string;
   userPool: UserPool;
   identityPool: IdentityPool;
   credentials: CredentialStore;
@@ -162,6 +167,7 @@ export async function startLocalStack(
   ];
 
   const servers: Server[] = [];
+  let dynaliteUrl = '';
   const functions: { close(): Promise<void> }[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map(close));
@@ -186,7 +192,7 @@ export async function startLocalStack(
 
     // dynalite on a loopback port of its own, reached only through the verifying front.
     const dynalite = createDynalite(join(settings.stateDir, 'dynamodb'));
-    const dynaliteUrl = await listenOnAnyPort(dynalite);
+    dynaliteUrl = await listenOnAnyPort(dynalite);
     servers.push(dynalite);
     await ensureTables(dynaliteUrl, LOCAL_REGION);
     const dynamo = createDynamoDbFront({
@@ -287,6 +293,7 @@ export async function startLocalStack(
     allowedOrigins,
     secrets,
     dynamoDbUrl: url(settings.ports.dynamoDb),
+    dynaliteUrl,
     userPool,
     identityPool,
     credentials,

@@ -9,9 +9,12 @@ import { MissingBuildError, startSpaServer, type SpaServer } from './spa-server'
 import { CorruptStateError } from './store/state-file';
 import { copyOutputTo } from './log-file';
 import { PortInUseError } from './net';
+import { OPERATOR_PROFILE } from './iam/operator';
 
 const args = new Set(process.argv.slice(2));
 const mode = args.has('--preview') ? 'preview' : 'dev';
+
+const shown = (path: string) => relative(process.cwd(), path) || path;
 
 function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
   const c = stack.runtimeConfig;
@@ -30,6 +33,10 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     `  User pool               ${c.userPoolId}   client ${c.userPoolClientId}`,
     `  Identity pool           ${c.identityPoolId}`,
     `  State                   ${relative(process.cwd(), stack.settings.stateDir) || '.'}/`,
+    '',
+    'As the account administrator (admin operations, secrets and DynamoDB verify who signed):',
+    `  AWS_SHARED_CREDENTIALS_FILE=${shown(stack.operatorFiles.credentialsFile)} AWS_CONFIG_FILE=${shown(stack.operatorFiles.configFile)} AWS_PROFILE=${OPERATOR_PROFILE} \\`,
+    `    aws cognito-idp list-users --user-pool-id ${c.userPoolId}`,
     '',
     'Seeded users:',
     ...stack.settings.seedUsers.map(

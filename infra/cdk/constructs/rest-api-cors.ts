@@ -36,7 +36,7 @@ export function addRestApiCors(api: RestApi, apiName: ApiName, siteOrigin: strin
       allowCredentials: cors.allowCredentials,
       allowMethods: preflightMethods(methods),
       allowHeaders: [...cors.allowHeaders],
-      maxAge: Duration.seconds(3600),
+      maxAge: Duration.seconds(cors.maxAgeSeconds),
     });
     Validations.of(preflight).acknowledge({
       id: 'AwsSolutions-APIG4',

@@ -6,6 +6,13 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '../../../src/contract';
+import {
+  authFlows,
+  clientAttributes,
+  customAttributes,
+  standardAttributes,
+} from './cognito-settings';
 
 export interface UserDirectoryProps {
   production: boolean;
@@ -16,7 +23,8 @@ export interface UserDirectoryProps {
 /**
  * The user pool people sign in to with their e-mail address, and the SPA's app client: SRP,
  * no client secret (a browser cannot keep one). Accounts are created by administrators, so
- * there is no self sign-up.
+ * there is no self sign-up. Every setting the local user pool enforces too comes from
+ * `src/contract/user-pool-settings.ts`.
  */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
@@ -24,19 +32,30 @@ export class UserDirectory extends Construct {
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
+    const pool = USER_POOL_SETTINGS;
+    const client = SPA_CLIENT_SETTINGS;
+    const { passwordPolicy } = pool;
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
-      autoVerify: { email: true },
-      standardAttributes: { email: { required: true, mutable: true } },
+      signInCaseSensitive: pool.signInCaseSensitive,
+      autoVerify: { email: pool.autoVerifiedAttributes.includes('email') },
+      ...(pool.attributesRequireVerificationBeforeUpdate.length
+        ? {
+            keepOriginal: {
+              email: pool.attributesRequireVerificationBeforeUpdate.includes('email'),
+            },
+          }
+        : {}),
+      standardAttributes: standardAttributes(pool),
+      customAttributes: customAttributes(pool),
       selfSignUpEnabled: false,
-      // Cognito's default policy, which the local user pool enforces too.
       passwordPolicy: {
-        minLength: 8,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(7),
+        minLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.requireLowercase,
+        requireUppercase: passwordPolicy.requireUppercase,
+        requireDigits: passwordPolicy.requireDigits,
+        requireSymbols: passwordPolicy.requireSymbols,
+        tempPasswordValidity: Duration.days(passwordPolicy.temporaryPasswordValidityDays),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
@@ -59,12 +78,15 @@ export class UserDirectory extends Construct {
     });
     this.client = this.userPool.addClient('SpaClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
+      authFlows: authFlows(client.explicitAuthFlows),
+      readAttributes: clientAttributes(client.readAttributes),
+      writeAttributes: clientAttributes(client.writeAttributes),
+      preventUserExistenceErrors: client.preventUserExistenceErrors,
+      enableTokenRevocation: client.enableTokenRevocation,
+      idTokenValidity: Duration.seconds(client.idTokenValiditySeconds),
+      accessTokenValidity: Duration.seconds(client.accessTokenValiditySeconds),
+      refreshTokenValidity: Duration.seconds(client.refreshTokenValiditySeconds),
+      authSessionValidity: Duration.seconds(client.authSessionValiditySeconds),
     });
   }
 }

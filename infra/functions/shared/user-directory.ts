@@ -97,14 +97,27 @@ export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
 export async function getUser(username: string): Promise<UserDetail> {
   const [user, groups] = await Promise.all([
     cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username })),
-    cognitoClient().send(
-      new AdminListGroupsForUserCommand({ UserPoolId: userPoolId(), Username: username }),
-    ),
+    listGroupsOf(username),
   ]);
-  return {
-    ...toUserSummary(user),
-    groups: (groups.Groups ?? []).map((g) => g.GroupName ?? '').sort(),
-  };
+  return { ...toUserSummary(user), groups: groups.sort() };
+}
+
+/** Every group of the user: AdminListGroupsForUser answers a page at a time. */
+async function listGroupsOf(username: string): Promise<string[]> {
+  const groups: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await cognitoClient().send(
+      new AdminListGroupsForUserCommand({
+        UserPoolId: userPoolId(),
+        Username: username,
+        NextToken: token,
+      }),
+    );
+    groups.push(...(page.Groups ?? []).map((g) => g.GroupName ?? ''));
+    token = page.NextToken;
+  } while (token);
+  return groups;
 }
 
 export async function listAllGroups(): Promise<GroupType[]> {

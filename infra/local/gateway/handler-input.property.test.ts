@@ -68,7 +68,7 @@ beforeAll(async () => {
   dynamo = new DynamoDBClient({
     endpoint: stack.dynamoDbUrl,
     region: stack.runtimeConfig.region,
-    credentials: { accessKeyId: 'AKIAEXAMPLELOCALTEST', secretAccessKey: 'local' },
+    credentials: stack.operator,
   });
 });
 afterAll(async () => {

@@ -1,4 +1,10 @@
-import { DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { statSync } from 'node:fs';
+import {
+  DynamoDBClient,
+  ListTablesCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CognitoIdentityProviderClient,
   ListUsersCommand,
@@ -8,6 +14,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableNames } from '../dynamodb/dynalite';
 import { functionRoleArn } from '../lambda/function-roles';
+import { OPERATOR_PROFILE } from './operator';
 import { OPS_TOKEN_SECRET_NAME } from '../stack';
 import { SEEDED_ADMIN, SEEDED_USER, signIn } from '../testing/callers';
 import { startTestStack, type TestStack } from '../testing/test-stack';
@@ -150,6 +157,30 @@ describe('AWS calls at the edge and at DynamoDB', () => {
     await expect(calls.listUsers()).resolves.toMatchObject({ Users: expect.any(Array) });
     await expect(calls.readOpsToken()).resolves.toMatchObject({ Name: OPS_TOKEN_SECRET_NAME });
     await expect(calls.readAudit()).resolves.toMatchObject({ Items: [] });
+  });
+
+  it('gives the AWS CLI and SDKs a profile that reaches the local services with the operator key', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_SHARED_CREDENTIALS_FILE: stack.operatorFiles.credentialsFile,
+      AWS_CONFIG_FILE: stack.operatorFiles.configFile,
+      AWS_PROFILE: OPERATOR_PROFILE,
+    });
+    try {
+      // No endpoint, region or credentials in code: all from the profile, as the CLI reads it.
+      const idp = new CognitoIdentityProviderClient({});
+      const dynamo = new DynamoDBClient({});
+      clients.push(idp, dynamo);
+      await expect(
+        idp.send(new ListUsersCommand({ UserPoolId: stack.userPool.id })),
+      ).resolves.toMatchObject({ Users: expect.any(Array) });
+      await expect(dynamo.send(new ListTablesCommand({}))).resolves.toMatchObject({
+        TableNames: expect.arrayContaining([localTableNames().audit]),
+      });
+    } finally {
+      process.env = saved;
+    }
+    expect(statSync(stack.operatorFiles.credentialsFile).mode & 0o777).toBe(0o600);
   });
 
   it('refuses expired credentials as expired', async () => {

@@ -27,10 +27,30 @@ function makePrivate(path: string, mode: number): void {
 }
 
 /**
- * One service's state as a JSON file under the state directory. Writes go to a temporary file
- * renamed over the old one, so a crash mid-write never leaves half a file behind. The files
- * and their directory are private to their owner (0600, 0700), the temporary file from before
- * its first byte, and a file or directory left looser by an older version is tightened.
+ * Writes `text` to `path` for its owner only: the directory 0700, the file 0600 from before its
+ * first byte (a temporary file renamed over the old one, so a crash never leaves half a file
+ * and a looser old file is replaced), whatever the umask.
+ */
+export function writePrivateFile(path: string, text: string): void {
+  const directory = dirname(path);
+  mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY });
+  makePrivate(directory, PRIVATE_DIRECTORY);
+  const temporary = `${path}.${process.pid}.tmp`;
+  // `mode` applies only to a new file (and through the umask): fchmod covers a leftover one.
+  const fd = openSync(temporary, 'w', PRIVATE_FILE);
+  try {
+    fchmodSync(fd, PRIVATE_FILE);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/**
+ * One service's state as a JSON file under the state directory, private to its owner
+ * (`writePrivateFile`); a file left readable by others by an older version is tightened as
+ * soon as it is read.
  */
 export class StateFile<T> {
   constructor(
@@ -67,18 +87,6 @@ export class StateFile<T> {
   }
 
   save(state: T): void {
-    const directory = dirname(this.path);
-    mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY });
-    makePrivate(directory, PRIVATE_DIRECTORY);
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    // `mode` applies only to a new file (and through the umask): fchmod covers a leftover one.
-    const fd = openSync(temporary, 'w', PRIVATE_FILE);
-    try {
-      fchmodSync(fd, PRIVATE_FILE);
-      writeSync(fd, JSON.stringify(state, null, 1));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, this.path);
+    writePrivateFile(this.path, JSON.stringify(state, null, 1));
   }
 }

@@ -16,11 +16,13 @@ const HANG_MS = 10_000;
 
 /** The error types these services answer with in AWS (their API references' error lists). */
 const AWS_ERROR_TYPES = new Set([
+  'AccessDeniedException',
   'AliasExistsException',
   'CodeMismatchException',
   'ExpiredCodeException',
   'IncompleteSignatureException',
   'InvalidParameterException',
+  'InvalidSignatureException',
   'InvalidPasswordException',
   'LimitExceededException',
   'MissingAuthenticationTokenException',
@@ -29,6 +31,7 @@ const AWS_ERROR_TYPES = new Set([
   'ResourceNotFoundException',
   'SerializationException',
   'UnauthorizedException',
+  'UnrecognizedClientException',
   'UnknownOperationException',
   'UnsupportedUserStateException',
   'UserNotFoundException',
@@ -288,7 +291,7 @@ const contentType = fc.option(
   ),
   { nil: undefined },
 );
-/** Admin operations need a signature's shape; half the requests carry one. */
+/** Admin operations need a signature the stack verifies; half the requests carry a forged one. */
 const authorization = fc.option(
   fc.constantFrom(
     `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLELOCALPROP/20261121/ap-northeast-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
