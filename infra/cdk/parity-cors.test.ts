@@ -254,9 +254,9 @@ describe('the admin API’s CORS, deployed and local', () => {
 describe('the general API, same-origin, has no CORS deployed or local', () => {
   it('deploys no preflight and no gateway response headers', () => {
     expect(deployedPreflights('general')).toEqual([]);
-    expect(deployedGatewayResponses('general').filter((r) => Object.keys(r.headers).length)).toEqual(
-      [],
-    );
+    expect(
+      deployedGatewayResponses('general').filter((r) => Object.keys(r.headers).length),
+    ).toEqual([]);
   });
 
   it.each(routesOf('general').map(([name, route]) => [name, route] as const))(

@@ -16,7 +16,12 @@ import {
   type PolicyDocument,
   type RouteDefinition,
 } from '../../src/contract';
+import { FUNCTION_ACCESS, FUNCTION_NAMES, type FunctionName } from '../functions/function-access';
+import type { AccessResources } from '../functions/shared/access';
+import { TABLES, type TableName } from '../functions/shared/tables';
 import { IamAuthorizer } from '../local/gateway/iam-authorizer';
+import { LocalAccount } from '../local/iam/account';
+import { attachFunctionPolicies, functionRoleArn } from '../local/lambda/function-roles';
 import { RouteTable } from '../local/gateway/route-table';
 import type { IssuedCredentials } from '../local/iam/credentials';
 import { evaluate } from '../local/iam/policy-evaluator';
@@ -67,6 +72,74 @@ beforeAll(() => {
   );
 }, 120_000);
 afterAll(() => synthesized?.dispose());
+
+describe("each Lambda function's role, deployed and local", () => {
+  /** Made-up ARNs for the resources the functions reach, the same on both sides. */
+  const arns: AccessResources = {
+    table: (table) => `arn:aws:dynamodb:${TEST_REGION}:${TEST_ACCOUNT}:table/${table}-table`,
+    userPool: `arn:aws:cognito-idp:${TEST_REGION}:${TEST_ACCOUNT}:userpool/${FAKE_IDS.userPool}`,
+    opsTokenSecret: `arn:aws:secretsmanager:${TEST_REGION}:${TEST_ACCOUNT}:secret:ops-AbCdEf`,
+  };
+  const deployedStatements = (name: FunctionName) => {
+    const { stack, resources } = synthesized;
+    const roleId = logicalIdOf(stack, stack.handlers.functions[name].role!.node.defaultChild!);
+    const resolved: IntrinsicValues = {
+      refs: { [logicalIdOf(stack, stack.opsToken)]: arns.opsTokenSecret },
+      attributes: {
+        [`${logicalIdOf(stack, stack.users.userPool)}.Arn`]: arns.userPool,
+        ...Object.fromEntries(
+          (Object.keys(TABLES) as TableName[]).map((table) => [
+            `${logicalIdOf(stack, stack.data.tables[table])}.Arn`,
+            arns.table(table),
+          ]),
+        ),
+      },
+    };
+    return Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .filter((r) => JSON.stringify(r.Properties!.Roles).includes(`"${roleId}"`))
+      .flatMap((r) => (r.Properties!.PolicyDocument as PolicyDocument).Statement)
+      .filter((st) => ![st.Action].flat().every((action) => action.startsWith('logs:')))
+      .map((st) => ({
+        ...st,
+        Resource: [st.Resource].flat().map((r) => resolveIntrinsics(r, resolved)),
+      }));
+  };
+  const local = new LocalAccount();
+  attachFunctionPolicies(local, TEST_ACCOUNT, arns);
+  const pairs = (statements: PolicyDocument['Statement']) =>
+    statements
+      .flatMap((st) =>
+        [st.Action].flat().flatMap((a) => [st.Resource].flat().map((r) => `${st.Effect} ${a} ${r}`)),
+      )
+      .sort();
+
+  it.each(FUNCTION_NAMES)('%s: the template grants what the local stack enforces', (name) => {
+    const enforced = local.policiesOf(functionRoleArn(TEST_ACCOUNT, name)).flatMap((p) => p.Statement);
+    expect(enforced.length).toBeGreaterThan(0);
+    expect(pairs(deployedStatements(name))).toEqual(pairs(enforced));
+  });
+
+  it.each(FUNCTION_NAMES)('%s: both decide every store action on every resource alike', (name) => {
+    const deployed: PolicyDocument[] = [{ Version: '2012-10-17', Statement: deployedStatements(name) }];
+    const enforced = local.policiesOf(functionRoleArn(TEST_ACCOUNT, name));
+    const actions = new Set(
+      Object.values(FUNCTION_ACCESS).flatMap((list) => list.flatMap((a) => a.actions)),
+    );
+    const resources = [
+      ...(Object.keys(TABLES) as TableName[]).map(arns.table),
+      arns.userPool,
+      arns.opsTokenSecret,
+    ];
+    for (const action of [...actions, 'dynamodb:Scan', 'cognito-idp:AdminSetUserPassword']) {
+      for (const resource of resources) {
+        expect(evaluate(enforced, action, resource), `${action} on ${resource}`).toBe(
+          evaluate(deployed, action, resource),
+        );
+      }
+    }
+  });
+});
 
 describe('the template, the contract and the local stack', () => {
   it('name each group’s role alike, so cognito:roles maps to the same policy', () => {

@@ -1,6 +1,7 @@
 import { ACTOR_LOOKUP_ACCESS } from './admin/caller';
 import { USER_MUTATIONS_ACCESS } from './admin/users';
 import { OPS_TOKEN_ACCESS } from './ops-authorizer';
+import { API_CORS, type ApiName } from '../../src/contract';
 import type { Access } from './shared/access';
 import { ANNOUNCEMENT_STORE_ACCESS } from './shared/announcement-store';
 import { AUDIT_LOG_ACCESS } from './shared/audit-log';
@@ -43,3 +44,20 @@ export const FUNCTION_ACCESS: Readonly<Record<FunctionName, readonly Access[]>> 
   ],
   'ops-authorizer': [OPS_TOKEN_ACCESS],
 };
+
+/** The API each function answers for, if any (the ops authorizer answers API Gateway only). */
+const FUNCTION_API: Readonly<Record<FunctionName, ApiName | undefined>> = {
+  admin: 'admin',
+  general: 'general',
+  ops: 'ops',
+  'ops-authorizer': undefined,
+};
+
+/**
+ * Whether a function must be told the site's origin (`ALLOWED_ORIGINS`): only when its API
+ * answers browsers cross-origin, so its proxy answers carry the CORS headers.
+ */
+export function needsSiteOrigin(name: FunctionName): boolean {
+  const api = FUNCTION_API[name];
+  return api !== undefined && API_CORS[api] !== undefined;
+}

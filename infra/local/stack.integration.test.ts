@@ -9,10 +9,10 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   GetTokensFromRefreshTokenCommand,
-  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callAdmin, SEEDED_ADMIN, signIn } from './testing/callers';
+import { srpSignIn } from './testing/srp-client';
 import { freePort, startTestStack } from './testing/test-stack';
 
 const run = promisify(execFile);
@@ -59,13 +59,12 @@ describe('state under the state directory', () => {
     await first.idp.send(
       new AdminCreateUserCommand({ UserPoolId: first.userPool.id, Username: 'kept@example.com' }),
     );
-    const signedIn = await first.idp.send(
-      new InitiateAuthCommand({
-        ClientId: first.userPool.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
-      }),
-    );
+    const signedIn = await srpSignIn(first.idp, {
+      userPoolId: first.userPool.id,
+      clientId: first.userPool.clientId,
+      username: 'user@example.com',
+      password: 'User-Passw0rd!',
+    });
     const idToken = signedIn.AuthenticationResult!.IdToken!;
     const logins = { [`cognito-idp.ap-northeast-1.amazonaws.com/${first.userPool.id}`]: idToken };
     const { IdentityId } = await first.identity.send(

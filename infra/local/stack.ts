@@ -77,10 +77,11 @@ export interface StackOptions {
    */
   benchmarkBaselineStage?: string;
   /**
-   * Tests only: the DynamoDB endpoint the functions are given instead of dynalite's own, such
-   * as a fault-injecting proxy in front of it (`testing/store-gate.ts`).
+   * Tests only: what the DynamoDB front forwards to instead of dynalite itself, given
+   * dynalite's address (a fault-injecting proxy, `testing/store-gate.ts`), so the functions'
+   * calls are still verified while the store fails under them.
    */
-  functionsDynamoDbUrl?: string;
+  storeUpstream?: (dynaliteUrl: string) => Promise<string>;
 }
 
 export async function startLocalStack(
@@ -196,7 +197,7 @@ export async function startLocalStack(
     servers.push(dynalite);
     await ensureTables(dynaliteUrl, LOCAL_REGION);
     const dynamo = createDynamoDbFront({
-      upstream: dynaliteUrl,
+      upstream: (await options.storeUpstream?.(dynaliteUrl)) ?? dynaliteUrl,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
       auth,
@@ -213,7 +214,7 @@ export async function startLocalStack(
       opsTokenSecretId: OPS_TOKEN_SECRET_NAME,
       opsAllowedCidrs: settings.opsAllowedCidrs,
       endpoints: {
-        dynamoDb: options.functionsDynamoDbUrl ?? url(settings.ports.dynamoDb),
+        dynamoDb: url(settings.ports.dynamoDb),
         cognitoIdentityProvider: edgeUrl,
         secretsManager: edgeUrl,
       },

@@ -98,8 +98,9 @@ export interface AppClientSettings {
 
 export const USER_POOL_SETTINGS: UserPoolSettings = {
   // Case-insensitive, as AWS recommends for nearly every pool: people sign in with their
-  // e-mail address, and mail systems treat `Ada@Example.com` and `ada@example.com` as one
-  // mailbox, so one must not be two accounts. CloudFormation's default is case-sensitive.
+  // e-mail address, which mail systems in practice treat in any case (`Ada@Example.com` is
+  // `ada@example.com`), so they must not be two accounts. CloudFormation's default is
+  // case-sensitive, which is why this is stated, not left out.
   signInCaseSensitive: false,
   autoVerifiedAttributes: ['email'],
   attributesRequireVerificationBeforeUpdate: [],

@@ -8,16 +8,17 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { FUNCTION_ACCESS, type FunctionName } from '../../functions/function-access';
+import {
+  FUNCTION_ACCESS,
+  needsSiteOrigin,
+  type FunctionName,
+} from '../../functions/function-access';
 import { accessPolicy, tablesOf, usesResource } from '../../functions/shared/access';
 import { TABLES, type TableName } from '../../functions/shared/tables';
 import { pascalCase as pascal } from '../naming';
 
 export { FUNCTION_NAMES as HANDLER_NAMES } from '../../functions/function-access';
 export type HandlerName = FunctionName;
-
-/** The handlers that answer browsers, so need the site's origin for CORS. */
-const ANSWERS_BROWSERS: ReadonlySet<HandlerName> = new Set(['admin', 'general']);
 
 export interface HandlersProps {
   production: boolean;
@@ -87,7 +88,7 @@ export class Handlers extends Construct {
           ...(usesResource(access, 'opsTokenSecret')
             ? { OPS_TOKEN_SECRET_ID: props.opsTokenSecret.secretArn }
             : {}),
-          ...(ANSWERS_BROWSERS.has(name) ? { ALLOWED_ORIGINS: props.siteOrigin } : {}),
+          ...(needsSiteOrigin(name) ? { ALLOWED_ORIGINS: props.siteOrigin } : {}),
           ...environment,
         },
         bundling: {

@@ -1,4 +1,3 @@
-import { listEnv } from '../shared/env';
 import { restHandler } from '../shared/rest-handler';
 import { announcementHandlers } from './announcements';
 import { auditHandlers } from './audit';
@@ -16,5 +15,4 @@ export const handler = restHandler(
     ...auditHandlers,
     ...announcementHandlers,
   },
-  () => listEnv('ALLOWED_ORIGINS'),
 );

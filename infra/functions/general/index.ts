@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Profile } from '../../../src/contract';
 import { listAnnouncements } from '../shared/announcement-store';
-import { listEnv } from '../shared/env';
 import { HttpError } from '../shared/http-error';
 import { readPreferences, savePreferences } from '../shared/profile-store';
 import { restHandler } from '../shared/rest-handler';
@@ -56,5 +55,4 @@ export const handler = restHandler(
 
     listAnnouncements: async () => ({ announcements: await listAnnouncements() }),
   },
-  () => listEnv('ALLOWED_ORIGINS'),
 );

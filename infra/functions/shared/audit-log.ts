@@ -34,8 +34,8 @@ const table = () => requireEnv(TABLES.audit.env);
 
 /** What each part of the log sends to its table (see `access.ts`). */
 export const AUDIT_LOG_ACCESS = {
-  /** `beginAudit` and `settleAudit`. */
-  record: tableAccess('audit', 'dynamodb:PutItem'),
+  /** `beginAudit` (PutItem) and `settleAudit` (UpdateItem). */
+  record: tableAccess('audit', 'dynamodb:PutItem', 'dynamodb:UpdateItem'),
   /** `listAudit` and `countAuditSince`. */
   read: tableAccess('audit', 'dynamodb:Query'),
 } as const;

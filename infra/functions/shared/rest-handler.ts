@@ -9,6 +9,7 @@ import {
   type ApiName,
   type RouteName,
 } from '../../../src/contract';
+import { listEnv } from './env';
 import { HttpError } from './http-error';
 import { parseRequest, type ParsedRequest } from './parse-request';
 import { awsErrorToHttp } from './aws-errors';
@@ -34,10 +35,10 @@ export type RouteHandlers<A extends ApiName> = { [N in RoutesOf<A>]: RouteHandle
 export function restHandler<A extends ApiName>(
   api: A,
   handlers: RouteHandlers<A>,
-  allowedOrigins: () => readonly string[],
+  allowedOrigins: () => readonly string[] = () => listEnv('ALLOWED_ORIGINS'),
 ) {
-  // Read on the first request (not at import) and kept: a function's environment is fixed.
   const apiCors = API_CORS[api];
+  // Read on the first request (not at import) and kept: a function's environment is fixed.
   let origins: readonly string[] | undefined;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     origins ??= apiCors ? allowedOrigins() : [];

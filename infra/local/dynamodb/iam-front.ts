@@ -9,6 +9,7 @@ import { AwsError } from '../aws/errors';
 import { BodyTooLargeError } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
 import { readIncoming } from '../gateway/incoming';
+import { refuseForeignHost } from '../host-check';
 import type { ServiceRequestAuth } from '../iam/service-auth';
 
 /** DynamoDB's request size limit. */
@@ -35,6 +36,7 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
     `arn:aws:dynamodb:${options.region}:${options.accountId}:table/${name}`;
 
   return createServer((req, res) => {
+    if (refuseForeignHost(req, res)) return;
     const requestId = newRequestId();
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
@@ -68,8 +70,12 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
     }
   });
 
+  /**
+   * Hands the request to dynalite and its answer back. If dynalite's connection fails, the
+   * caller's is dropped too, so the caller sees the store's fault as it happened.
+   */
   function pass(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
       const upstream = forward(
         new URL(req.url ?? '/', options.upstream),
         { method: req.method, headers: req.headers },
@@ -79,10 +85,19 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
             ...answer.headers,
             date: new Date(options.now()).toUTCString(),
           });
-          answer.pipe(res).on('finish', resolve).on('error', reject);
+          answer.pipe(res).on('finish', resolve);
+          answer.on('error', () => req.socket.destroy());
         },
       );
-      upstream.on('error', reject);
+      upstream.on('error', () => {
+        req.socket.destroy();
+        resolve();
+      });
+      // A caller that gives up (the SDK's timeout) ends the forwarded request with it.
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+        resolve();
+      });
       upstream.end(body);
     });
   }

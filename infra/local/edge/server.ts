@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AwsError } from '../aws/errors';
-import { BodyTooLargeError, readBody, sendAwsJsonError, sendJson } from '../aws/http';
+import { BodyTooLargeError, sendAwsJsonError, sendJson } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
 import { resolveOperation, type JsonService } from '../aws/json-service';
 import { readIncoming } from '../gateway/incoming';
@@ -53,12 +53,13 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
     if (req.method === 'OPTIONS') return sendEdgePreflight(res);
     if (req.method === 'GET' && url.pathname === jwksPath) {
       allowAnyOrigin(res);
-      return sendJson(res, 200, { keys: [deps.userPool.signingKey.publicJwk] });
+      return sendJson(res, 200, deps.userPool.jwks);
     }
     if (req.method !== 'POST' || url.pathname !== '/') {
       return sendJson(res, 404, { message: 'Not Found' });
     }
-    // Only an operation that ran without asking for a signature answers with CORS.
+    // Only an operation that ran without asking for a signature answers with CORS; anything
+    // refused before it ran (unknown target, malformed body) answers none.
     let isPublic = () => false;
     try {
       const operation = resolveOperation(deps.services, header(req, 'x-amz-target'));
@@ -69,9 +70,11 @@ export function createEdgeServer(deps: EdgeDependencies): Server {
         operation.name,
         deps.auth,
       );
+      const input = parseJsonBody(request.body);
+      // Known only once the operation runs: whether it asks who signed.
       const signed = watchForSigning(context);
       isPublic = () => !signed();
-      const output = await operation.run(parseJsonBody(request.body), context);
+      const output = await operation.run(input, context);
       if (isPublic()) allowAnyOrigin(res);
       sendJson(res, 200, output, {}, 'application/x-amz-json-1.1');
     } catch (error) {

@@ -74,7 +74,7 @@ describe('AWS_IAM answers as API Gateway does', () => {
       await fetch(whoamiUrl(), { headers }),
       403,
       'InvalidSignatureException',
-      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      /^The request signature we calculated does not match the signature you provided\. Check your AWS Secret Access Key and signing method\. Consult the service documentation for details\.\n\nThe Canonical String for this request should have been\n'GET\n\/local\/admin\/whoami\n\nhost:[^\n]+\n[^]*'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/ap-northeast-1\/execute-api\/aws4_request\n[0-9a-f]{64}'\n$/,
     );
   });
 

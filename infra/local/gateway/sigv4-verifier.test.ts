@@ -7,6 +7,8 @@ import {
   verifierOptions as options,
   type ClientRequest,
 } from '../testing/sigv4-fixtures';
+import { sigV4Vector } from '../../../src/api/sigv4-vectors';
+import { suiteRequest, suiteVerifierOptions } from '../testing/sigv4-suite';
 import { GatewayAuthError, verifySigV4, type SignedRequest } from './sigv4-verifier';
 
 async function refusal(request: SignedRequest, opts = options()): Promise<GatewayAuthError> {
@@ -224,6 +226,29 @@ describe('verifySigV4 accepts an independent signer (aws4fetch)', () => {
       {
         accessKeyId: issued.accessKeyId,
       },
+    );
+  });
+});
+
+describe('verifySigV4 explains a signature mismatch as API Gateway does', () => {
+  const vector = sigV4Vector('get-vanilla');
+
+  it('accepts the suite’s own signature (the control)', async () => {
+    await expect(verifySigV4(suiteRequest(vector), suiteVerifierOptions())).resolves.toBeTruthy();
+  });
+
+  it('quotes the canonical string and the string to sign it computed: the suite’s own', async () => {
+    const wrong = vector.authorization.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`);
+    const error = await refusal(suiteRequest(vector, wrong), suiteVerifierOptions());
+    expect(error.errorType).toBe('InvalidSignatureException');
+    expect(error.message).toBe(
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n' +
+        '\n' +
+        'The Canonical String for this request should have been\n' +
+        `'${vector.canonicalRequest}'\n` +
+        '\n' +
+        'The String-to-Sign should have been\n' +
+        `'${vector.stringToSign}'\n`,
     );
   });
 });

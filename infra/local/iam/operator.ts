@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from '../store/state-file';
 import type { IssuedCredentials } from './credentials';
 
 /**
@@ -30,14 +30,13 @@ export function writeOperatorProfile(
   region: string,
   endpoints: OperatorEndpoints,
 ): { credentialsFile: string; configFile: string } {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const credentialsFile = join(stateDir, OPERATOR_FILES.credentials);
   const configFile = join(stateDir, OPERATOR_FILES.config);
-  writePrivate(
+  writePrivateFile(
     credentialsFile,
     `[${OPERATOR_PROFILE}]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`,
   );
-  writePrivate(
+  writePrivateFile(
     configFile,
     [
       `[profile ${OPERATOR_PROFILE}]`,
@@ -55,9 +54,4 @@ export function writeOperatorProfile(
     ].join('\n'),
   );
   return { credentialsFile, configFile };
-}
-
-function writePrivate(path: string, text: string): void {
-  writeFileSync(path, text, { mode: 0o600 });
-  chmodSync(path, 0o600); // an older file keeps its mode through writeFileSync
 }

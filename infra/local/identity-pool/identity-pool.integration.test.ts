@@ -2,12 +2,12 @@ import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleArn } from '../../../src/contract';
 import { expectAwsError } from '../testing/aws-assertions';
 import { loginsFor } from '../testing/callers';
+import { srpSignIn } from '../testing/srp-client';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -19,15 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
+const signIn = (email: string, password: string) =>
+  srpSignIn(stack.idp, {
+    userPoolId: stack.userPool.id,
+    clientId: stack.userPool.clientId,
+    username: email,
+    password,
+  });
+
 async function idTokenOf(email: string, password: string): Promise<string> {
-  const result = await stack.idp.send(
-    new InitiateAuthCommand({
-      ClientId: stack.userPool.clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
-  return result.AuthenticationResult!.IdToken!;
+  return (await signIn(email, password)).AuthenticationResult!.IdToken!;
 }
 
 async function identityOf(idToken: string): Promise<string> {
@@ -155,13 +156,7 @@ describe('GetCredentialsForIdentity', () => {
         /^Invalid login token\. Token expired: \d+ >= \d+$/,
       ),
     );
-    const signedIn = await stack.idp.send(
-      new InitiateAuthCommand({
-        ClientId: stack.userPool.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: USER.email, PASSWORD: USER.password },
-      }),
-    );
+    const signedIn = await signIn(USER.email, USER.password);
     await expectAwsError(
       credentialsFor(identityId, loginsFor(signedIn.AuthenticationResult!.AccessToken!)),
       'NotAuthorizedException',

@@ -1,4 +1,8 @@
-import { FUNCTION_ACCESS, type FunctionName } from '../../functions/function-access';
+import {
+  FUNCTION_ACCESS,
+  needsSiteOrigin,
+  type FunctionName,
+} from '../../functions/function-access';
 import { tablesOf, usesResource } from '../../functions/shared/access';
 import { TABLES } from '../../functions/shared/tables';
 import { bundleFunction } from './bundle';
@@ -59,6 +63,7 @@ export async function startFunctions(input: FunctionEnvironmentInput): Promise<L
         ...(usesResource(access, 'opsTokenSecret')
           ? { OPS_TOKEN_SECRET_ID: input.opsTokenSecretId }
           : {}),
+        ...(needsSiteOrigin(name) ? { ALLOWED_ORIGINS: input.allowedOrigins.join(',') } : {}),
         ...environment,
       },
       timeoutMs: TIMEOUT_MS,
@@ -66,10 +71,9 @@ export async function startFunctions(input: FunctionEnvironmentInput): Promise<L
       now: input.now,
     });
   };
-  const origins = input.allowedOrigins.join(',');
   const [admin, general, ops, opsAuthorizer] = await Promise.all([
-    make('admin', { ALLOWED_ORIGINS: origins }),
-    make('general', { ALLOWED_ORIGINS: origins }),
+    make('admin', {}),
+    make('general', {}),
     make('ops', {}),
     make('ops-authorizer', { OPS_ALLOWED_CIDRS: input.opsAllowedCidrs.join(',') }),
   ]);

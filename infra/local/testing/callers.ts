@@ -1,9 +1,9 @@
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { signableQuery } from '../../../src/api/sign-request';
+import { srpSignIn } from './srp-client';
 import type { TestStack } from './test-stack';
 
 export const SEEDED_ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -37,20 +37,20 @@ export function loginsFor(idToken: string): Record<string, string> {
 }
 
 /**
- * Signs in through the user pool and the identity pool with unmodified SDK clients: the same
- * path the browser takes, ending with the credentials of the user's group role.
+ * Signs in through the user pool (SRP, the deployed client's flow) and the identity pool with
+ * unmodified SDK clients: the same path the browser takes, ending with the credentials of the
+ * user's group role.
  */
 export async function signIn(
   stack: TestStack,
   user: { email: string; password: string },
 ): Promise<SignedInCaller> {
-  const auth = await stack.idp.send(
-    new InitiateAuthCommand({
-      ClientId: stack.userPool.clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
-    }),
-  );
+  const auth = await srpSignIn(stack.idp, {
+    userPoolId: stack.userPool.id,
+    clientId: stack.userPool.clientId,
+    username: user.email,
+    password: user.password,
+  });
   const idToken = auth.AuthenticationResult!.IdToken!;
   const logins = loginsFor(idToken);
   const { IdentityId } = await stack.identity.send(

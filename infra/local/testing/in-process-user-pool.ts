@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AwsError } from '../aws/errors';
 import type { JsonService, OperationContext } from '../aws/json-service';
 import { StateFile } from '../store/state-file';
 import { AuthFlows } from '../user-pool/auth-flows';
@@ -54,7 +55,9 @@ export async function openInProcessUserPool(
       authenticate: async () => {},
       authorize: async () => {},
     };
-    return service.operations[operation]!(input, context);
+    const run = service.operations[operation];
+    if (!run) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+    return run(input, context);
   };
   return {
     pool,

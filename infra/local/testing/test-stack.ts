@@ -50,7 +50,7 @@ export class TestClock {
 
 export interface TestStack extends LocalStack {
   clock: TestClock;
-  /** Between the functions and DynamoDB when asked for (`storeGate: true`), to make it fail. */
+  /** Between DynamoDB's front and dynalite when asked for (`storeGate: true`), to make it fail. */
   storeGate: StoreGate | undefined;
   idp: CognitoIdentityProviderClient;
   identity: CognitoIdentityClient;
@@ -88,12 +88,12 @@ export async function startTestStack(
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
   const settings = await testSettings(dir, env);
-  const storeGate = withGate
-    ? await startStoreGate(`http://${settings.host}:${settings.ports.dynamoDb}`)
-    : undefined;
+  let storeGate: StoreGate | undefined;
   const stack = await startLocalStack(settings, clock.now, {
     ...options,
-    functionsDynamoDbUrl: storeGate?.url,
+    storeUpstream: withGate
+      ? async (dynaliteUrl) => (storeGate = await startStoreGate(dynaliteUrl)).url
+      : undefined,
   }).catch(async (error: unknown) => {
     await storeGate?.close();
     throw error;

@@ -7,14 +7,17 @@ import { signIn, signOut } from 'aws-amplify/auth';
 import { configureAmplify } from '../../../src/config/configureAmplify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAwsError } from '../testing/aws-assertions';
+import { srpSignIn } from '../testing/srp-client';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
  * Repeated wrong passwords are throttled as Cognito does: after five failures the user is
  * locked out for 1 s, doubling with each further failure; while locked out every attempt, the
  * right password included, is refused with NotAuthorizedException "Password attempts exceeded".
- * Driven with the unmodified SDK (USER_PASSWORD_AUTH) and aws-amplify (USER_SRP_AUTH); the
- * stack's clock is frozen and moved by hand, so no test waits or depends on timing.
+ * Driven over the unmodified SDK with the test SRP client and with aws-amplify, both
+ * USER_SRP_AUTH, the one sign-in flow the deployed app client allows; USER_PASSWORD_AUTH is
+ * refused before any password is checked. The stack's clock is frozen and moved by hand, so no
+ * test waits or depends on timing.
  */
 
 const PASSWORD = 'Right-Passw0rd!';
@@ -56,6 +59,13 @@ async function newUser(): Promise<string> {
 }
 
 const passwordSignIn = (email: string, password: string) =>
+  srpSignIn(stack.idp, {
+    userPoolId: stack.userPool.id,
+    clientId: stack.userPool.clientId,
+    username: email,
+    password,
+  });
+const userPasswordAuth = (email: string, password: string) =>
   stack.idp.send(
     new InitiateAuthCommand({
       ClientId: stack.userPool.clientId,
@@ -73,7 +83,21 @@ async function failFiveTimes(email: string) {
   for (let i = 0; i < 5; i++) await refused(email, WRONG, INCORRECT);
 }
 
-describe('USER_PASSWORD_AUTH with the SDK', () => {
+describe('USER_PASSWORD_AUTH, which the app client does not allow', () => {
+  it('is refused with the right password and the wrong one, and counts toward no lockout', async () => {
+    const email = await newUser();
+    for (const password of [PASSWORD, WRONG, WRONG, WRONG, WRONG, WRONG, WRONG]) {
+      await expectAwsError(
+        userPasswordAuth(email, password),
+        'InvalidParameterException',
+        'USER_PASSWORD_AUTH flow not enabled for this client',
+      );
+    }
+    await signsIn(email);
+  });
+});
+
+describe('SRP sign-in with the SDK', () => {
   it('locks the user out after five wrong passwords, refusing the right one too, for 1 s', async () => {
     const email = await newUser();
     await failFiveTimes(email);
@@ -133,7 +157,7 @@ describe('USER_PASSWORD_AUTH with the SDK', () => {
 });
 
 describe("aws-amplify's SRP sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER)", () => {
-  const srpSignIn = (username: string, password: string) =>
+  const amplifySignIn = (username: string, password: string) =>
     signIn({ username, password }).then(
       async (result) => {
         await signOut();
@@ -145,18 +169,18 @@ describe("aws-amplify's SRP sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER)", () => 
   it('counts wrong password proofs and refuses the right one during the lockout', async () => {
     const email = await newUser();
     for (let i = 0; i < 5; i++) {
-      expect(await srpSignIn(email, WRONG)).toBe(`NotAuthorizedException: ${INCORRECT}`);
+      expect(await amplifySignIn(email, WRONG)).toBe(`NotAuthorizedException: ${INCORRECT}`);
     }
-    expect(await srpSignIn(email, PASSWORD)).toBe(`NotAuthorizedException: ${EXCEEDED}`);
+    expect(await amplifySignIn(email, PASSWORD)).toBe(`NotAuthorizedException: ${EXCEEDED}`);
     stack.clock.advance(1000);
-    expect(await srpSignIn(email, PASSWORD)).toBe('signed in');
+    expect(await amplifySignIn(email, PASSWORD)).toBe('signed in');
   });
 
-  it('shares one count with USER_PASSWORD_AUTH', async () => {
+  it('shares one count with every other SRP client of the same user', async () => {
     const email = await newUser();
     for (let i = 0; i < 3; i++) await refused(email, WRONG, INCORRECT);
     for (let i = 0; i < 2; i++) {
-      expect(await srpSignIn(email, WRONG)).toBe(`NotAuthorizedException: ${INCORRECT}`);
+      expect(await amplifySignIn(email, WRONG)).toBe(`NotAuthorizedException: ${INCORRECT}`);
     }
     await refused(email, PASSWORD, EXCEEDED);
   });

@@ -151,13 +151,6 @@ export class UserPool {
   get jwks(): JSONWebKeySet {
     return keySetOf(this.signingKeys.idToken, this.signingKeys.accessToken);
   }
-  /**
-   * The ID-token key. @deprecated The edge still publishes only this one; it should serve
-   * `jwks` (both keys) instead.
-   */
-  get signingKey(): SigningKey {
-    return this.signingKeys.idToken;
-  }
   /** The app client's settings (the pool has one client, the SPA's). */
   get client(): AppClientSettings {
     return this.definition.client;

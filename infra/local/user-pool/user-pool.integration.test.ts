@@ -31,6 +31,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUPS, roleArn } from '../../../src/contract';
 import { expectAwsError } from '../testing/aws-assertions';
+import { srpSignIn } from '../testing/srp-client';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -48,14 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-async function passwordSignIn(email: string, password: string) {
-  return stack.idp.send(
-    new InitiateAuthCommand({
-      ClientId: clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
+/** SRP, the one sign-in flow the deployed app client allows. */
+function passwordSignIn(email: string, password: string) {
+  return srpSignIn(stack.idp, { userPoolId: poolId, clientId, username: email, password });
 }
 
 async function tokensFor(
@@ -122,7 +118,11 @@ describe('sign-in and tokens', () => {
     });
     expect(id['cognito:username']).toBe(id.sub);
     expect(typeof id.auth_time).toBe('number');
-    const { payload: access } = await jwtVerify(tokens.AccessToken, jwks);
+    const { payload: access, protectedHeader: accessHeader } = await jwtVerify(
+      tokens.AccessToken,
+      jwks,
+    );
+    expect(accessHeader.kid).not.toBe(protectedHeader.kid);
     expect(access).toMatchObject({
       token_use: 'access',
       client_id: clientId,
@@ -356,32 +356,37 @@ describe('invited users and NEW_PASSWORD_REQUIRED', () => {
 });
 
 describe('self-service', () => {
-  it("GetUser and UpdateUserAttributes read and write the caller's attributes", async () => {
+  it("GetUser reads the caller's readable attributes; UpdateUserAttributes writes only writable ones", async () => {
     const user = await inviteConfirmed();
     const { AccessToken } = await tokensFor(user.email, user.password);
-    await stack.idp.send(
-      new UpdateUserAttributesCommand({
-        AccessToken,
-        UserAttributes: [{ Name: 'name', Value: 'Ada Lovelace' }],
-      }),
-    );
     const me = await stack.idp.send(new GetUserCommand({ AccessToken }));
     expect(me.Username).toBe(user.username);
     expect(me.UserAttributes).toEqual(
       expect.arrayContaining([
-        { Name: 'name', Value: 'Ada Lovelace' },
         { Name: 'email', Value: user.email },
+        { Name: 'email_verified', Value: 'true' },
       ]),
     );
-    await expectAwsError(
+    const update = (Name: string, Value: string) =>
       stack.idp.send(
-        new UpdateUserAttributesCommand({
-          AccessToken,
-          UserAttributes: [{ Name: 'sub', Value: 'mine' }],
-        }),
-      ),
-      'InvalidParameterException',
+        new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name, Value }] }),
+      );
+    await expectAwsError(
+      update('email_verified', 'true'),
+      'NotAuthorizedException',
+      'A client attempted to write unauthorized attribute',
     );
+    await expectAwsError(
+      update('name', 'Ada Lovelace'),
+      'NotAuthorizedException',
+      'A client attempted to write unauthorized attribute',
+    );
+    await expectAwsError(
+      update('custom:plan', 'pro'),
+      'InvalidParameterException',
+      'Invalid user attributes: user.custom:plan: Attribute does not exist in the schema.\n',
+    );
+    await expectAwsError(update('sub', 'mine'), 'InvalidParameterException');
   });
 
   it('ChangePassword needs the current password and a conforming new one', async () => {
@@ -648,10 +653,11 @@ describe('ListUsers', () => {
       (await stack.idp.send(new ListUsersCommand({ UserPoolId: poolId, Filter }))).Users;
 
     expect(emailsOf(await list('email ^= "ADMIN@"'))).toEqual([ADMIN.email]);
+    expect(emailsOf(await list('"email" ^= "admin@"'))).toEqual([ADMIN.email]);
     expect(emailsOf(await list(`email = "${USER.email}"`))).toEqual([USER.email]);
     expect(emailsOf(await list(`sub = "${disabled.username}"`))).toEqual([disabled.email]);
     expect(emailsOf(await list('status = "Disabled"'))).toEqual([disabled.email]);
-    const pending = await list('cognito:user_status = "FORCE_CHANGE_PASSWORD"');
+    const pending = await list('cognito:user_status = "force_change_password"');
     expect(pending!.every((u) => u.UserStatus === 'FORCE_CHANGE_PASSWORD')).toBe(true);
     expect(pending!.length).toBeGreaterThan(0);
   });
@@ -700,7 +706,7 @@ describe('wire protocol errors', () => {
 
     const missing = await raw(
       'AWSCognitoIdentityProviderService.InitiateAuth',
-      JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH' }),
+      JSON.stringify({ AuthFlow: 'USER_SRP_AUTH' }),
     );
     expect(await missing.json()).toEqual({
       __type: 'InvalidParameterException',
@@ -714,8 +720,8 @@ describe('wire protocol errors', () => {
       stack.idp.send(
         new InitiateAuthCommand({
           ClientId: 'nope',
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          AuthParameters: { USERNAME: 'a', PASSWORD: 'b' },
+          AuthFlow: 'USER_SRP_AUTH',
+          AuthParameters: { USERNAME: 'a', SRP_A: 'abc' },
         }),
       ),
       'ResourceNotFoundException',
