@@ -110,18 +110,24 @@ describe("each Lambda function's role, deployed and local", () => {
   const pairs = (statements: PolicyDocument['Statement']) =>
     statements
       .flatMap((st) =>
-        [st.Action].flat().flatMap((a) => [st.Resource].flat().map((r) => `${st.Effect} ${a} ${r}`)),
+        [st.Action]
+          .flat()
+          .flatMap((a) => [st.Resource].flat().map((r) => `${st.Effect} ${a} ${r}`)),
       )
       .sort();
 
   it.each(FUNCTION_NAMES)('%s: the template grants what the local stack enforces', (name) => {
-    const enforced = local.policiesOf(functionRoleArn(TEST_ACCOUNT, name)).flatMap((p) => p.Statement);
+    const enforced = local
+      .policiesOf(functionRoleArn(TEST_ACCOUNT, name))
+      .flatMap((p) => p.Statement);
     expect(enforced.length).toBeGreaterThan(0);
     expect(pairs(deployedStatements(name))).toEqual(pairs(enforced));
   });
 
   it.each(FUNCTION_NAMES)('%s: both decide every store action on every resource alike', (name) => {
-    const deployed: PolicyDocument[] = [{ Version: '2012-10-17', Statement: deployedStatements(name) }];
+    const deployed: PolicyDocument[] = [
+      { Version: '2012-10-17', Statement: deployedStatements(name) },
+    ];
     const enforced = local.policiesOf(functionRoleArn(TEST_ACCOUNT, name));
     const actions = new Set(
       Object.values(FUNCTION_ACCESS).flatMap((list) => list.flatMap((a) => a.actions)),

@@ -32,11 +32,7 @@ export const FUNCTION_ACCESS: Readonly<Record<FunctionName, readonly Access[]>> 
     ACTOR_LOOKUP_ACCESS,
     USER_MUTATIONS_ACCESS,
   ],
-  general: [
-    ANNOUNCEMENT_STORE_ACCESS.list,
-    PROFILE_STORE_ACCESS.read,
-    PROFILE_STORE_ACCESS.save,
-  ],
+  general: [ANNOUNCEMENT_STORE_ACCESS.list, PROFILE_STORE_ACCESS.read, PROFILE_STORE_ACCESS.save],
   ops: [
     AUDIT_LOG_ACCESS.read,
     USER_DIRECTORY_ACCESS.countUsers,

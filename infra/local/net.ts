@@ -40,7 +40,9 @@ export function listenOnAnyPort(server: Server): Promise<string> {
     server.listen(0, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      resolvePromise(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+      resolvePromise(
+        `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      );
     });
   });
 }

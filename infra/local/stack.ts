@@ -168,7 +168,7 @@ export async function startLocalStack(
   ];
 
   const servers: Server[] = [];
-  let dynaliteUrl = '';
+  let dynaliteUrl: string | undefined;
   const functions: { close(): Promise<void> }[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map(close));
@@ -294,7 +294,7 @@ export async function startLocalStack(
     allowedOrigins,
     secrets,
     dynamoDbUrl: url(settings.ports.dynamoDb),
-    dynaliteUrl,
+    dynaliteUrl: dynaliteUrl!,
     userPool,
     identityPool,
     credentials,

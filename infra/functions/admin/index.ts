@@ -6,13 +6,10 @@ import { userHandlers } from './users';
 import { whoamiHandlers } from './whoami';
 
 /** The admin API's one function: API Gateway (AWS_IAM) proxies every admin route here. */
-export const handler = restHandler(
-  'admin',
-  {
-    ...whoamiHandlers,
-    ...userHandlers,
-    ...groupHandlers,
-    ...auditHandlers,
-    ...announcementHandlers,
-  },
-);
+export const handler = restHandler('admin', {
+  ...whoamiHandlers,
+  ...userHandlers,
+  ...groupHandlers,
+  ...auditHandlers,
+  ...announcementHandlers,
+});

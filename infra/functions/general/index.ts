@@ -27,32 +27,25 @@ async function profileOf(event: APIGatewayProxyEvent): Promise<Profile> {
 }
 
 /** The general API's one function: API Gateway (Cognito authorizer) proxies `/api/*` here. */
-export const handler = restHandler(
-  'general',
-  {
-    getMyProfile: (_request, event) => profileOf(event),
+export const handler = restHandler('general', {
+  getMyProfile: (_request, event) => profileOf(event),
 
-    updateMyProfile: async ({ body }, event) => {
-      const user = tokenUser(event);
-      const saved = await savePreferences(
-        user.username,
-        { displayName: body.displayName, language: body.language },
-        body.version,
-        new Date(),
-      );
-      if (!saved) {
-        throw new HttpError(
-          409,
-          'Your profile was changed elsewhere; these are the newer values.',
-          {
-            code: 'VersionConflict',
-            current: await profileOf(event),
-          },
-        );
-      }
-      return { ...user, ...saved };
-    },
-
-    listAnnouncements: async () => ({ announcements: await listAnnouncements() }),
+  updateMyProfile: async ({ body }, event) => {
+    const user = tokenUser(event);
+    const saved = await savePreferences(
+      user.username,
+      { displayName: body.displayName, language: body.language },
+      body.version,
+      new Date(),
+    );
+    if (!saved) {
+      throw new HttpError(409, 'Your profile was changed elsewhere; these are the newer values.', {
+        code: 'VersionConflict',
+        current: await profileOf(event),
+      });
+    }
+    return { ...user, ...saved };
   },
-);
+
+  listAnnouncements: async () => ({ announcements: await listAnnouncements() }),
+});

@@ -39,14 +39,14 @@ const resourceKey = (access: Access) =>
 /** The tables a set of accesses reads or writes, each once. */
 export function tablesOf(accesses: readonly Access[]): TableName[] {
   return [
-    ...new Set(
-      accesses.flatMap((a) => (typeof a.resource === 'string' ? [] : [a.resource.table])),
-    ),
+    ...new Set(accesses.flatMap((a) => (typeof a.resource === 'string' ? [] : [a.resource.table]))),
   ];
 }
 
-export const usesResource = (accesses: readonly Access[], resource: 'userPool' | 'opsTokenSecret') =>
-  accesses.some((a) => a.resource === resource);
+export const usesResource = (
+  accesses: readonly Access[],
+  resource: 'userPool' | 'opsTokenSecret',
+) => accesses.some((a) => a.resource === resource);
 
 /**
  * The identity policy for a handler: one Allow statement per resource with its actions,

@@ -70,11 +70,7 @@ export class IamAuthorizer {
     }
     const { region, accountId, apiId, stage } = this.options.stage;
     const resource = `arn:aws:execute-api:${region}:${accountId}:${apiId}/${stage}/${request.method}${resourcePath}`;
-    const decision = evaluate(
-      this.policiesOf(caller.roleArn),
-      'execute-api:Invoke',
-      resource,
-    );
+    const decision = evaluate(this.policiesOf(caller.roleArn), 'execute-api:Invoke', resource);
     if (decision !== 'Allow') {
       throw new GatewayResponse(
         403,

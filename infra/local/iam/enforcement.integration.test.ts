@@ -79,7 +79,8 @@ describe('AWS calls at the edge and at DynamoDB', () => {
     };
   }
 
-  const userPoolArn = () => `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${stack.userPool.id}`;
+  const userPoolArn = () =>
+    `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${stack.userPool.id}`;
   const denied = (caller: string, action: string, resource: string) => ({
     name: 'AccessDeniedException',
     message: `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
@@ -116,7 +117,11 @@ describe('AWS calls at the edge and at DynamoDB', () => {
         denied(caller, 'cognito-idp:ListUsers', userPoolArn()),
       );
       expect(await refusal(calls.readOpsToken())).toEqual(
-        denied(caller, 'secretsmanager:GetSecretValue', stack.secrets.arnFor(OPS_TOKEN_SECRET_NAME)),
+        denied(
+          caller,
+          'secretsmanager:GetSecretValue',
+          stack.secrets.arnFor(OPS_TOKEN_SECRET_NAME),
+        ),
       );
       expect(await refusal(calls.readAudit())).toEqual(
         denied(

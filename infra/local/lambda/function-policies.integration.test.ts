@@ -123,10 +123,7 @@ describe('each function under the policy it is deployed with', () => {
   it('answers every route with its success status', () => {
     const statuses = Object.fromEntries([...answers].map(([name, a]) => [name, a.status]));
     const expected = Object.fromEntries(
-      Object.entries(ROUTES).map(([name, route]) => [
-        name,
-        'status' in route ? route.status : 200,
-      ]),
+      Object.entries(ROUTES).map(([name, route]) => [name, 'status' in route ? route.status : 200]),
     );
     expect(statuses).toEqual(expected);
   });

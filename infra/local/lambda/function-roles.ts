@@ -1,4 +1,8 @@
-import { FUNCTION_ACCESS, FUNCTION_NAMES, type FunctionName } from '../../functions/function-access';
+import {
+  FUNCTION_ACCESS,
+  FUNCTION_NAMES,
+  type FunctionName,
+} from '../../functions/function-access';
 import { accessPolicy, type AccessResources } from '../../functions/shared/access';
 import type { LocalAccount } from '../iam/account';
 
@@ -19,6 +23,9 @@ export function attachFunctionPolicies(
   resources: AccessResources,
 ): void {
   for (const name of FUNCTION_NAMES) {
-    account.attach(functionRoleArn(accountId, name), accessPolicy(FUNCTION_ACCESS[name], resources));
+    account.attach(
+      functionRoleArn(accountId, name),
+      accessPolicy(FUNCTION_ACCESS[name], resources),
+    );
   }
 }

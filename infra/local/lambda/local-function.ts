@@ -148,7 +148,10 @@ export class LocalFunction {
   }
 
   private ensureWorker(): Worker {
-    if (this.worker && this.workerCredentialsExpireAt - this.options.now() > CREDENTIALS_MARGIN_MS) {
+    if (
+      this.worker &&
+      this.workerCredentialsExpireAt - this.options.now() > CREDENTIALS_MARGIN_MS
+    ) {
       return this.worker;
     }
     this.retire(this.worker);

@@ -20,7 +20,6 @@ import {
   keySetOf,
   loadSigningKey,
   type PoolSigningKeys,
-  type SigningKey,
 } from './signing-key';
 import { createPasswordVerifier, passwordMatches, poolShortName } from './srp';
 import type {
