@@ -113,6 +113,27 @@ describe('the user pool', () => {
     ]);
   });
 
+  it('keeps the original e-mail until a new one is verified, which is all a user may write', () => {
+    expect(props(ids.userPool).UserAttributeUpdateSettings).toEqual({
+      AttributesRequireVerificationBeforeUpdate: ['email'],
+    });
+    expect(props(ids.client).WriteAttributes).toEqual(['email']);
+  });
+
+  it('gives the SPA client no OAuth: no grant, scope or callback URL (there is no hosted UI)', () => {
+    const client = props(ids.client);
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    for (const setting of [
+      'AllowedOAuthFlows',
+      'AllowedOAuthScopes',
+      'CallbackURLs',
+      'LogoutURLs',
+      'DefaultRedirectURI',
+    ]) {
+      expect(client, setting).not.toHaveProperty(setting);
+    }
+  });
+
   it.each(GROUP_NAMES)('has the %s group with its precedence and its own role', (group) => {
     synthesized.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
       UserPoolId: { Ref: ids.userPool },

@@ -301,7 +301,9 @@ describe('the ops HTTP API has no CORS deployed or local', () => {
 
 /** A REST handler's answer to `origin` (for a path it has no route for: CORS comes first). */
 async function handlerAnswer(api: 'admin' | 'general', origin: string) {
-  const handler = restHandler(api, {} as RouteHandlers<typeof api>, () => [SITE_ORIGIN]);
+  const handler = restHandler(api, {} as RouteHandlers<typeof api>, {
+    allowedOrigins: () => [SITE_ORIGIN],
+  });
   return handler({
     resource: '/no/such/route',
     httpMethod: 'GET',

@@ -8,11 +8,17 @@ import { apiIdsSchema, loadApiIds, type ApiIds } from './gateway/api-ids';
 import { CognitoAuthorizer } from './gateway/cognito-authorizer';
 import { createHttpApiServer } from './gateway/http-api-server';
 import { IamAuthorizer } from './gateway/iam-authorizer';
+import { ApiResourcePolicy } from './gateway/resource-policy';
 import { createRestApiServer } from './gateway/rest-api-server';
 import { startFunctions } from './lambda/functions';
 import { SecretStore, secretStoreSchema } from './secrets-manager/model';
 import { secretsManagerService } from './secrets-manager/responses';
-import { GROUP_NAMES, groupRolePolicy, roleArn } from '../../src/contract';
+import {
+  adminApiResourcePolicy,
+  GROUP_NAMES,
+  groupRolePolicy,
+  roleArn,
+} from '../../src/contract';
 import { createDynamoDbFront } from './dynamodb/iam-front';
 import { ADMINISTRATOR_ACCESS, LocalAccount } from './iam/account';
 import { CredentialStore, credentialStoreSchema, type IssuedCredentials } from './iam/credentials';
@@ -82,6 +88,13 @@ export interface StackOptions {
    * calls are still verified while the store fails under them.
    */
   storeUpstream?: (dynaliteUrl: string) => Promise<string>;
+  /**
+   * Roles of the local account the admin API's resource policy names besides the group roles,
+   * as a deployer names them with `-c adminApiAutomationRoles=…`. The stack gives them no
+   * policy or credentials (it has no IAM or STS API): whoever names one attaches its identity
+   * policy to `account` and has `credentials` issue its sessions, as STS would.
+   */
+  adminApiAutomationRoles?: readonly string[];
 }
 
 export async function startLocalStack(
@@ -148,6 +161,14 @@ export async function startLocalStack(
     userPool: `arn:aws:cognito-idp:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:userpool/${userPool.id}`,
     opsTokenSecret: secrets.arnFor(OPS_TOKEN_SECRET_NAME),
   });
+  // Only the console's roles may invoke the admin API: the resource policy the CDK app attaches.
+  const adminResourcePolicy = new ApiResourcePolicy(
+    adminApiResourcePolicy({
+      accountId: LOCAL_ACCOUNT_ID,
+      automationRoleArns: options.adminApiAutomationRoles,
+    }),
+    adminStage,
+  );
   const operatorArn = operatorUserArn(LOCAL_ACCOUNT_ID);
   account.attach(operatorArn, ADMINISTRATOR_ACCESS);
   const operator = credentials.ensureUserKey(operatorArn);
@@ -238,8 +259,10 @@ export async function startLocalStack(
           now,
           findCredentials: (key) => credentials.find(key),
           policiesOf: (arn) => account.policiesOf(arn),
+          resourcePolicy: adminResourcePolicy,
         }),
       },
+      resourcePolicy: adminResourcePolicy,
       function: fns.admin,
       allowedOrigins,
       now,

@@ -18,7 +18,10 @@ export const announcement = z.object({
   id: z.string(),
   title: z.string(),
   body: z.string(),
+  /** Who posted it, as shown: their verified e-mail at the time (their `sub` if none). */
   author: z.string(),
+  /** The author's user-pool `sub`: who posted it, whatever their e-mail becomes. */
+  authorUsername: z.string(),
   createdAt: z.iso.datetime(),
 });
 export type Announcement = z.infer<typeof announcement>;

@@ -14,6 +14,9 @@ export const AUDITED_ACTIONS = [
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
+export const isAuditedAction = (name: string): name is AuditedAction =>
+  (AUDITED_ACTIONS as readonly string[]).includes(name);
+
 export const listAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2048).optional(),
@@ -26,7 +29,11 @@ export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 export const auditEntry = z.object({
   id: z.string(),
   at: z.iso.datetime(),
-  actor: z.object({ username: z.string(), email: z.string() }),
+  /**
+   * Who did it: their user-pool `sub` (or, for an IAM caller that is no Cognito user, its ARN)
+   * and their e-mail as verified at the time, or null when it was not verified.
+   */
+  actor: z.object({ username: z.string(), email: z.string().nullable() }),
   action: z.enum(AUDITED_ACTIONS),
   /** The user (e-mail), `user → group`, or announcement the action was on. */
   target: z.string(),

@@ -34,6 +34,7 @@ export function isGroupName(value: string): value is GroupName {
   return (GROUP_NAMES as readonly string[]).includes(value);
 }
 
-export function roleArn(accountId: string, group: GroupName): string {
-  return `arn:aws:iam::${accountId}:role/${GROUPS[group].roleName}`;
+/** `partition` is `aws` unless given: the CDK app passes `AWS::Partition`. */
+export function roleArn(accountId: string, group: GroupName, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:role/${GROUPS[group].roleName}`;
 }

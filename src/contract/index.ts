@@ -1,3 +1,4 @@
+export * from './admin-api-callers';
 export * from './announcements';
 export * from './audit';
 export * from './cors';

@@ -20,10 +20,31 @@ export function executeApiArn(stage: ApiStage, route: Pick<RouteDefinition, 'met
   return `arn:${stage.partition ?? 'aws'}:execute-api:${stage.region}:${stage.accountId}:${stage.apiId}/${stage.stage}/${route.method}${resource}`;
 }
 
+/** `*` (anyone, anonymous callers too) or named AWS principals: a resource policy's `Principal`. */
+export type PolicyPrincipal = '*' | { AWS: string | string[] };
+
+/** `{ operator: { key: value or values } }`, as IAM writes a statement's `Condition`. */
+export type PolicyCondition = Record<string, Record<string, string | string[]>>;
+
 export interface PolicyStatement {
+  Sid?: string;
   Effect: 'Allow' | 'Deny';
+  /** Resource policies only: whom the statement is about (identity policies have none). */
+  Principal?: PolicyPrincipal;
   Action: string | string[];
   Resource: string | string[];
+  Condition?: PolicyCondition;
+}
+
+/**
+ * What API Gateway does when it saves a resource policy: `execute-api:/{rest}` becomes
+ * `arn:{partition}:execute-api:{region}:{account}:{apiId}/{rest}`, this API's own ARN (the
+ * shorthand lets a REST API's policy name the API before CloudFormation has created it).
+ */
+export function expandExecuteApiShorthand(resource: string, stage: ApiStage): string {
+  const shorthand = 'execute-api:/';
+  if (!resource.startsWith(shorthand)) return resource;
+  return `arn:${stage.partition ?? 'aws'}:execute-api:${stage.region}:${stage.accountId}:${stage.apiId}/${resource.slice(shorthand.length)}`;
 }
 
 export interface PolicyDocument {

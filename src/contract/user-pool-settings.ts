@@ -70,8 +70,9 @@ export interface UserPoolSettings {
   /** Attributes Cognito verifies by sending a code when they are set. */
   autoVerifiedAttributes: readonly 'email'[];
   /**
-   * `UserAttributeUpdateSettings`: attributes whose new value waits for verification. Not
-   * emulated yet, so the local user pool refuses to start with any listed.
+   * `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate` (CDK `keepOriginal`):
+   * a new value of these waits, unused, until the code sent to it is verified; the old value
+   * stays verified and signs in meanwhile. Each must also be in `autoVerifiedAttributes`.
    */
   attributesRequireVerificationBeforeUpdate: readonly 'email'[];
   /** Standard attributes whose defaults (optional, mutable) the pool changes. */
@@ -94,6 +95,12 @@ export interface AppClientSettings {
   authSessionValiditySeconds: number;
   preventUserExistenceErrors: boolean;
   enableTokenRevocation: boolean;
+  /**
+   * Whether the client takes part in OAuth 2.0 through a user pool domain (managed login, the
+   * authorize and token endpoints, grants, scopes and callback URLs). The local user pool has
+   * none of these and refuses to start with it on.
+   */
+  oAuthEnabled: boolean;
 }
 
 export const USER_POOL_SETTINGS: UserPoolSettings = {
@@ -103,7 +110,9 @@ export const USER_POOL_SETTINGS: UserPoolSettings = {
   // case-sensitive, which is why this is stated, not left out.
   signInCaseSensitive: false,
   autoVerifiedAttributes: ['email'],
-  attributesRequireVerificationBeforeUpdate: [],
+  // Without it, anyone could rename themself to an address they do not own (another person's,
+  // or a new hire's before the invitation), and the console would show it as who they are.
+  attributesRequireVerificationBeforeUpdate: ['email'],
   standardAttributes: { email: { required: true, mutable: true } },
   customAttributes: {},
   // Cognito's default policy.
@@ -124,12 +133,11 @@ export const SPA_CLIENT_SETTINGS: AppClientSettings = {
   // The SPA and the general API read `email` from the ID token; the console shows whether
   // it is verified.
   readAttributes: ['email', 'email_verified'],
-  // Nothing the SPA or the CLI sends writes an attribute. The list cannot be empty, though:
-  // an app client without WriteAttributes may write every standard attribute (CloudFormation
-  // and Terraform drop an empty list). `email` is the pool's one required attribute, which
-  // Cognito's console keeps writable for every app client; we could not confirm whether its
-  // API refuses a client without it, so it stays. Verification before an e-mail change takes
-  // effect is `attributesRequireVerificationBeforeUpdate`'s job (a later change).
+  // Only `email`, for Profile's "Change e-mail", which takes effect once the new address is
+  // verified (`attributesRequireVerificationBeforeUpdate`). Never `email_verified`: that would
+  // let a user mark any address as theirs. The list cannot be empty either: an app client
+  // without WriteAttributes may write every standard attribute (CloudFormation and Terraform
+  // drop an empty list).
   writeAttributes: ['email'],
   idTokenValiditySeconds: 3600,
   accessTokenValiditySeconds: 3600,
@@ -137,4 +145,8 @@ export const SPA_CLIENT_SETTINGS: AppClientSettings = {
   authSessionValiditySeconds: 3 * 60,
   preventUserExistenceErrors: true,
   enableTokenRevocation: true,
+  // The console signs in with SRP through Cognito's API and has no managed login, so no grant,
+  // scope or callback URL (CDK's defaults would allow the code and implicit grants with an
+  // https://example.com callback).
+  oAuthEnabled: false,
 };

@@ -20,7 +20,10 @@ export const enConsole = {
     /** Handler refusals the console words itself (the API's own text is English only). */
     codes: {
       SelfProtection:
-        'You cannot do this to your own account, so that no one locks themself out: ask another administrator.',
+        'You cannot do this to your own account, so that no one locks themself out or grants themself anything: ask another administrator.',
+      AccessRevoked: 'Your administrator access was removed; sign in again.',
+      UnverifiedEmail:
+        'This user has not verified their email address, so no group can be granted to them: ask them to verify it first.',
       UserNotFoundException: 'There is no such user: someone may have deleted it.',
       UsernameExistsException: 'A user with this email already exists.',
     },
@@ -118,8 +121,12 @@ export const enConsole = {
     backToList: 'All users',
     selfNoActions: 'This is you',
     selfProtection:
-      'This is your own account. You cannot disable it, delete it or remove yourself from admin, so that no one locks themself out: ask another administrator.',
-    selfProtectionGroups: 'You cannot remove yourself from admin: ask another administrator.',
+      'This is your own account. You cannot disable it, delete it, add yourself to a group or remove yourself from admin, so that no one locks themself out or grants themself anything: ask another administrator.',
+    selfProtectionGroups:
+      'You cannot add yourself to a group or remove yourself from admin: ask another administrator.',
+    unverified: 'unverified',
+    unverifiedNoGroups:
+      'This email address is not verified by its owner, so no group can be granted to it.',
     selfProtectionActions:
       'You cannot disable, reset or delete your own account here: ask another administrator.',
     delete: {

@@ -83,6 +83,7 @@ export class UserDirectory extends Construct {
       writeAttributes: clientAttributes(client.writeAttributes),
       preventUserExistenceErrors: client.preventUserExistenceErrors,
       enableTokenRevocation: client.enableTokenRevocation,
+      disableOAuth: !client.oAuthEnabled,
       idTokenValidity: Duration.seconds(client.idTokenValiditySeconds),
       accessTokenValidity: Duration.seconds(client.accessTokenValiditySeconds),
       refreshTokenValidity: Duration.seconds(client.refreshTokenValiditySeconds),

@@ -14,8 +14,12 @@ export const announcementHandlers: Pick<
 
   postAnnouncement: ({ body }, event) =>
     audited(event, 'postAnnouncement', body.title, async (audit) => {
-      const actorEmail = audit.actor.email;
-      const posted = await postAnnouncement(body, actorEmail, new Date());
+      const { username, email } = audit.actor;
+      const posted = await postAnnouncement(
+        body,
+        { username, shownAs: email ?? username },
+        new Date(),
+      );
       audit.target = `${posted.title} (${posted.id})`;
       return posted;
     }),

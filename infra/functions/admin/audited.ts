@@ -4,6 +4,7 @@ import { beginAudit, settleAudit, type AuditOutcome, type PendingAudit } from '.
 import { awsErrorName } from '../shared/aws-errors';
 import { HttpError } from '../shared/http-error';
 import { actorOf, type Actor } from './caller';
+import { accessRevoked } from './refusals';
 
 /**
  * Runs an admin mutation with its audit entry written ahead of it (write-ahead), so nothing
@@ -32,6 +33,8 @@ export async function audited<T>(
   const pending = await beginAudit({ actor, action, target, requestId }, new Date());
   let result: T;
   try {
+    // A disabled user's credentials may outlive the disabling: they act as nobody.
+    if (!actor.enabled) throw accessRevoked();
     result = await mutation(audit);
   } catch (error) {
     const reason = refusalReason(error);
@@ -40,6 +43,22 @@ export async function audited<T>(
   }
   await settle(pending, audit.target, { outcome: 'success' });
   return result;
+}
+
+/**
+ * Records a mutation refused before it began (the caller's access was checked and failed):
+ * the log shows the attempt, by whom, on what, and why it was refused.
+ */
+export async function recordRefusal(
+  event: APIGatewayProxyEvent,
+  action: AuditedAction,
+  refusal: HttpError,
+): Promise<void> {
+  const actor = await actorOf(event);
+  const target = decodeURIComponent(event.path);
+  const requestId = event.requestContext.requestId;
+  const pending = await beginAudit({ actor, action, target, requestId }, new Date());
+  await settle(pending, target, { outcome: 'failure', error: refusal.details.code ?? 'Refused' });
 }
 
 /** Settles the entry; if the store has gone away since it was written, it stays pending. */

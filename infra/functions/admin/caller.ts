@@ -17,26 +17,37 @@ export function callerUsername(event: APIGatewayProxyEvent): string | null {
 }
 
 export interface Actor {
+  /** The user-pool `sub`, or the ARN of an IAM caller that is no Cognito user. */
   username: string;
-  email: string;
+  /** Their e-mail only if verified: what the log shows must be an identity, not a claim. */
+  email: string | null;
+  /** False for a disabled user, whose held credentials may still be valid. */
+  enabled: boolean;
 }
 
 /** What `actorOf` sends to the user pool (see `access.ts`). */
 export const ACTOR_LOOKUP_ACCESS = userPoolAccess('cognito-idp:AdminGetUser');
 
-/** Who the audit log names: the Cognito user's e-mail, or the caller's ARN. */
+/** Who the audit log names: the Cognito user as the pool knows them now, or the caller's ARN. */
 export async function actorOf(event: APIGatewayProxyEvent): Promise<Actor> {
   const username = callerUsername(event);
   const arn = event.requestContext.identity.userArn ?? 'unknown';
-  if (!username) return { username: arn, email: arn };
+  if (!username) return { username: arn, email: null, enabled: true };
   try {
     const user = await cognitoClient().send(
       new AdminGetUserCommand({ UserPoolId: requireEnv('USER_POOL_ID'), Username: username }),
     );
-    const email = user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
-    return { username, email: email ?? username };
+    const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+    const verified = attribute('email_verified') === 'true';
+    return {
+      username,
+      email: verified ? (attribute('email') ?? null) : null,
+      enabled: user.Enabled ?? false,
+    };
   } catch (error) {
-    if ((error as Error).name === 'UserNotFoundException') return { username, email: username };
+    if ((error as Error).name === 'UserNotFoundException') {
+      return { username, email: null, enabled: false };
+    }
     throw error;
   }
 }

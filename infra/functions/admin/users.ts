@@ -6,22 +6,31 @@ import {
   AdminEnableUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminResetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { AuditedAction, UserDetail } from '../../../src/contract';
+import { GROUPS, type AuditedAction, type UserDetail } from '../../../src/contract';
 import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
-import { HttpError } from '../shared/http-error';
 import type { RouteHandlers } from '../shared/rest-handler';
 import { getUser, listUsers } from '../shared/user-directory';
 import { audited } from './audited';
 import { callerUsername } from './caller';
+import type { SELF_PROTECTION } from './refusals';
+import { selfProtection, unverifiedEmail } from './refusals';
 
 const userPoolId = () => requireEnv('USER_POOL_ID');
 
+/** Every session of the user ends: refresh tokens and the tokens minted from them. */
+const signOutEverywhere = (username: string) =>
+  cognitoClient().send(
+    new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(), Username: username }),
+  );
+
 /** What the user mutations send to the user pool (see `access.ts`). */
 export const USER_MUTATIONS_ACCESS = userPoolAccess(
+  'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminDeleteUser',
@@ -31,17 +40,13 @@ export const USER_MUTATIONS_ACCESS = userPoolAccess(
   'cognito-idp:AdminRemoveUserFromGroup',
 );
 
-const SELF_PROTECTION: Partial<Record<AuditedAction, string>> = {
-  disableUser: 'You cannot disable your own account. Ask another administrator to do it.',
-  deleteUser: 'You cannot delete your own account. Ask another administrator to do it.',
-  removeUserFromGroup:
-    'You cannot remove yourself from the admin group. Ask another administrator to do it.',
-};
-
 interface UserMutation {
   action: AuditedAction;
-  /** Refuse when the target is the caller (so an administrator cannot lock themself out). */
-  protectSelf?: boolean;
+  /**
+   * Refuse when the target is the caller: an administrator can neither lock themself out nor
+   * grant themself anything.
+   */
+  protectSelf?: keyof typeof SELF_PROTECTION;
   /** Added to the audit target, e.g. ` → admin`. */
   targetSuffix?: string;
   run: (target: UserDetail) => Promise<unknown>;
@@ -62,7 +67,7 @@ async function mutateUser(
     const target = await getUser(username);
     audit.target = target.email + suffix;
     if (mutation.protectSelf && target.username === callerUsername(event)) {
-      throw new HttpError(403, SELF_PROTECTION[mutation.action]!, { code: 'SelfProtection' });
+      throw selfProtection(mutation.protectSelf);
     }
     await mutation.run(target);
     return target.username;
@@ -129,22 +134,27 @@ export const userHandlers: Pick<
   deleteUser: async ({ params }, event) => {
     await mutateUser(event, params.username, {
       action: 'deleteUser',
-      protectSelf: true,
-      run: ({ username }) =>
-        cognitoClient().send(
+      protectSelf: 'deleteUser',
+      run: async ({ username }) => {
+        // Signed out first: a deleted user's tokens must die with the account.
+        await signOutEverywhere(username);
+        await cognitoClient().send(
           new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: username }),
-        ),
+        );
+      },
     });
   },
 
   disableUser: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'disableUser',
-      protectSelf: true,
-      run: ({ username }) =>
-        cognitoClient().send(
+      protectSelf: 'disableUser',
+      run: async ({ username }) => {
+        await cognitoClient().send(
           new AdminDisableUserCommand({ UserPoolId: userPoolId(), Username: username }),
-        ),
+        );
+        await signOutEverywhere(username);
+      },
     }),
 
   enableUser: ({ params }, event) =>
@@ -182,30 +192,36 @@ export const userHandlers: Pick<
   addUserToGroup: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'addUserToGroup',
+      protectSelf: 'addUserToGroup',
       targetSuffix: ` → ${params.group}`,
-      run: ({ username }) =>
-        cognitoClient().send(
+      run: ({ username, email, emailVerified }) => {
+        if (!emailVerified) throw unverifiedEmail(email);
+        return cognitoClient().send(
           new AdminAddUserToGroupCommand({
             UserPoolId: userPoolId(),
             Username: username,
             GroupName: params.group,
           }),
-        ),
+        );
+      },
     }),
 
   removeUserFromGroup: ({ params }, event) =>
     mutateAndRead(event, params.username, {
       action: 'removeUserFromGroup',
       // Only leaving `admin` can lock an administrator out.
-      protectSelf: params.group === 'admin',
+      protectSelf: params.group === GROUPS.admin.name ? 'removeUserFromGroup' : undefined,
       targetSuffix: ` ← ${params.group}`,
-      run: ({ username }) =>
-        cognitoClient().send(
+      run: async ({ username }) => {
+        await cognitoClient().send(
           new AdminRemoveUserFromGroupCommand({
             UserPoolId: userPoolId(),
             Username: username,
             GroupName: params.group,
           }),
-        ),
+        );
+        // Their refresh token dies now, so no new credentials of the old role are issued.
+        await signOutEverywhere(username);
+      },
     }),
 };

@@ -23,14 +23,15 @@ export const ANNOUNCEMENT_STORE_ACCESS = {
 
 export async function postAnnouncement(
   input: PostAnnouncementBody,
-  author: string,
+  author: { username: string; shownAs: string },
   now: Date,
 ): Promise<Announcement> {
   const announcement: Announcement = {
     id: sortableId(now.getTime()),
     title: input.title,
     body: input.body,
-    author,
+    author: author.shownAs,
+    authorUsername: author.username,
     createdAt: now.toISOString(),
   };
   // The token lets the SDK's retry of a put that did land (its answer timed out) succeed
@@ -61,11 +62,13 @@ export async function listAnnouncements(): Promise<Announcement[]> {
       }),
     ),
   );
-  return (page.Items ?? []).map(({ id, title, body, author, createdAt }) => ({
+  return (page.Items ?? []).map(({ id, title, body, author, authorUsername, createdAt }) => ({
     id: id as string,
     title: title as string,
     body: body as string,
     author: author as string,
+    // Announcements stored before authors were recorded by `sub` have only the e-mail.
+    authorUsername: (authorUsername as string | undefined) ?? '',
     createdAt: createdAt as string,
   }));
 }

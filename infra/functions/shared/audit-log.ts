@@ -20,9 +20,10 @@ interface AuditItem {
   pk: typeof PARTITION;
   /** `{ISO time}#{request id}`: newest first is a reverse query. */
   sk: string;
+  /** The actor's user-pool `sub` (or an IAM caller's ARN). */
   actorUsername: string;
-  /** Lower-cased, so the actor filter is an exact match. */
-  actorEmail: string;
+  /** Their verified e-mail at the time, lower-cased so the actor filter is an exact match. */
+  actorEmail?: string;
   action: AuditEntry['action'];
   target: string;
   requestId: string;
@@ -61,7 +62,7 @@ export async function beginAudit(attempt: AuditAttempt, at: Date): Promise<Pendi
   const item: AuditItem = {
     ...key,
     actorUsername: attempt.actor.username,
-    actorEmail: attempt.actor.email.toLowerCase(),
+    ...(attempt.actor.email ? { actorEmail: attempt.actor.email.toLowerCase() } : {}),
     action: attempt.action,
     target: attempt.target,
     requestId: attempt.requestId,
@@ -183,7 +184,7 @@ function toEntry(item: AuditItem): AuditEntry {
   return {
     id: item.requestId,
     at: item.sk.slice(0, item.sk.indexOf('#')),
-    actor: { username: item.actorUsername, email: item.actorEmail },
+    actor: { username: item.actorUsername, email: item.actorEmail ?? null },
     action: item.action,
     target: item.target,
     requestId: item.requestId,

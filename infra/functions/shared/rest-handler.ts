@@ -7,6 +7,7 @@ import {
   DRY_RUN_HEADER,
   findRoute,
   type ApiName,
+  type RouteDefinition,
   type RouteName,
 } from '../../../src/contract';
 import { listEnv } from './env';
@@ -32,10 +33,25 @@ export type RouteHandlers<A extends ApiName> = { [N in RoutesOf<A>]: RouteHandle
  * function). `allowedOrigins` is read only for an API that has CORS.
  * Anything unexpected is thrown, so API Gateway answers 502 and the error is logged.
  */
+export interface RestHandlerOptions {
+  /**
+   * Runs before every route (and before a dry run's answer): throws an `HttpError` to refuse
+   * the call, e.g. when the caller's access has been taken away since their credentials were
+   * issued.
+   */
+  beforeRoute?: (
+    name: RouteName,
+    route: RouteDefinition,
+    event: APIGatewayProxyEvent,
+  ) => Promise<void>;
+  /** The site's origins, for an API with CORS (read from `ALLOWED_ORIGINS` by default). */
+  allowedOrigins?: () => readonly string[];
+}
+
 export function restHandler<A extends ApiName>(
   api: A,
   handlers: RouteHandlers<A>,
-  allowedOrigins: () => readonly string[] = () => listEnv('ALLOWED_ORIGINS'),
+  { beforeRoute, allowedOrigins = () => listEnv('ALLOWED_ORIGINS') }: RestHandlerOptions = {},
 ) {
   const apiCors = API_CORS[api];
   // Read on the first request (not at import) and kept: a function's environment is fixed.
@@ -46,10 +62,11 @@ export function restHandler<A extends ApiName>(
     const found = findRoute(api, event.httpMethod, event.resource);
     if (!found) return json(404, { message: 'No such route' }, cors);
     const [name, route] = found;
-    if (api === 'admin' && headerOf(event, DRY_RUN_HEADER) !== undefined) {
-      return { statusCode: 204, headers: cors, body: '' };
-    }
     try {
+      await beforeRoute?.(name, route, event);
+      if (api === 'admin' && headerOf(event, DRY_RUN_HEADER) !== undefined) {
+        return { statusCode: 204, headers: cors, body: '' };
+      }
       const request = parseRequest(route, event);
       const handler = handlers[name as RoutesOf<A>] as RouteHandler<RouteName>;
       const result = await handler(request as never, event);

@@ -33,6 +33,7 @@ export const USER_DIRECTORY_ACCESS = {
   listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countUsers: userPoolAccess('cognito-idp:ListUsers'),
+  listGroupsOf: userPoolAccess('cognito-idp:AdminListGroupsForUser'),
 } as const;
 
 export function toUserSummary(user: UserType & { UserAttributes?: AttributeType[] }): UserSummary {
@@ -103,7 +104,7 @@ export async function getUser(username: string): Promise<UserDetail> {
 }
 
 /** Every group of the user: AdminListGroupsForUser answers a page at a time. */
-async function listGroupsOf(username: string): Promise<string[]> {
+export async function listGroupsOf(username: string): Promise<string[]> {
   const groups: string[] = [];
   let token: string | undefined;
   do {

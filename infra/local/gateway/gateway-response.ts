@@ -28,6 +28,27 @@ export const requestTooLong = () =>
 export const endpointTimedOut = () =>
   new GatewayResponse(504, 'IntegrationTimeoutException', 'Endpoint request timed out');
 
+/**
+ * API Gateway's `execute-api:Invoke` refusal (403 `AccessDeniedException`, body key `Message`),
+ * naming the caller (`anonymous` without credentials) and the resource with the account
+ * masked to its last four digits; an explicit Deny, in the caller's policy or the API's
+ * resource policy, adds ` with an explicit deny`.
+ */
+export function accessDenied(
+  user: string,
+  resourceArn: string,
+  accountId: string,
+  decision: 'ExplicitDeny' | 'ImplicitDeny',
+): GatewayResponse {
+  const masked = resourceArn.replace(`:${accountId}:`, `:********${accountId.slice(-4)}:`);
+  return new GatewayResponse(
+    403,
+    'AccessDeniedException',
+    `User: ${user} is not authorized to perform: execute-api:Invoke on resource: ${masked}${decision === 'ExplicitDeny' ? ' with an explicit deny' : ''}`,
+    'Message',
+  );
+}
+
 export function sendGatewayResponse(
   res: ServerResponse,
   response: GatewayResponse,

@@ -1,4 +1,5 @@
 import {
+  adminApiResourcePolicy,
   GROUP_NAMES,
   groupRolePolicy,
   roleArn,
@@ -7,8 +8,9 @@ import {
 } from '../../../src/contract';
 import type { IssuedCredentials } from '../iam/credentials';
 import { evaluate } from '../iam/policy-evaluator';
-import { GatewayResponse } from './gateway-response';
+import { accessDenied, GatewayResponse } from './gateway-response';
 import type { IncomingRequest } from './incoming';
+import { ApiResourcePolicy, combinedDecision, invokedArn } from './resource-policy';
 import { GatewayAuthError, verifySigV4 } from './sigv4-verifier';
 
 export interface IamAuthorizerOptions {
@@ -20,18 +22,21 @@ export interface IamAuthorizerOptions {
    * group roles alone, as the contract builds them.
    */
   policiesOf?: (principalArn: string) => readonly PolicyDocument[];
+  /**
+   * The API's resource policy; by default the contract's for the admin API with no automation
+   * roles, as `cdk deploy` without `adminApiAutomationRoles` attaches it.
+   */
+  resourcePolicy?: ApiResourcePolicy;
 }
-
-/** API Gateway shows the account in a denied resource masked to its last four digits. */
-const maskAccount = (arn: string, accountId: string) =>
-  arn.replace(`:${accountId}:`, `:********${accountId.slice(-4)}:`);
 
 /**
  * `AWS_IAM` authorisation: the signature, then `execute-api:Invoke` on the request's ARN
- * against the caller's role policy, which is the document the CDK app attaches to that role.
+ * against the caller's role policy (the document the CDK app attaches to that role) and the
+ * API's resource policy, combined as API Gateway combines them.
  */
 export class IamAuthorizer {
   private readonly policiesOf: (principalArn: string) => readonly PolicyDocument[];
+  private readonly resourcePolicy: ApiResourcePolicy;
 
   constructor(private readonly options: IamAuthorizerOptions) {
     const groupPolicies = new Map(
@@ -41,6 +46,12 @@ export class IamAuthorizer {
       ]),
     );
     this.policiesOf = options.policiesOf ?? ((arn) => groupPolicies.get(arn) ?? []);
+    this.resourcePolicy =
+      options.resourcePolicy ??
+      new ApiResourcePolicy(
+        adminApiResourcePolicy({ accountId: options.stage.accountId }),
+        options.stage,
+      );
   }
 
   /** The caller's credentials if the request may invoke `method path`; else the 403 to send. */
@@ -68,16 +79,16 @@ export class IamAuthorizer {
       }
       throw error;
     }
-    const { region, accountId, apiId, stage } = this.options.stage;
-    const resource = `arn:aws:execute-api:${region}:${accountId}:${apiId}/${stage}/${request.method}${resourcePath}`;
-    const decision = evaluate(this.policiesOf(caller.roleArn), 'execute-api:Invoke', resource);
+    const { accountId } = this.options.stage;
+    const resource = invokedArn(this.options.stage, request.method, resourcePath);
+    // aws:PrincipalArn is the role's ARN for a role session, the user's for an IAM user.
+    const decision = combinedDecision(
+      evaluate(this.policiesOf(caller.roleArn), 'execute-api:Invoke', resource),
+      this.resourcePolicy.decide(caller.roleArn, resource),
+      caller.roleArn.split(':')[4] === accountId,
+    );
     if (decision !== 'Allow') {
-      throw new GatewayResponse(
-        403,
-        'AccessDeniedException',
-        `User: ${caller.assumedRoleArn} is not authorized to perform: execute-api:Invoke on resource: ${maskAccount(resource, accountId)}${decision === 'ExplicitDeny' ? ' with an explicit deny' : ''}`,
-        'Message',
-      );
+      throw accessDenied(caller.assumedRoleArn, resource, accountId, decision);
     }
     return caller;
   }

@@ -26,6 +26,7 @@ import {
 } from './gateway-response';
 import type { IamAuthorizer } from './iam-authorizer';
 import { readIncoming } from './incoming';
+import type { ApiResourcePolicy } from './resource-policy';
 import { restProxyEvent, type RestEventContext } from './rest-event';
 import { RouteTable } from './route-table';
 
@@ -40,6 +41,11 @@ export interface RestApiOptions {
     | { type: 'AWS_IAM'; iam: IamAuthorizer }
     | { type: 'COGNITO_USER_POOLS'; cognito: CognitoAuthorizer };
   function: LocalFunction;
+  /**
+   * The API's resource policy, if it has one. The IAM authoriser weighs it for signed calls;
+   * here it decides the methods without authorisation (preflights), which it must allow.
+   */
+  resourcePolicy?: ApiResourcePolicy;
   /** Exact origins for preflights and gateway responses, if the API has CORS (`API_CORS`). */
   allowedOrigins: readonly string[];
   now: () => number;
@@ -103,6 +109,7 @@ export function createRestApiServer(options: RestApiOptions): Server {
     if (request.method === 'OPTIONS' && cors) {
       const methods = routes.methodsAt(resourcePath);
       if (!methods.length) throw missingAuthenticationToken();
+      options.resourcePolicy?.authorizeAnonymous(request.method, resourcePath);
       return sendPreflight(res, cors, req.headers.origin, methods, requestId);
     }
     const matched = routes.find(request.method, resourcePath);

@@ -56,3 +56,117 @@ describe('IAM evaluation of execute-api:Invoke', () => {
     expect(evaluate([policy], invoke, arn('GET', '/aXb'))).toBe('ImplicitDeny');
   });
 });
+
+describe('resource-policy principals and conditions', () => {
+  const roles = [
+    'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+    'arn:aws:iam::000000000000:role/jobs/Nightly*',
+  ];
+  const denyOthers = (
+    condition: PolicyDocument['Statement'][number]['Condition'],
+  ): PolicyDocument => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: invoke,
+        Resource: arn('*', '/*'),
+        Condition: condition,
+      },
+    ],
+  });
+  const allowAll: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: invoke, Resource: '*' }],
+  };
+  const resource = arn('GET', '/admin/users');
+  const decide = (policy: PolicyDocument, principalArn?: string) =>
+    evaluate([policy], invoke, resource, { principalArn });
+
+  it('ArnNotLike on aws:PrincipalArn denies every principal but the listed ones (NOR of the values)', () => {
+    const policy = denyOthers({ ArnNotLike: { 'aws:PrincipalArn': roles } });
+    expect(decide(policy, roles[0])).toBe('ImplicitDeny');
+    expect(decide(policy, 'arn:aws:iam::000000000000:role/jobs/NightlyReport')).toBe(
+      'ImplicitDeny',
+    );
+    expect(decide(policy, 'arn:aws:iam::000000000000:user/local-admin')).toBe('ExplicitDeny');
+    expect(decide(policy, 'arn:aws:iam::000000000000:role/ConsoleGeneralRole')).toBe(
+      'ExplicitDeny',
+    );
+    // Case-sensitive, and the same role name in another account is another role.
+    expect(decide(policy, 'arn:aws:iam::000000000000:role/consoleadminrole')).toBe('ExplicitDeny');
+    expect(decide(policy, 'arn:aws:iam::111111111111:role/ConsoleAdminRole')).toBe('ExplicitDeny');
+  });
+
+  it('compares an ARN part by part: a * never spans a colon', () => {
+    const policy = denyOthers({ ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/R' } });
+    expect(decide(policy, 'arn:aws:iam::000000000000:role/R')).toBe('ImplicitDeny');
+    expect(decide(policy, 'arn:aws:iam::0:1:role/R')).toBe('ExplicitDeny');
+    expect(decide(policy, 'not-an-arn')).toBe('ExplicitDeny');
+  });
+
+  it('lets a negated operator hold when the key is missing: an anonymous caller is denied', () => {
+    const policy = denyOthers({ ArnNotLike: { 'aws:PrincipalArn': roles } });
+    expect(decide(policy, undefined)).toBe('ExplicitDeny');
+  });
+
+  it('reads condition key names in any case, as IAM does', () => {
+    const policy = denyOthers({ ArnNotLike: { 'AWS:PRINCIPALARN': roles } });
+    expect(decide(policy, roles[0])).toBe('ImplicitDeny');
+  });
+
+  it('matches Principal "*" and {"AWS": "*"} for anyone, anonymous callers too', () => {
+    expect(decide(allowAll, undefined)).toBe('Allow');
+    const awsStar: PolicyDocument = {
+      ...allowAll,
+      Statement: [{ ...allowAll.Statement[0]!, Principal: { AWS: '*' } }],
+    };
+    expect(decide(awsStar, roles[0])).toBe('Allow');
+  });
+
+  // Fail closed: what the evaluator does not implement never grants and always refuses, so
+  // the local stack is never looser than AWS, only possibly stricter.
+  it.each([
+    ['an unknown operator', { StringNotLike: { 'aws:PrincipalArn': roles } }],
+    ['an IfExists variant', { ArnNotLikeIfExists: { 'aws:PrincipalArn': roles } }],
+    ['a set operator', { 'ForAnyValue:ArnNotLike': { 'aws:PrincipalArn': roles } }],
+    ['an operator in the wrong case', { arnnotlike: { 'aws:PrincipalArn': roles } }],
+    ['a key it does not supply', { ArnNotLike: { 'aws:SourceArn': roles } }],
+    [
+      'names an object inherits',
+      JSON.parse('{"constructor": {"__proto__": ["x"]}, "ArnNotLike": {"toString": "x"}}'),
+    ],
+  ])('treats %s as matching a Deny and never an Allow', (_what, condition) => {
+    expect(decide(denyOthers(condition), roles[0])).toBe('ExplicitDeny');
+    const allow: PolicyDocument = {
+      ...allowAll,
+      Statement: [{ ...allowAll.Statement[0]!, Condition: condition }],
+    };
+    expect(decide(allow, roles[0])).toBe('ImplicitDeny');
+  });
+
+  it('still lets a known condition that fails keep a Deny from applying', () => {
+    const policy = denyOthers({
+      ArnNotLike: { 'aws:PrincipalArn': roles },
+      StringEquals: { 'aws:SourceVpce': 'vpce-1' },
+    });
+    // Every condition must hold; the known one does not, whatever the unknown one says.
+    expect(decide(policy, roles[0])).toBe('ImplicitDeny');
+    expect(decide(policy, 'arn:aws:iam::000000000000:user/local-admin')).toBe('ExplicitDeny');
+  });
+
+  it('treats named principals as not understood: never granted, always denied', () => {
+    const named = { AWS: roles[0]! };
+    const allow: PolicyDocument = {
+      ...allowAll,
+      Statement: [{ ...allowAll.Statement[0]!, Principal: named }],
+    };
+    expect(decide(allow, roles[0])).toBe('ImplicitDeny');
+    const deny: PolicyDocument = {
+      ...allowAll,
+      Statement: [{ ...allowAll.Statement[0]!, Effect: 'Deny', Principal: named }],
+    };
+    expect(decide(deny, 'arn:aws:iam::000000000000:user/other')).toBe('ExplicitDeny');
+  });
+});

@@ -1,39 +1,45 @@
-import type { PolicyDocument } from '../../../src/contract';
+import type { PolicyDocument, PolicyStatement } from '../../../src/contract';
+import { evaluateCondition, type ConditionVerdict, type RequestContext } from './conditions';
+import { wildcardPattern } from './wildcards';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
-
-const compiled = new Map<string, RegExp>();
-
-/** IAM's wildcards: `*` any run of characters (slashes too), `?` exactly one. Compiled once. */
-function wildcardPattern(pattern: string, caseInsensitive: boolean): RegExp {
-  const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
-  let regex = compiled.get(key);
-  if (!regex) {
-    regex = compileWildcard(pattern, caseInsensitive);
-    compiled.set(key, regex);
-  }
-  return regex;
-}
-
-function compileWildcard(pattern: string, caseInsensitive: boolean): RegExp {
-  const body = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
-}
+export type { RequestContext } from './conditions';
 
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 
 /**
- * Evaluates one action on one resource against identity policies the way IAM does: an
- * explicit Deny anywhere wins, else any Allow allows, else the request is implicitly denied.
- * Action names compare case-insensitively, resources case-sensitively.
+ * Whom a statement is about. An identity policy's statements have no `Principal`: they are
+ * about whoever the policy is attached to. A resource policy's `*` (or `{"AWS": "*"}`) is
+ * anyone, anonymous callers too; named principals are not needed by the local stack's
+ * policies and are `unknown`, like a condition it does not implement.
+ */
+function principalMatches(statement: PolicyStatement): ConditionVerdict {
+  const principal = statement.Principal;
+  if (principal === undefined || principal === '*') return true;
+  return principal.AWS === '*' ? true : 'unknown';
+}
+
+/**
+ * Whether a statement applies to the request. What this evaluator does not understand fails
+ * closed, which is the strict choice: it never lets an Allow apply and always lets a Deny
+ * apply, so the local stack refuses at least whatever AWS would.
+ */
+function applies(statement: PolicyStatement, context: RequestContext): boolean {
+  const verdicts = [principalMatches(statement), evaluateCondition(statement.Condition, context)];
+  if (verdicts.includes(false)) return false;
+  return statement.Effect === 'Deny' || verdicts.every((verdict) => verdict === true);
+}
+
+/**
+ * Evaluates one action on one resource against policies the way IAM does: an explicit Deny
+ * anywhere wins, else any Allow allows, else the request is implicitly denied. Action names
+ * compare case-insensitively, resources case-sensitively; `context` is what conditions read.
  */
 export function evaluate(
   policies: readonly PolicyDocument[],
   action: string,
   resource: string,
+  context: RequestContext = {},
 ): Decision {
   let allowed = false;
   for (const statement of policies.flatMap((policy) => policy.Statement)) {
@@ -41,7 +47,7 @@ export function evaluate(
     const resourceMatches = list(statement.Resource).some((r) =>
       wildcardPattern(r, false).test(resource),
     );
-    if (!actionMatches || !resourceMatches) continue;
+    if (!actionMatches || !resourceMatches || !applies(statement, context)) continue;
     if (statement.Effect === 'Deny') return 'ExplicitDeny';
     allowed = true;
   }

@@ -21,6 +21,7 @@ export interface SignedInCaller {
   email: string;
   username: string;
   idToken: string;
+  refreshToken: string;
   identityId: string;
   credentials: TemporaryCredentials;
 }
@@ -63,6 +64,7 @@ export async function signIn(
     email: user.email,
     username: payloadOf(idToken).sub,
     idToken,
+    refreshToken: auth.AuthenticationResult!.RefreshToken!,
     identityId: IdentityId!,
     credentials: {
       accessKeyId: Credentials!.AccessKeyId!,
@@ -72,6 +74,11 @@ export async function signIn(
     },
   };
 }
+
+/** What a request is signed with: temporary credentials, or an IAM user's key (no session). */
+export type SigningCredentials = Omit<TemporaryCredentials, 'expiration' | 'sessionToken'> & {
+  sessionToken?: string;
+};
 
 export interface SignedFetchInit {
   method?: string;
@@ -87,7 +94,7 @@ export interface SignedFetchInit {
  */
 export async function signedFetch(
   url: string,
-  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  credentials: SigningCredentials,
   init: SignedFetchInit = {},
 ): Promise<Response> {
   const request = await signRequest(url, credentials, init);
@@ -96,7 +103,7 @@ export async function signedFetch(
 
 export async function signRequest(
   url: string,
-  credentials: Omit<TemporaryCredentials, 'expiration'>,
+  credentials: SigningCredentials,
   init: SignedFetchInit = {},
 ): Promise<{ method: string; headers: Record<string, string>; body: string | undefined }> {
   const target = new URL(url);

@@ -81,8 +81,20 @@ describe("a user's own access token writes only the app client's write attribute
     );
   });
 
-  it('writes e-mail, the one attribute it may, which then needs verifying again', async () => {
+  it('writes e-mail, the one attribute it may, which takes effect once verified', async () => {
     const { AccessToken } = await signedIn();
+    const answer = await updateOwn(AccessToken!, { email: 'ada.l@example.com' });
+    expect(answer.CodeDeliveryDetailsList).toEqual([
+      { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
+    ]);
+    expect(await adminAttributes()).toMatchObject({ email: EMAIL, email_verified: 'true' });
+  });
+
+  it('without keepOriginal, writes e-mail at once, unverified, with a code to the new address', async () => {
+    const { AccessToken } = await signedIn({
+      pool: { ...USER_POOL_SETTINGS, attributesRequireVerificationBeforeUpdate: [] },
+      client: SPA_CLIENT_SETTINGS,
+    });
     const answer = await updateOwn(AccessToken!, { email: 'ada.l@example.com' });
     expect(answer.CodeDeliveryDetailsList).toEqual([
       { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
@@ -91,6 +103,7 @@ describe("a user's own access token writes only the app client's write attribute
       email: 'ada.l@example.com',
       email_verified: 'false',
     });
+    expect(local.outbox.list('ada.l@example.com')[0]?.kind).toBe('verification-code');
   });
 
   it('refuses an unauthorized attribute set while answering NEW_PASSWORD_REQUIRED, changing nothing', async () => {

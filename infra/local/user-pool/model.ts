@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
 import {
   GROUPS,
@@ -13,6 +13,7 @@ import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../
 import { newUserPoolClientId, newUserPoolId } from '../aws/identifiers';
 import type { StateFile } from '../store/state-file';
 import { AttributeRules } from './attribute-rules';
+import { EmailVerification, codeMismatch, expiredCode, newCode } from './email-verification';
 import type { Outbox } from './outbox';
 import { assertPasswordConforms, generateTemporaryPassword } from './password-policy';
 import {
@@ -32,7 +33,8 @@ import type {
 import { TokenMinter, hashRefreshToken, type AuthenticationResult } from './tokens';
 import { matchesFilter, type UserFilter } from './user-filter';
 
-const CODE_LIFETIME_MS = 60 * 60 * 1000;
+/** How long a password-reset code works. */
+const RESET_CODE_LIFETIME_MS = 60 * 60 * 1000;
 const PAGE_LIMIT_MAX = 60;
 
 /** The pool and its one app client, as `src/contract` declares them for both deployments. */
@@ -71,6 +73,7 @@ export const userNotFound = () => new AwsError('UserNotFoundException', 'User do
  */
 export class UserPool {
   readonly attributes: AttributeRules;
+  private readonly emails: EmailVerification;
 
   private constructor(
     private readonly state: UserPoolState,
@@ -80,16 +83,19 @@ export class UserPool {
     readonly tokens: TokenMinter,
   ) {
     this.attributes = new AttributeRules(definition.pool, definition.client);
+    this.emails = new EmailVerification({
+      outbox: options.outbox,
+      now: options.now,
+      save: () => this.save(),
+      ownerOf: (email) => this.findUser(email),
+      autoVerify: definition.pool.autoVerifiedAttributes.includes('email'),
+      keepOriginal: definition.pool.attributesRequireVerificationBeforeUpdate.includes('email'),
+    });
   }
 
   static async open(options: UserPoolOptions): Promise<UserPool> {
     const definition = options.definition ?? DEPLOYED_USER_POOL;
-    if (definition.pool.attributesRequireVerificationBeforeUpdate.length) {
-      // Refused rather than ignored: the local pool must never be looser than the deployed one.
-      throw new Error(
-        'The local user pool does not emulate attributesRequireVerificationBeforeUpdate yet.',
-      );
-    }
+    assertEmulated(definition);
     const state = options.file.load() ?? (await UserPool.createState(options));
     // State files from before access tokens had a key of their own get one now.
     state.accessTokenSigningKey ??= await createStoredSigningKey();
@@ -470,35 +476,31 @@ export class UserPool {
   /** AdminUpdateUserAttributes: bound by the schema, not by any app client. */
   adminUpdateAttributes(user: UserRecord, attributes: Record<string, string>): void {
     this.attributes.assertUpdatable(attributes);
-    this.writeAttributes(user, attributes);
+    this.emails.write(user, attributes);
   }
 
-  /** UpdateUserAttributes and sign-in challenges: the app client's write attributes too. */
-  updateOwnAttributes(user: UserRecord, attributes: Record<string, string>): void {
+  /**
+   * UpdateUserAttributes and sign-in challenges: the app client's write attributes too.
+   * Returns the address a verification code went to, if one did.
+   */
+  updateOwnAttributes(user: UserRecord, attributes: Record<string, string>): string | undefined {
     this.attributes.assertClientMayWrite(attributes);
-    this.writeAttributes(user, attributes);
+    return this.emails.write(user, attributes);
+  }
+
+  /** GetUserAttributeVerificationCode: returns where the code went. */
+  sendAttributeVerificationCode(user: UserRecord, attributeName: string): string {
+    return this.emails.resend(user, attributeName);
+  }
+
+  /** VerifyUserAttribute. */
+  verifyAttribute(user: UserRecord, attributeName: string, code: string): void {
+    this.emails.verify(user, attributeName, code);
   }
 
   /** GetUser: the attributes the app client may read. */
   readableAttributes(user: UserRecord): Record<string, string> {
     return this.attributes.readableOf(user.attributes);
-  }
-
-  private writeAttributes(user: UserRecord, attributes: Record<string, string>): void {
-    const email = attributes.email;
-    if (email !== undefined && email !== user.attributes.email) {
-      const other = this.findUser(email);
-      if (other && other.username !== user.username) {
-        throw new AwsError(
-          'AliasExistsException',
-          'An account with the given email already exists.',
-        );
-      }
-      attributes = { email_verified: 'false', ...attributes };
-    }
-    Object.assign(user.attributes, attributes);
-    user.updatedAt = this.now;
-    this.save();
   }
 
   addUserToGroup(name: string, groupName: string): void {
@@ -585,8 +587,8 @@ export class UserPool {
   }
 
   private sendResetCode(user: UserRecord): void {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    user.resetCode = { code, expiresAt: this.now + CODE_LIFETIME_MS };
+    const code = newCode();
+    user.resetCode = { code, expiresAt: this.now + RESET_CODE_LIFETIME_MS };
     this.save();
     this.options.outbox.send({
       to: user.attributes.email!,
@@ -602,12 +604,7 @@ export class UserPool {
     const user = this.findUser(name);
     const stored = user?.resetCode;
     if (!user || !stored) throw codeMismatch();
-    if (stored.expiresAt <= this.now) {
-      throw new AwsError(
-        'ExpiredCodeException',
-        'Invalid code provided, please request a code again.',
-      );
-    }
+    if (stored.expiresAt <= this.now) throw expiredCode();
     if (stored.code !== code) throw codeMismatch();
     this.setPassword(user, password, 'CONFIRMED');
     this.save();
@@ -622,8 +619,26 @@ function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-const codeMismatch = () =>
-  new AwsError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+/**
+ * Refuses a definition the local pool cannot enforce as Cognito would, rather than ignoring
+ * part of it: the local pool must never be looser than the deployed one.
+ */
+function assertEmulated({ pool, client }: UserPoolDefinition): void {
+  const notAutoVerified = pool.attributesRequireVerificationBeforeUpdate.filter(
+    (name) => !pool.autoVerifiedAttributes.includes(name),
+  );
+  if (notAutoVerified.length) {
+    // What CreateUserPool and UpdateUserPool answer (aws-cli #7151).
+    throw invalidParameter(
+      'All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes',
+    );
+  }
+  if (client.oAuthEnabled) {
+    throw new Error(
+      'The local user pool has no OAuth endpoints (managed login, authorize, token): keep oAuthEnabled false.',
+    );
+  }
+}
 
 /** `a***@e***`, as Cognito shows a code's destination. */
 export function maskEmail(email: string): string {

@@ -143,17 +143,30 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
       return {};
     }),
 
+    // With the pool's keepOriginal, a new e-mail waits for its code: the answer says where
+    // the code went, and GetUser goes on showing the current address.
     UpdateUserAttributes: withAccessToken(
-      accessToken.extend({ UserAttributes: attributeList }),
+      accessToken.extend({ UserAttributes: attributeList, ClientMetadata: stringMap }),
       (input, user) => {
-        const before = user.attributes.email;
-        pool.updateOwnAttributes(user, fromAttributeList(input.UserAttributes));
-        const emailChanged = user.attributes.email !== before;
-        return {
-          CodeDeliveryDetailsList: emailChanged
-            ? [codeDelivery(maskEmail(user.attributes.email!))]
-            : [],
-        };
+        const sentTo = pool.updateOwnAttributes(user, fromAttributeList(input.UserAttributes));
+        return { CodeDeliveryDetailsList: sentTo ? [codeDelivery(maskEmail(sentTo))] : [] };
+      },
+    ),
+
+    GetUserAttributeVerificationCode: withAccessToken(
+      accessToken.extend({ AttributeName: name, ClientMetadata: stringMap }),
+      (input, user) => ({
+        CodeDeliveryDetails: codeDelivery(
+          maskEmail(pool.sendAttributeVerificationCode(user, input.AttributeName)),
+        ),
+      }),
+    ),
+
+    VerifyUserAttribute: withAccessToken(
+      accessToken.extend({ AttributeName: name, Code: name }),
+      (input, user) => {
+        pool.verifyAttribute(user, input.AttributeName, input.Code);
+        return {};
       },
     ),
 

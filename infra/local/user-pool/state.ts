@@ -19,6 +19,14 @@ const userSchema = z.object({
   /** Epoch seconds: tokens issued before this were signed out globally. */
   tokensValidAfter: z.number(),
   resetCode: z.object({ code: z.string(), expiresAt: z.number() }).optional(),
+  /**
+   * The last code sent to verify an e-mail address: the user's own, or (with the pool's
+   * `attributesRequireVerificationBeforeUpdate`) a new one that waits for it, which is not yet
+   * theirs. Kept until verified or replaced.
+   */
+  emailVerification: z
+    .object({ address: z.string(), code: z.string(), expiresAt: z.number() })
+    .optional(),
 });
 export type UserRecord = z.infer<typeof userSchema>;
 

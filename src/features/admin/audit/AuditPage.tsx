@@ -90,7 +90,10 @@ export default function AuditPage() {
                       <td>
                         <DateTime value={entry.at} />
                       </td>
-                      <td>{entry.actor.email}</td>
+                      <td>
+                        {/* A verified e-mail, else who they are in the pool: never a claim. */}
+                        {entry.actor.email ?? entry.actor.username}
+                      </td>
                       <td>{t(`routes.${entry.action}`)}</td>
                       <td>{entry.target}</td>
                       <td>

@@ -13,6 +13,7 @@ import { StatusNotice } from '../../../ui/StatusNotice';
 import { DeleteUserForm } from './DeleteUserForm';
 import { isSelf } from './is-self';
 import { userKey, useUserAction, type UserAction } from './user-queries';
+import { UnverifiedMark } from './UnverifiedMark';
 import { UserStatusText } from './UserStatusText';
 
 /** One user: their state and groups, and every action on them, each asking first if needed. */
@@ -42,7 +43,9 @@ function UserDetailView({ user }: { user: UserDetail }) {
 
   return (
     <>
-      <h2 id="user-heading">{user.email}</h2>
+      <h2 id="user-heading">
+        {user.email} {!user.emailVerified && <UnverifiedMark />}
+      </h2>
       {self && <p className="notice notice-info">{t('users.selfProtection')}</p>}
       <DescriptionList>
         <DescriptionItem term={t('users.status')}>
@@ -82,8 +85,11 @@ function UserDetailView({ user }: { user: UserDetail }) {
         <ul className="actions">
           {GROUP_NAMES.map((group) => {
             const member = user.groups.includes(group);
-            // Leaving `admin` yourself would lock you out of this screen.
+            // Leaving `admin` yourself would lock you out of this screen; joining any group
+            // yourself would be granting yourself a role. A group needs a verified address.
             const locked = self && member && group === GROUPS.admin.name;
+            const ungrantable = self || !user.emailVerified;
+            const why = self ? 'self-protection' : 'unverified-email';
             return (
               <li key={group}>
                 {member ? (
@@ -100,7 +106,8 @@ function UserDetailView({ user }: { user: UserDetail }) {
                   <button
                     type="button"
                     className="secondary"
-                    disabled={action.isPending}
+                    disabled={action.isPending || ungrantable}
+                    aria-describedby={ungrantable ? why : undefined}
                     onClick={() => run({ addTo: group })}
                   >
                     {t('users.addToGroup', { group })}
@@ -113,6 +120,11 @@ function UserDetailView({ user }: { user: UserDetail }) {
         {self && (
           <p id="self-protection" className="hint">
             {t('users.selfProtectionGroups')}
+          </p>
+        )}
+        {!self && !user.emailVerified && (
+          <p id="unverified-email" className="hint">
+            {t('users.unverifiedNoGroups')}
           </p>
         )}
       </section>

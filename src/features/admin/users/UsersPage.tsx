@@ -16,6 +16,7 @@ import { TextField } from '../../../ui/TextField';
 import { useCursorPages } from '../../../ui/useCursorPages';
 import { InviteUserForm } from './InviteUserForm';
 import { isSelf } from './is-self';
+import { UnverifiedMark } from './UnverifiedMark';
 import { USERS_KEY, useUserAction } from './user-queries';
 import { UserStatusText } from './UserStatusText';
 
@@ -69,6 +70,12 @@ export default function UsersPage() {
       cell: (u) => (
         <>
           <Link to={`/admin/users/${encodeURIComponent(u.username)}`}>{u.email}</Link>
+          {!u.emailVerified && (
+            <>
+              {' '}
+              <UnverifiedMark />
+            </>
+          )}
           {isSelf(details, u) && <> {t('users.you')}</>}
         </>
       ),

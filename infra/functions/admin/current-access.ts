@@ -1,0 +1,34 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { isAuditedAction, type RouteDefinition, type RouteName } from '../../../src/contract';
+import { awsErrorName } from '../shared/aws-errors';
+import { listGroupsOf, USER_DIRECTORY_ACCESS } from '../shared/user-directory';
+import { recordRefusal } from './audited';
+import { callerUsername } from './caller';
+import { accessRevoked } from './refusals';
+
+/** What the check sends to the user pool: one AdminListGroupsForUser a request (see access.ts). */
+export const CURRENT_ACCESS_CHECK = USER_DIRECTORY_ACCESS.listGroupsOf;
+
+/**
+ * The admin API trusts no role alone. A Cognito user's identity-pool credentials outlive a
+ * demotion (up to an hour), so before every route the caller must be, in the user pool now,
+ * in a group the route allows; a deleted user or one taken out of the group is refused 403
+ * `AccessRevoked`, and a refused mutation is audited as refused. A caller that is not a
+ * Cognito user (an automation role the API's resource policy names) is IAM's to decide.
+ */
+export async function assertCurrentAccess(
+  name: RouteName,
+  route: RouteDefinition,
+  event: APIGatewayProxyEvent,
+): Promise<void> {
+  const username = callerUsername(event);
+  if (!username) return;
+  const groups = await listGroupsOf(username).catch((error: unknown): string[] => {
+    if (awsErrorName(error) === 'UserNotFoundException') return [];
+    throw error;
+  });
+  if ((route.groups as readonly string[]).some((group) => groups.includes(group))) return;
+  const refusal = accessRevoked();
+  if (isAuditedAction(name)) await recordRefusal(event, name, refusal);
+  throw refusal;
+}

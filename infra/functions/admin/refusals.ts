@@ -1,0 +1,29 @@
+import { HttpError } from '../shared/http-error';
+
+/** The caller is no longer (or no longer enabled as) what their credentials were issued for. */
+export const ACCESS_REVOKED = 'AccessRevoked';
+
+export const accessRevoked = () =>
+  new HttpError(403, 'Your administrator access was removed; sign in again.', {
+    code: ACCESS_REVOKED,
+  });
+
+/** What an administrator may not do to themself, by the action they tried. */
+export const SELF_PROTECTION = {
+  disableUser: 'You cannot disable your own account. Ask another administrator to do it.',
+  deleteUser: 'You cannot delete your own account. Ask another administrator to do it.',
+  removeUserFromGroup:
+    'You cannot remove yourself from the admin group. Ask another administrator to do it.',
+  addUserToGroup: 'You cannot add yourself to a group. Ask another administrator to do it.',
+} as const;
+
+export const selfProtection = (action: keyof typeof SELF_PROTECTION) =>
+  new HttpError(403, SELF_PROTECTION[action], { code: 'SelfProtection' });
+
+/** A group is granted only to an identity: an address its owner has verified. */
+export const unverifiedEmail = (email: string) =>
+  new HttpError(
+    409,
+    `${email} has not been verified by its owner, so no group can be granted to it. Ask them to verify it first.`,
+    { code: 'UnverifiedEmail' },
+  );
