@@ -134,9 +134,15 @@ async function presign(url: string, credentials: Credentials, count: number) {
   return pool;
 }
 
-function cannon(url: string, requests: autocannon.Request[], seconds: number) {
+function cannon(
+  url: string,
+  requests: autocannon.Request[],
+  seconds: number,
+  socketPath?: string,
+) {
   return autocannon({
     url,
+    ...(socketPath ? { socketPath } : {}),
     connections: config.connections,
     duration: seconds,
     // One worker thread: the server under test runs on this process's main thread.
@@ -150,11 +156,13 @@ async function runScenario(
   description: string,
   url: string,
   makeRequests: () => Promise<autocannon.Request[]>,
+  /** A Unix socket to send to instead of `url`'s host (whose Host header is still sent). */
+  socketPath?: string,
 ): Promise<ScenarioResult> {
   process.stdout.write(`  ${name}: `);
   if (config.warmupSeconds > 0) {
     process.stdout.write(`warm-up ${config.warmupSeconds} s… `);
-    const warm = await cannon(url, await makeRequests(), config.warmupSeconds);
+    const warm = await cannon(url, await makeRequests(), config.warmupSeconds, socketPath);
     if (warm.non2xx || warm.errors) {
       process.stdout.write(`(warm-up: ${warm.non2xx} non-2xx, ${warm.errors} errors) `);
     }
@@ -162,7 +170,7 @@ async function runScenario(
   process.stdout.write(`measuring ${config.durationSeconds} s… `);
   // Signed afresh for each run, so every request is well inside the 5-minute window.
   const requests = await makeRequests();
-  const result = await cannon(url, requests, config.durationSeconds);
+  const result = await cannon(url, requests, config.durationSeconds, socketPath);
   const measured: ScenarioResult = {
     name,
     description,
@@ -339,9 +347,10 @@ async function main(): Promise<number> {
     );
     const dynamoDbDirect = await runScenario(
       'dynamodb-direct',
-      'the same GetItem bytes straight to dynalite: no verification, no proxy hop',
-      stack.dynaliteUrl,
+      'the same GetItem bytes straight to dynalite on its socket: no verification, no proxy hop',
+      stack.dynamoDbUrl,
       () => presignGetItems(stack, stack.dynamoDbUrl, config.poolSize),
+      stack.dynaliteSocketPath,
     );
     const dynamoDbRatio =
       dynamoDbVerified.requestsPerSecond.mean / dynamoDbDirect.requestsPerSecond.mean;

@@ -14,7 +14,7 @@ import {
   SECURITY_HEADERS,
 } from '../../src/contract';
 import { TABLES, type TableName } from '../functions/shared/tables';
-import { FUNCTION_ACCESS } from '../functions/function-access';
+import { FUNCTION_ACCESS, needsSiteOrigin } from '../functions/function-access';
 import { accessPolicy, tablesOf } from '../functions/shared/access';
 import { HANDLER_NAMES, type HandlerName } from './constructs/handlers';
 import { SPA_FALLBACK_CODE } from './constructs/spa-fallback';
@@ -146,9 +146,10 @@ describe('the user pool', () => {
 });
 
 describe('the identity pool', () => {
-  it('trusts only the user pool and its SPA client, with no guest identities', () => {
+  it('trusts only the user pool and its SPA client, with no guest identities and no classic flow', () => {
     expect(props(ids.identityPool)).toEqual({
       AllowUnauthenticatedIdentities: false,
+      AllowClassicFlow: false,
       CognitoIdentityProviders: [
         {
           ClientId: { Ref: ids.client },
@@ -483,6 +484,10 @@ describe('the handlers', () => {
     const fn = props(ids.functions[name]);
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(props(logGroupIdOf(name)).RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it.each(HANDLER_NAMES)('%s is told the site’s origin exactly when its API has CORS', (name) => {
+    expect('ALLOWED_ORIGINS' in functionEnvironment(name)).toBe(needsSiteOrigin(name));
   });
 
   it.each(HANDLER_NAMES)(

@@ -23,7 +23,10 @@ import { CIDR_LIST_PATTERN, type DeploymentSettings } from './deployment-setting
 import { OUTPUTS } from './stack-outputs';
 
 export interface ConsoleStackProps extends StackProps {
-  settings: Pick<DeploymentSettings, 'stage' | 'production' | 'opsAllowedCidrs'>;
+  settings: Pick<
+    DeploymentSettings,
+    'stage' | 'production' | 'opsAllowedCidrs' | 'adminApiAutomationRoles'
+  >;
   /** The SPA's production build to deploy (`dist/`), if there is one. */
   buildDir: string | undefined;
 }
@@ -73,7 +76,10 @@ export class ConsoleStack extends Stack {
     this.data = new DataTables(this, 'Data', { production });
     const accountLogging = new ApiGatewayAccountLogging(this, 'ApiGatewayLogging');
     const apiProps = { stageName: stage, production, accountLogging };
-    this.adminApi = new AdminApi(this, 'AdminApi', apiProps);
+    this.adminApi = new AdminApi(this, 'AdminApi', {
+      ...apiProps,
+      automationRoleArns: props.settings.adminApiAutomationRoles,
+    });
     this.generalApi = new GeneralApi(this, 'GeneralApi', apiProps);
     this.site = new Site(this, 'Site', {
       production,

@@ -17,6 +17,7 @@ describe('deployment settings', () => {
       region: DEFAULT_REGION,
       account: undefined,
       opsAllowedCidrs: NOBODY_CIDR,
+      adminApiAutomationRoles: [],
     });
     expect(stackNameOf('dev')).toBe('CognitoIamConsole-dev');
   });
@@ -42,6 +43,34 @@ describe('deployment settings', () => {
     );
     expect(() => read({ opsAllowedCidrs: 'everyone' })).toThrow(/comma-separated CIDRs/);
     expect(() => read({ opsAllowedCidrs: '10.0.0.1' })).toThrow(/comma-separated CIDRs/);
+  });
+
+  it('name automation roles of the stack’s account for the admin API, and refuse anything else', () => {
+    const nightly = 'arn:aws:iam::111122223333:role/jobs/NightlyReport';
+    const deploy = 'arn:aws:iam::111122223333:role/Deployer';
+    expect(
+      read({ account: '111122223333', adminApiAutomationRoles: ` ${nightly}, ${deploy},` })
+        .adminApiAutomationRoles,
+    ).toEqual([nightly, deploy]);
+    // cdk.json may list them; an unresolved account cannot be compared yet.
+    expect(
+      readDeploymentSettings(
+        (key) => (key === 'adminApiAutomationRoles' ? [nightly] : undefined),
+        {},
+      ).adminApiAutomationRoles,
+    ).toEqual([nightly]);
+    for (const bad of [
+      'arn:aws:iam::111122223333:role/*',
+      'arn:aws:iam::111122223333:user/ci',
+      'NightlyReport',
+    ]) {
+      expect(() => read({ adminApiAutomationRoles: bad })).toThrow(
+        /adminApiAutomationRoles must be comma-separated IAM role ARNs without wildcards/,
+      );
+    }
+    expect(() => read({ account: '444455556666', adminApiAutomationRoles: nightly })).toThrow(
+      /must be roles of the stack's account 444455556666/,
+    );
   });
 
   it('refuse a stage name that cannot name a stack and an API stage', () => {

@@ -1,3 +1,5 @@
+import { AUTOMATION_ROLE_ARN } from '../../src/contract';
+
 /**
  * What varies between deployments, read from CDK context (`-c stage=prod`) or the CLI's
  * environment. Everything else is fixed by the contract.
@@ -12,6 +14,11 @@ export interface DeploymentSettings {
   account: string | undefined;
   /** The ops API's allowed source CIDRs: the default of the stack's `OpsAllowedCidrs` parameter. */
   opsAllowedCidrs: string;
+  /**
+   * Roles of this account that may invoke the admin API besides the group roles (a job's, a
+   * pipeline's), named in its resource policy; each still needs its own `execute-api:Invoke`.
+   */
+  adminApiAutomationRoles: string[];
 }
 
 /** The region the local stack emulates; used when neither context nor the CLI names one. */
@@ -46,11 +53,39 @@ export function readDeploymentSettings(
   if (!new RegExp(CIDR_LIST_PATTERN).test(opsAllowedCidrs)) {
     throw new Error(`opsAllowedCidrs must be comma-separated CIDRs (got "${opsAllowedCidrs}")`);
   }
+  const account = text('account') ?? env.CDK_DEFAULT_ACCOUNT;
   return {
     stage,
     production,
     region: text('region') ?? env.CDK_DEFAULT_REGION ?? DEFAULT_REGION,
-    account: text('account') ?? env.CDK_DEFAULT_ACCOUNT,
+    account,
     opsAllowedCidrs,
+    adminApiAutomationRoles: automationRoles(text('adminApiAutomationRoles'), account),
   };
+}
+
+/**
+ * `arn:aws:iam::123456789012:role/Name,…` (or a list in cdk.json): plain role ARNs of the
+ * stack's account. Another account's role would need an Allow in the resource policy too
+ * (API Gateway's cross-account rule), which it does not give, so it is refused here.
+ */
+function automationRoles(list: string | undefined, account: string | undefined): string[] {
+  const arns = (list ?? '')
+    .split(',')
+    .map((arn) => arn.trim())
+    .filter(Boolean);
+  for (const arn of arns) {
+    if (!AUTOMATION_ROLE_ARN.test(arn)) {
+      throw new Error(
+        `adminApiAutomationRoles must be comma-separated IAM role ARNs without wildcards, such as arn:aws:iam::123456789012:role/Name (got "${arn}")`,
+      );
+    }
+    const roleAccount = arn.split(':')[4];
+    if (account && roleAccount !== account) {
+      throw new Error(
+        `adminApiAutomationRoles must be roles of the stack's account ${account} (got "${arn}"): API Gateway admits another account's role only if the resource policy allows it, and this one only denies`,
+      );
+    }
+  }
+  return [...new Set(arns)];
 }

@@ -263,6 +263,27 @@ describe('the deployed app client and the local one', () => {
     expect(hidden ? 'ENABLED' : 'LEGACY').toBe(client.PreventUserExistenceErrors ?? 'LEGACY');
   });
 
+  it('take no part in OAuth: no grant, scope or callback URL (the local pool has no OAuth endpoints)', async () => {
+    const inTemplate =
+      client.AllowedOAuthFlowsUserPoolClient === true ||
+      ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs'].some(
+        (setting) => ((client[setting] as unknown[] | undefined) ?? []).length > 0,
+      );
+    const localOffers = await openInProcessUserPool({
+      definition: {
+        ...local.pool.definition,
+        client: { ...local.pool.client, oAuthEnabled: true },
+      },
+    }).then(
+      (opened) => {
+        opened.dispose();
+        return true;
+      },
+      () => false,
+    );
+    expect(inTemplate).toBe(localOffers);
+  });
+
   it('revoke refresh tokens alike (EnableTokenRevocation)', async () => {
     const { tokens } = await newUser();
     const revoked = await local
@@ -296,6 +317,24 @@ describe('the deployed user pool and the local one', () => {
       (pool.UsernameConfiguration as { CaseSensitive?: boolean } | undefined)?.CaseSensitive ??
       true;
     expect(shouted).toBe(caseSensitive ? 'NotAuthorizedException' : 'signed in');
+  });
+
+  it('keep the original e-mail until a new one is verified alike (AttributesRequireVerificationBeforeUpdate)', async () => {
+    const { user, tokens } = await newUser();
+    const original = user.attributes.email!;
+    await local.call('UpdateUserAttributes', {
+      AccessToken: tokens.AccessToken,
+      UserAttributes: list({ email: `moved-${original}` }),
+    });
+    const me = await local.call('GetUser', { AccessToken: tokens.AccessToken });
+    const kept = me.UserAttributes.some(
+      (a: { Name: string; Value: string }) => a.Name === 'email' && a.Value === original,
+    );
+    const settings = pool.UserAttributeUpdateSettings as
+      { AttributesRequireVerificationBeforeUpdate?: string[] } | undefined;
+    expect(kept).toBe(
+      settings?.AttributesRequireVerificationBeforeUpdate?.includes('email') ?? false,
+    );
   });
 
   it('require the same standard attributes', () => {

@@ -3,9 +3,12 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  adminApiResourcePolicy,
   connectOriginsOf,
   contentSecurityPolicy,
+  expandExecuteApiShorthand,
   GROUP_NAMES,
+  groupRolePolicy,
   invokableArns,
   roleArn,
   routePath,
@@ -20,11 +23,12 @@ import { FUNCTION_ACCESS, FUNCTION_NAMES, type FunctionName } from '../functions
 import type { AccessResources } from '../functions/shared/access';
 import { TABLES, type TableName } from '../functions/shared/tables';
 import { IamAuthorizer } from '../local/gateway/iam-authorizer';
-import { LocalAccount } from '../local/iam/account';
+import { ApiResourcePolicy, combinedDecision } from '../local/gateway/resource-policy';
+import { ADMINISTRATOR_ACCESS, LocalAccount } from '../local/iam/account';
 import { attachFunctionPolicies, functionRoleArn } from '../local/lambda/function-roles';
 import { RouteTable } from '../local/gateway/route-table';
 import type { IssuedCredentials } from '../local/iam/credentials';
-import { evaluate } from '../local/iam/policy-evaluator';
+import { evaluate, type Decision } from '../local/iam/policy-evaluator';
 import { resolveIntrinsics, type IntrinsicValues } from './testing/intrinsics';
 import {
   FAKE_IDS,
@@ -52,16 +56,50 @@ const STAGE: ApiStage = {
 };
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
+const INVOKE = 'execute-api:Invoke';
+
+/** A job's role the deployment names (`-c adminApiAutomationRoles=…`). */
+const AUTOMATION_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/jobs/NightlyReport`;
+const INVOKE_ANYTHING: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: INVOKE, Resource: '*' }],
+};
+/**
+ * Who calls the admin API in the samples, by their ARN: the group roles with their deployed
+ * policies, and principals whose own policy is the same in both places.
+ */
+const CALLERS: Record<string, { arn: string; policy?: PolicyDocument }> = {
+  ...Object.fromEntries(GROUP_NAMES.map((group) => [group, { arn: roleArn(TEST_ACCOUNT, group) }])),
+  'the named automation role': { arn: AUTOMATION_ROLE, policy: INVOKE_ANYTHING },
+  'a role it does not name': {
+    arn: `arn:aws:iam::${TEST_ACCOUNT}:role/Unnamed`,
+    policy: ADMINISTRATOR_ACCESS,
+  },
+  'the account administrator (IAM user)': {
+    arn: `arn:aws:iam::${TEST_ACCOUNT}:user/administrator`,
+    policy: ADMINISTRATOR_ACCESS,
+  },
+};
+const UNNAMED = ['a role it does not name', 'the account administrator (IAM user)'];
 
 let synthesized: SynthesizedConsole;
 let values: IntrinsicValues;
 /** Each group role's inline policies as deployed, keyed by the role's ARN. */
 let cloudPolicies: Map<string, PolicyDocument[]>;
+/** The admin API's resource policy as deployed, as API Gateway holds it once saved. */
+let cloudResourcePolicy: PolicyDocument;
 
 beforeAll(() => {
-  synthesized = synthConsole({ production: false, withBuild: false });
+  synthesized = synthConsole({
+    production: false,
+    withBuild: false,
+    context: { adminApiAutomationRoles: AUTOMATION_ROLE },
+  });
   const { stack } = synthesized;
   values = fakeResourceValues(stack);
+  cloudResourcePolicy = resolveResourcePolicy(
+    synthesized.resources[logicalIdOf(stack, stack.adminApi.api)]!.Properties!.Policy,
+  );
   cloudPolicies = new Map(
     GROUP_NAMES.map((group) => {
       const role = synthesized.resources[logicalIdOf(stack, stack.access.roles[group])]!;
@@ -183,36 +221,73 @@ describe('the template, the contract and the local stack', () => {
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
-  it.each(GROUP_NAMES)(
+  it('hold the same resource policy on the admin API', () => {
+    const local = new ApiResourcePolicy(localResourcePolicy(), STAGE);
+    expect(sorted(cloudResourcePolicy)).toEqual(sorted(local.document));
+  });
+
+  it.each(Object.keys(CALLERS))(
     'decide every sample call by %s as the local gateway’s authoriser does',
-    async (group) => {
+    async (name) => {
+      const { arn } = CALLERS[name]!;
+      const caller = credentialsOf(arn);
+      const account = localAccount();
       const authorizer = new IamAuthorizer({
         stage: STAGE,
         now: () => NOW,
-        findCredentials: (key) =>
-          key === credentials(group).accessKeyId ? credentials(group) : undefined,
+        findCredentials: (key) => (key === caller.accessKeyId ? caller : undefined),
+        policiesOf: (principal) => account.policiesOf(principal),
+        resourcePolicy: new ApiResourcePolicy(localResourcePolicy(), STAGE),
       });
       const samples = sampleCalls();
       expect(samples.length).toBeGreaterThan(routesOf('admin').length * METHODS.length);
       for (const { method, path } of samples) {
-        const resource = `arn:aws:execute-api:${TEST_REGION}:${TEST_ACCOUNT}:${API_ID}/${TEST_STAGE}/${method}${path}`;
-        const cloud = evaluate(policiesOf(group), 'execute-api:Invoke', resource) === 'Allow';
+        const cloud = cloudDecision(name, invokedResource(method, path));
         const local = await authorizer
-          .authorize(await signedCall(group, method, path), path)
-          .then(() => true)
-          .catch((refusal: { status?: number }) => {
+          .authorize(await signedCall(caller, method, path), path)
+          .then((): Decision => 'Allow')
+          .catch((refusal: { status?: number; message: string }): Decision => {
             expect(refusal.status).toBe(403);
-            return false;
+            return refusal.message.endsWith(' with an explicit deny')
+              ? 'ExplicitDeny'
+              : 'ImplicitDeny';
           });
-        expect({ group, method, path, allowed: cloud }).toEqual({
-          group,
+        expect({ name, method, path, decision: cloud }).toEqual({
+          name,
           method,
           path,
-          allowed: local,
+          decision: local,
         });
       }
     },
   );
+
+  it.each(UNNAMED)('refuse %s every call, however broad its own rights', (name) => {
+    for (const { method, path } of sampleCalls()) {
+      expect(cloudDecision(name, invokedResource(method, path))).toBe('ExplicitDeny');
+    }
+  });
+
+  it('let the named automation role call every route its own policy allows', () => {
+    for (const [, route] of routesOf('admin')) {
+      const resource = invokedResource(route.method, samplePath(route));
+      expect(cloudDecision('the named automation role', resource)).toBe('Allow');
+    }
+  });
+
+  it('let anyone’s preflights through, and no other call without credentials', () => {
+    const local = new ApiResourcePolicy(localResourcePolicy(), STAGE);
+    for (const path of new Set(routesOf('admin').map(([, route]) => samplePath(route)))) {
+      expect(evaluate([cloudResourcePolicy], INVOKE, invokedResource('OPTIONS', path))).toBe(
+        'Allow',
+      );
+      expect(() => local.authorizeAnonymous('OPTIONS', path)).not.toThrow();
+      expect(evaluate([cloudResourcePolicy], INVOKE, invokedResource('GET', path))).toBe(
+        'ExplicitDeny',
+      );
+      expect(() => local.authorizeAnonymous('GET', path)).toThrow(/^User: anonymous /);
+    }
+  });
 
   it.each(GROUP_NAMES)('let %s call a route exactly when the contract names the group', (group) => {
     for (const [, route] of routesOf('admin')) {
@@ -252,6 +327,71 @@ function policiesOf(group: GroupName): PolicyDocument[] {
   return cloudPolicies.get(roleArn(TEST_ACCOUNT, group)) ?? [];
 }
 
+const invokedResource = (method: string, path: string) =>
+  `arn:aws:execute-api:${TEST_REGION}:${TEST_ACCOUNT}:${API_ID}/${TEST_STAGE}/${method}${path}`;
+
+/** What AWS decides from the template: the caller's policy and the API's, combined. */
+function cloudDecision(caller: string, resource: string): Decision {
+  const { arn, policy } = CALLERS[caller]!;
+  const identity = policy ? [policy] : (cloudPolicies.get(arn) ?? []);
+  return combinedDecision(
+    evaluate(identity, INVOKE, resource),
+    evaluate([cloudResourcePolicy], INVOKE, resource, { principalArn: arn }),
+    true,
+  );
+}
+
+/** What the local stack builds: the contract's resource policy, the same automation role. */
+const localResourcePolicy = () =>
+  adminApiResourcePolicy({ accountId: TEST_ACCOUNT, automationRoleArns: [AUTOMATION_ROLE] });
+
+/** The local account as the stack fills it: the contract's group policies, then the others. */
+function localAccount(): LocalAccount {
+  const account = new LocalAccount();
+  for (const group of GROUP_NAMES) {
+    account.attach(roleArn(TEST_ACCOUNT, group), groupRolePolicy(group, STAGE));
+  }
+  for (const { arn, policy } of Object.values(CALLERS)) if (policy) account.attach(arn, policy);
+  return account;
+}
+
+/**
+ * A resource policy from the template: intrinsics replaced by the made-up values and the
+ * `execute-api:/` shorthand expanded as API Gateway does when it saves the policy.
+ */
+function resolveResourcePolicy(document: unknown): PolicyDocument {
+  const doc = document as PolicyDocument;
+  return {
+    Version: doc.Version,
+    Statement: doc.Statement.map((statement) => ({
+      ...statement,
+      Resource: [statement.Resource]
+        .flat()
+        .map((r) => expandExecuteApiShorthand(resolveIntrinsics(r, values), STAGE)),
+      ...(statement.Condition && {
+        Condition: Object.fromEntries(
+          Object.entries(statement.Condition).map(([operator, keys]) => [
+            operator,
+            Object.fromEntries(
+              Object.entries(keys).map(([key, list]) => [
+                key,
+                [list].flat().map((value) => resolveIntrinsics(value, values)),
+              ]),
+            ),
+          ]),
+        ),
+      }),
+    })),
+  };
+}
+
+/** A policy with its lists in one order, to compare documents CDK may have reordered. */
+const sorted = (document: PolicyDocument) =>
+  document.Statement.map((statement) => ({
+    ...statement,
+    Resource: [statement.Resource].flat().sort(),
+  }));
+
 /** A policy document with every intrinsic replaced by the made-up values. */
 function resolvePolicy(document: unknown): PolicyDocument {
   const doc = document as { Version: '2012-10-17'; Statement: Array<Record<string, unknown>> };
@@ -288,28 +428,33 @@ function sampleCalls(): Array<{ method: HttpMethod; path: string }> {
   return [...paths].flatMap((path) => METHODS.map((method) => ({ method, path })));
 }
 
-function credentials(group: GroupName): IssuedCredentials {
-  const role = roleArn(TEST_ACCOUNT, group);
+/**
+ * Credentials of a principal: a role session as the identity pool issues them, or an IAM user's
+ * long-term key (no session token).
+ */
+function credentialsOf(principalArn: string): IssuedCredentials {
+  const [, , , , account, resource = ''] = principalArn.split(':');
+  const user = resource.startsWith('user/');
+  const index = String(Object.values(CALLERS).findIndex((c) => c.arn === principalArn));
   return {
-    accessKeyId: `ASIAPARITY${group.toUpperCase().padEnd(10, 'X')}`,
+    accessKeyId: `${user ? 'AKIA' : 'ASIA'}PARITYCALLER${index.padStart(4, '0')}`,
     // AWS's published example secret key (IAM user guide): not a credential of anyone's.
     secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    sessionToken: `session-${group}`,
-    roleArn: role,
-    assumedRoleArn: `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/${role.split('/').pop()}/CognitoIdentityCredentials`,
-    identityId: `${TEST_REGION}:11111111-2222-3333-4444-555555555555`,
-    identityPoolId: `${TEST_REGION}:99999999-8888-7777-6666-555555555555`,
-    authenticationProvider: 'cognito-idp',
+    sessionToken: user ? undefined : `session-${index}`,
+    roleArn: principalArn,
+    assumedRoleArn: user
+      ? principalArn
+      : `arn:aws:sts::${account}:assumed-role/${resource.split('/').pop()}/CognitoIdentityCredentials`,
     issuedAt: NOW - 60_000,
     expiresAt: NOW + 3_600_000,
   };
 }
 
 /** The call as the SPA's signer would send it to the stage, as it arrives on the wire. */
-async function signedCall(group: GroupName, method: HttpMethod, path: string) {
+async function signedCall(caller: IssuedCredentials, method: HttpMethod, path: string) {
   const host = `${API_ID}.execute-api.${TEST_REGION}.amazonaws.com`;
   const signer = new SignatureV4({
-    credentials: credentials(group),
+    credentials: caller,
     region: TEST_REGION,
     service: 'execute-api',
     sha256: Sha256,

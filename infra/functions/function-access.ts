@@ -2,10 +2,11 @@ import { ACTOR_LOOKUP_ACCESS } from './admin/caller';
 import { USER_MUTATIONS_ACCESS } from './admin/users';
 import { OPS_TOKEN_ACCESS } from './ops-authorizer';
 import { API_CORS, type ApiName } from '../../src/contract';
-import type { Access } from './shared/access';
+import { tablesOf, usesResource, type Access } from './shared/access';
 import { ANNOUNCEMENT_STORE_ACCESS } from './shared/announcement-store';
 import { AUDIT_LOG_ACCESS } from './shared/audit-log';
 import { PROFILE_STORE_ACCESS } from './shared/profile-store';
+import { TABLES, type TableName } from './shared/tables';
 import { USER_DIRECTORY_ACCESS } from './shared/user-directory';
 
 export const FUNCTION_NAMES = ['admin', 'general', 'ops', 'ops-authorizer'] as const;
@@ -56,4 +57,36 @@ const FUNCTION_API: Readonly<Record<FunctionName, ApiName | undefined>> = {
 export function needsSiteOrigin(name: FunctionName): boolean {
   const api = FUNCTION_API[name];
   return api !== undefined && API_CORS[api] !== undefined;
+}
+
+/** Where a function's resources are, as its environment names them (values or CDK tokens). */
+export interface FunctionResources {
+  tableName(table: TableName): string;
+  userPoolId: string;
+  /** The ops token secret's ARN. */
+  opsTokenSecretId: string;
+  /** The site's origins, comma-separated. */
+  allowedOrigins: string;
+}
+
+/**
+ * A function's variables for what it reaches: exactly the tables, pool and secret its policy
+ * names, and the site's origin when its API answers browsers. The CDK app and the local stack
+ * both set these, so the handlers find their resources the same way in both.
+ */
+export function functionEnvironment(
+  name: FunctionName,
+  resources: FunctionResources,
+): Record<string, string> {
+  const access = FUNCTION_ACCESS[name];
+  return {
+    ...Object.fromEntries(
+      tablesOf(access).map((table) => [TABLES[table].env, resources.tableName(table)]),
+    ),
+    ...(usesResource(access, 'userPool') ? { USER_POOL_ID: resources.userPoolId } : {}),
+    ...(usesResource(access, 'opsTokenSecret')
+      ? { OPS_TOKEN_SECRET_ID: resources.opsTokenSecretId }
+      : {}),
+    ...(needsSiteOrigin(name) ? { ALLOWED_ORIGINS: resources.allowedOrigins } : {}),
+  };
 }

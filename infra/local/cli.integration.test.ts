@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR_PROFILE } from './iam/operator';
+import { AUTOMATION_ROLE_ARN, automationSession } from './testing/automation-role';
 import { SEEDED_ADMIN, SEEDED_USER, signIn, type TemporaryCredentials } from './testing/callers';
 import { startTestStack, type TestStack } from './testing/test-stack';
 
@@ -34,7 +36,8 @@ beforeAll(async () => {
     packages: 'external',
     logLevel: 'error',
   });
-  stack = await startTestStack();
+  // The deployment names one automation role, as `-c adminApiAutomationRoles=…` would.
+  stack = await startTestStack(undefined, {}, { adminApiAutomationRoles: [AUTOMATION_ROLE_ARN] });
   dir = mkdtempSync(join(tmpdir(), 'console-cli-'));
   configFile = join(dir, 'config.json');
   // The general API as an absolute URL: a file has no console origin to resolve `/api` from.
@@ -87,7 +90,7 @@ function run(
 }
 
 const asAdmin = { COGNITO_PASSWORD: SEEDED_ADMIN.password };
-const envCredentials = (c: TemporaryCredentials) => ({
+const envCredentials = (c: Omit<TemporaryCredentials, 'expiration'>) => ({
   AWS_ACCESS_KEY_ID: c.accessKeyId,
   AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
   AWS_SESSION_TOKEN: c.sessionToken,
@@ -148,6 +151,29 @@ describe('console-api', { timeout: 60_000 }, () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ identityId });
+  });
+
+  it('with the account administrator’s own profile, is refused by the admin API’s resource policy', async () => {
+    // AdministratorAccess is not enough: only the console's roles may invoke the admin API.
+    const result = await run(['--profile', OPERATOR_PROFILE, 'GET', '/admin/whoami'], {
+      AWS_SHARED_CREDENTIALS_FILE: stack.operatorFiles.credentialsFile,
+      AWS_CONFIG_FILE: stack.operatorFiles.configFile,
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      `403 AccessDenied: User: arn:aws:iam::000000000000:user/${OPERATOR_PROFILE} is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:ap-northeast-1:********0000:${stack.apiIds.adminApiId}/local/GET/admin/whoami with an explicit deny`,
+    );
+    expect(result.stderr).toContain('adminApiAutomationRoles');
+  });
+
+  it('signs as a job with an automation role the deployment names', async () => {
+    const nightly = automationSession(stack, ['whoami']);
+    const result = await run(['GET', '/admin/whoami'], envCredentials(nightly));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      identityId: null,
+      callerArn: 'arn:aws:sts::000000000000:assumed-role/NightlyReport/nightly',
+    });
   });
 
   it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
@@ -241,6 +267,8 @@ describe('console-api', { timeout: 60_000 }, () => {
       // curl 7.88 would sign this path as written; API Gateway reads it encoded once more.
       ['--print-curl', 'GET', '/admin/users/a%40b'],
       ['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], // no terminal, no COGNITO_PASSWORD
+      // The config names where credentials go: never over plain HTTP from another machine.
+      ['--config', 'http://console.example.com/config.json', 'GET', '/admin/whoami'],
     ]) {
       const result = await run(args);
       expect(result.code, args.join(' ')).toBe(2);

@@ -33,16 +33,13 @@ export function close(server: Server): Promise<void> {
   });
 }
 
-/** Listens on a free loopback port (a service only the stack itself reaches); its base URL. */
-export function listenOnAnyPort(server: Server): Promise<string> {
+/** Listens on a Unix socket (a service only the stack itself reaches). */
+export function listenOnSocket(server: Server, path: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(path, () => {
       server.off('error', reject);
-      const address = server.address();
-      resolvePromise(
-        `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-      );
+      resolvePromise();
     });
   });
 }

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSpaServer, type SpaServer } from './spa-server';
 import { SEEDED_USER, signIn } from './testing/callers';
@@ -66,5 +69,49 @@ describe('the SPA’s origin', () => {
     const response = await fetch(`${spa.url}/api/me`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ message: 'Unauthorized' });
+  });
+});
+
+describe('the dev server, with the state directory under its root (as `.local/` is)', () => {
+  let project: string;
+  let stateStack: TestStack;
+  let dev: SpaServer;
+  beforeAll(async () => {
+    project = mkdtempSync(join(tmpdir(), 'console-project-'));
+    writeFileSync(join(project, 'hello.txt'), 'served');
+    stateStack = await startTestStack(join(project, '.local'));
+    dev = await startSpaServer(
+      'dev',
+      stateStack.settings,
+      stateStack.runtimeConfig,
+      stateStack.apiUrls.general,
+      project,
+    );
+  }, 30_000);
+  afterAll(async () => {
+    await dev.close();
+    await stateStack.stop();
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it('serves the project’s files, to the SPA’s own origin only', async () => {
+    const response = await fetch(`${dev.url}/hello.txt`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+    expect(await response.text()).toBe('served');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it.each([
+    '/.local/aws-credentials',
+    '/.local/credentials.json',
+    '/.local/secrets.json',
+    '/%2elocal/aws-credentials',
+    '/.local/aws-credentials?import',
+    '/@fs{project}/.local/aws-credentials',
+  ])('never serves the state directory: %s', async (path) => {
+    const response = await fetch(`${dev.url}${path.replace('{project}', project)}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('aws_secret_access_key');
   });
 });

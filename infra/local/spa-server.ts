@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { createServer, preview, type Plugin, type ProxyOptions } from 'vite';
 import { connectOriginsOf, securityHeaderValues, type RuntimeConfig } from '../../src/contract';
 import { refuseForeignHost } from './host-check';
@@ -38,6 +38,33 @@ function ownHostOnlyPlugin(): Plugin {
   };
 }
 
+/**
+ * The dev server serves files from the project's root, where the state directory (`.local/`:
+ * the operator's key, issued secrets, signing keys) usually is: nothing in it is ever served,
+ * by any path Vite would resolve (`/.local/…`, `/@fs/…`, encoded or not).
+ */
+function privateStatePlugin(stateDir: string, root: string): Plugin {
+  const inside = (path: string) => path === stateDir || path.startsWith(stateDir + sep);
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      path = req.url ?? '/';
+    }
+    const candidates = [resolve(root, `.${path}`)];
+    if (path.startsWith('/@fs/')) candidates.push(resolve(path.slice('/@fs'.length)));
+    if (!candidates.some(inside)) return next();
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('Not Found');
+  };
+  return {
+    name: 'local-private-state',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
+
 export class MissingBuildError extends Error {}
 
 export interface SpaServer {
@@ -70,7 +97,12 @@ export async function startSpaServer(
 ): Promise<SpaServer> {
   const { host } = settings;
   const port = settings.ports.spa;
-  const plugins = [ownHostOnlyPlugin(), runtimeConfigPlugin(config)];
+  const stateDir = resolve(settings.stateDir);
+  const plugins = [
+    ownHostOnlyPlugin(),
+    privateStatePlugin(stateDir, resolve(root)),
+    runtimeConfigPlugin(config),
+  ];
   const proxy = generalApiProxy(generalApiUrl);
   try {
     if (mode === 'preview') {
@@ -98,7 +130,17 @@ export async function startSpaServer(
     const server = await createServer({
       root,
       plugins,
-      server: { host, port, strictPort: true, open: false, proxy },
+      server: {
+        host,
+        port,
+        strictPort: true,
+        open: false,
+        proxy,
+        // The SPA is same-origin with itself: no other origin may read what this serves.
+        cors: false,
+        // Vite's own guard too, with its defaults kept.
+        fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', `${stateDir}/**`] },
+      },
     });
     await server.listen();
     return { url: `http://${host}:${port}`, close: () => server.close() };

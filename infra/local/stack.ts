@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { ApiStage, RuntimeConfig } from '../../src/contract';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws/identifiers';
-import { createDynalite, ensureTables, localTableNames } from './dynamodb/dynalite';
+import { createDynalite, dynaliteSocket, ensureTables, localTableNames } from './dynamodb/dynalite';
 import { createEdgeServer } from './edge/server';
 import { apiIdsSchema, loadApiIds, type ApiIds } from './gateway/api-ids';
 import { CognitoAuthorizer } from './gateway/cognito-authorizer';
@@ -13,13 +13,8 @@ import { createRestApiServer } from './gateway/rest-api-server';
 import { startFunctions } from './lambda/functions';
 import { SecretStore, secretStoreSchema } from './secrets-manager/model';
 import { secretsManagerService } from './secrets-manager/responses';
-import {
-  adminApiResourcePolicy,
-  GROUP_NAMES,
-  groupRolePolicy,
-  roleArn,
-} from '../../src/contract';
-import { createDynamoDbFront } from './dynamodb/iam-front';
+import { adminApiResourcePolicy, GROUP_NAMES, groupRolePolicy, roleArn } from '../../src/contract';
+import { createDynamoDbFront, type StoreEndpoint } from './dynamodb/iam-front';
 import { ADMINISTRATOR_ACCESS, LocalAccount } from './iam/account';
 import { CredentialStore, credentialStoreSchema, type IssuedCredentials } from './iam/credentials';
 import { operatorUserArn, writeOperatorProfile } from './iam/operator';
@@ -31,7 +26,7 @@ import {
 } from './lambda/function-roles';
 import { IdentityPool, identityPoolStateSchema } from './identity-pool/model';
 import { identityPoolService } from './identity-pool/responses';
-import { close, listen, listenOnAnyPort } from './net';
+import { close, listen, listenOnSocket } from './net';
 import type { LocalSettings } from './settings';
 import { StateFile } from './store/state-file';
 import { AuthFlows } from './user-pool/auth-flows';
@@ -56,10 +51,10 @@ export interface LocalStack {
   secrets: SecretStore;
   dynamoDbUrl: string;
   /**
-   * dynalite itself, behind the verifying front: for the stack's own setup and for benchmarks'
-   * unverified baseline only. Nothing else may use it.
+   * dynalite's own Unix socket, behind the verifying front, in the private state directory:
+   * for benchmarks' unverified baseline only.
    */
-  dynaliteUrl: string;
+  dynaliteSocketPath: string;
   userPool: UserPool;
   identityPool: IdentityPool;
   credentials: CredentialStore;
@@ -84,10 +79,10 @@ export interface StackOptions {
   benchmarkBaselineStage?: string;
   /**
    * Tests only: what the DynamoDB front forwards to instead of dynalite itself, given
-   * dynalite's address (a fault-injecting proxy, `testing/store-gate.ts`), so the functions'
+   * dynalite's socket (a fault-injecting proxy, `testing/store-gate.ts`), so the functions'
    * calls are still verified while the store fails under them.
    */
-  storeUpstream?: (dynaliteUrl: string) => Promise<string>;
+  storeUpstream?: (dynaliteSocketPath: string) => Promise<StoreEndpoint>;
   /**
    * Roles of the local account the admin API's resource policy names besides the group roles,
    * as a deployer names them with `-c adminApiAutomationRoles=…`. The stack gives them no
@@ -189,11 +184,12 @@ export async function startLocalStack(
   ];
 
   const servers: Server[] = [];
-  let dynaliteUrl: string | undefined;
+  const socket = dynaliteSocket(settings.stateDir);
   const functions: { close(): Promise<void> }[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map(close));
     await Promise.all(functions.map((f) => f.close()));
+    socket.dispose();
   };
   try {
     const edge = createEdgeServer({
@@ -212,13 +208,12 @@ export async function startLocalStack(
     await listen(edge, 'edge', settings.ports.edge, settings.host);
     servers.push(edge);
 
-    // dynalite on a loopback port of its own, reached only through the verifying front.
+    // dynalite on its private socket, reached only through the verifying front.
     const dynalite = createDynalite(join(settings.stateDir, 'dynamodb'));
-    dynaliteUrl = await listenOnAnyPort(dynalite);
+    await listenOnSocket(dynalite, socket.path);
     servers.push(dynalite);
-    await ensureTables(dynaliteUrl, LOCAL_REGION);
     const dynamo = createDynamoDbFront({
-      upstream: (await options.storeUpstream?.(dynaliteUrl)) ?? dynaliteUrl,
+      upstream: (await options.storeUpstream?.(socket.path)) ?? { socketPath: socket.path },
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
       auth,
@@ -226,13 +221,14 @@ export async function startLocalStack(
     });
     await listen(dynamo, 'dynamoDb', settings.ports.dynamoDb, settings.host);
     servers.push(dynamo);
+    await ensureTables(url(settings.ports.dynamoDb), LOCAL_REGION, operator);
 
     const fns = await startFunctions({
       region: LOCAL_REGION,
       userPoolId: userPool.id,
       tableNames,
       allowedOrigins,
-      opsTokenSecretId: OPS_TOKEN_SECRET_NAME,
+      opsTokenSecretId: secrets.arnFor(OPS_TOKEN_SECRET_NAME),
       opsAllowedCidrs: settings.opsAllowedCidrs,
       endpoints: {
         dynamoDb: url(settings.ports.dynamoDb),
@@ -317,7 +313,7 @@ export async function startLocalStack(
     allowedOrigins,
     secrets,
     dynamoDbUrl: url(settings.ports.dynamoDb),
-    dynaliteUrl: dynaliteUrl!,
+    dynaliteSocketPath: socket.path,
     userPool,
     identityPool,
     credentials,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseRuntimeConfig, type RuntimeConfig } from '../contract/runtime-config';
+import { UsageError } from './usage';
 
 export const DEFAULT_CONFIG = 'http://127.0.0.1:5173/config.json';
 
@@ -9,12 +10,43 @@ export interface LoadedConfig {
   origin?: string;
 }
 
+/** This machine: `localhost`, 127.0.0.0/8 or `::1` (as a URL's hostname spells them). */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * The config names the endpoints the CLI sends signed requests and credentials to, so it must
+ * come from where it says: over HTTPS, or plain HTTP from this machine only (the local
+ * stack's SPA), and never from wherever a redirect points.
+ */
+async function fetchConfig(where: string): Promise<unknown> {
+  const url = new URL(where);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(
+      `the config at ${where} would come over plain HTTP, which anyone on the way can rewrite: use https:// (http:// only for 127.0.0.1, ::1 or localhost)`,
+    );
+  }
+  const response = await fetch(url, { redirect: 'manual' });
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('location');
+    await response.body?.cancel();
+    throw new UsageError(
+      `the config at ${where} answered ${response.status}, a redirect${location ? ` to ${location}` : ''}: the CLI follows no redirects for its config, so give the address it should be read from`,
+    );
+  }
+  if (!response.ok) throw new Error(`${where} answered ${response.status}`);
+  return response.json();
+}
+
 /** The console's config.json from a URL (the SPA's own) or a file, checked by its schema. */
 export async function loadConfig(where: string): Promise<LoadedConfig> {
-  if (/^https?:\/\//.test(where)) {
-    const response = await fetch(where);
-    if (!response.ok) throw new Error(`${where} answered ${response.status}`);
-    return { config: parseRuntimeConfig(await response.json()), origin: new URL(where).origin };
+  if (/^https?:\/\//i.test(where)) {
+    return { config: parseRuntimeConfig(await fetchConfig(where)), origin: new URL(where).origin };
   }
   return { config: parseRuntimeConfig(JSON.parse(await readFile(where, 'utf8'))) };
 }

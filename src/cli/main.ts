@@ -26,6 +26,13 @@ const SERVICE = 'execute-api';
 export const exitStatusFor = (status: number) =>
   status >= 200 && status < 300 ? 0 : status >= 400 && status < 500 ? 4 : status >= 500 ? 5 : 1;
 
+/**
+ * Said after an explicit deny from the admin API to a caller with AWS credentials: the likely
+ * cause is its resource policy, which nothing in the message names.
+ */
+const RESOURCE_POLICY_HINT =
+  'The admin API admits only the console’s group roles and the automation roles its deployment names (adminApiAutomationRoles): use --login, or credentials of a named role (--role-arn).\n';
+
 /** AWS credential lookups that were refused rather than unreachable. */
 const REFUSED_CREDENTIALS = new Set([
   'CredentialsProviderError',
@@ -178,6 +185,14 @@ export async function runCli(io: CliIo): Promise<number> {
         `console-api: ${error.status} ${error.kind}: ${error.message}\n${error.explanation}\n` +
           (error.requestId ? `Request id: ${error.requestId}\n` : ''),
       );
+      if (
+        options.api === 'admin' &&
+        !options.login &&
+        error.kind === 'AccessDenied' &&
+        error.message.endsWith(' with an explicit deny')
+      ) {
+        io.stderr.write(RESOURCE_POLICY_HINT);
+      }
     }
     printResponse(response, await response.text(), options, io);
     return exitStatusFor(response.status);

@@ -197,6 +197,32 @@ export const enConsole = {
     conflict:
       'Your profile was changed in another tab or device while you edited it. The form now shows the newer values: make your change again and save.',
   },
+  emailChange: {
+    heading: 'Change email',
+    current: 'Your email',
+    verified: '{{email}} (verified)',
+    unverified: '{{email}} (not verified)',
+    newAddress: 'New email',
+    sendCode: 'Send code',
+    sending: 'Sending…',
+    codeSent:
+      'We sent a verification code to {{email}}. Enter it below to finish. Until then your email stays {{current}}, and you sign in with it.',
+    confirm: 'Change email',
+    confirming: 'Changing…',
+    resend: 'Send the code again',
+    resent: 'We sent a new code to {{email}}.',
+    changed: 'Your email is now {{email}}. Sign in with it from now on.',
+    errors: {
+      enterAddress: 'Enter the new email.',
+      invalidAddress: 'Enter an email such as name@example.com.',
+      sameAddress: 'This is already your email.',
+      taken: 'Another account already uses this email.',
+      notDelivered: 'The code could not be sent to this email. Check it and try again.',
+      codeFormat: 'The code is the 6 digits in the message.',
+      codeExpired: 'The code has expired. Use “Send the code again” for a new one.',
+      notAllowed: 'The console is not allowed to change your email. Ask an administrator.',
+    },
+  },
   admin: {
     announcements: {
       heading: 'Announcements',

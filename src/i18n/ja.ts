@@ -349,6 +349,36 @@ export const ja: Messages = {
     conflict:
       '編集中に別のタブまたは端末でプロフィールが変更されました。フォームには新しい値が表示されています。もう一度変更して保存してください。',
   },
+  emailChange: {
+    heading: 'メールアドレスの変更',
+    current: '現在のメールアドレス',
+    verified: '{{email}}（確認済み）',
+    unverified: '{{email}}（未確認）',
+    newAddress: '新しいメールアドレス',
+    sendCode: 'コードを送信',
+    sending: '送信中…',
+    codeSent:
+      '{{email}} に確認コードを送信しました。下に入力すると変更が完了します。それまではメールアドレスは {{current}} のままで、サインインにもこちらを使います。',
+    confirm: 'メールアドレスを変更',
+    confirming: '変更中…',
+    resend: 'コードを再送信',
+    resent: '{{email}} に新しいコードを送信しました。',
+    changed:
+      'メールアドレスを {{email}} に変更しました。今後はこのアドレスでサインインしてください。',
+    errors: {
+      enterAddress: '新しいメールアドレスを入力してください。',
+      invalidAddress: 'name@example.com のような形式でメールアドレスを入力してください。',
+      sameAddress: 'これはすでにあなたのメールアドレスです。',
+      taken: 'このメールアドレスは別のアカウントで使われています。',
+      notDelivered:
+        'このメールアドレスにコードを送信できませんでした。アドレスを確認して、もう一度お試しください。',
+      codeFormat: '確認コードはメッセージに記載された 6 桁の数字です。',
+      codeExpired:
+        'コードの有効期限が切れています。「コードを再送信」で新しいコードを受け取ってください。',
+      notAllowed:
+        'このコンソールにはメールアドレスを変更する権限がありません。管理者に依頼してください。',
+    },
+  },
   admin: {
     announcements: {
       heading: 'お知らせ',

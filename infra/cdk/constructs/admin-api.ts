@@ -5,9 +5,10 @@ import {
   LambdaIntegration,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { routesOf } from '../../../src/contract';
+import { adminApiResourcePolicy, routesOf } from '../../../src/contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
 import { addRestApiCors } from './rest-api-cors';
 import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
@@ -16,12 +17,16 @@ export interface AdminApiProps {
   stageName: string;
   production: boolean;
   accountLogging: ApiGatewayAccountLogging;
+  /** Roles besides the group roles that the resource policy lets invoke the API. */
+  automationRoleArns: readonly string[];
 }
 
 /**
  * The admin API: a regional REST API the SPA calls directly at its `execute-api` address with
  * SigV4-signed requests. Every route of the contract's admin API requires `AWS_IAM`, so API
- * Gateway checks the caller's group role for `execute-api:Invoke` before the handler runs.
+ * Gateway checks the caller's group role for `execute-api:Invoke` before the handler runs, and
+ * its resource policy (the contract's) refuses every other principal of the account, however
+ * broad its own rights.
  * Preflights answer without authorisation (browsers send none), and API Gateway's own error
  * answers carry the CORS headers, so the SPA can read why a call was refused.
  *
@@ -40,16 +45,26 @@ export class AdminApi extends Construct {
     super(scope, id);
     this.stageName = props.stageName;
     const logs = new RestApiLogs(this, 'Logs', props);
+    const stack = Stack.of(this);
+    // Role ARNs built from the contract's names, not the roles' own: their policies name this
+    // API, so referring back to them would be a circular dependency.
+    const resourcePolicy = adminApiResourcePolicy({
+      partition: stack.partition,
+      accountId: stack.account,
+      automationRoleArns: props.automationRoleArns,
+    });
     this.api = new RestApi(this, 'Api', {
       description: 'Console admin API (AWS_IAM, SigV4)',
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
       cloudWatchRole: false,
       deployOptions: { stageName: props.stageName, ...logs.stageOptions },
       defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
+      policy: PolicyDocument.fromJson(resourcePolicy),
     });
+    // A changed resource policy takes effect only when the API is deployed again.
+    this.api.latestDeployment?.addToLogicalId({ resourcePolicy });
     logs.attachTo(this.api, props.stageName);
 
-    const stack = Stack.of(this);
     this.origin = `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
     this.url = `${this.origin}/${props.stageName}`;
 

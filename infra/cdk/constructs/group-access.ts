@@ -30,9 +30,10 @@ const COGNITO_IDENTITY = 'cognito-identity.amazonaws.com';
 
 /**
  * How a signed-in person gets IAM credentials: the identity pool trusts only this user pool,
- * hands out no guest identities, and gives each person the role of their group with the
- * lowest precedence (`cognito:preferred_role`); a token naming no clear role is denied. Each
- * group role may invoke exactly the admin routes the contract gives that group.
+ * hands out no guest identities, offers only the enhanced flow, and gives each person the role
+ * of their group with the lowest precedence (`cognito:preferred_role`); a token naming no clear
+ * role is denied. Each group role may invoke exactly the admin routes the contract gives that
+ * group.
  */
 export class GroupAccess extends Construct {
   readonly identityPool: IdentityPool;
@@ -44,6 +45,9 @@ export class GroupAccess extends Construct {
     const { userPool, client } = props;
     this.identityPool = new IdentityPool(this, 'IdentityPool', {
       allowUnauthenticatedIdentities: false,
+      // The basic (classic) flow hands a GetOpenIdToken token to AssumeRoleWithWebIdentity
+      // directly, bypassing the token-based role mapping and its Deny on ambiguity.
+      allowClassicFlow: false,
       authenticationProviders: {
         userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient: client })],
       },

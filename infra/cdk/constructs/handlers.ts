@@ -10,11 +10,11 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
   FUNCTION_ACCESS,
-  needsSiteOrigin,
+  functionEnvironment,
   type FunctionName,
 } from '../../functions/function-access';
-import { accessPolicy, tablesOf, usesResource } from '../../functions/shared/access';
-import { TABLES, type TableName } from '../../functions/shared/tables';
+import { accessPolicy } from '../../functions/shared/access';
+import type { TableName } from '../../functions/shared/tables';
 import { pascalCase as pascal } from '../naming';
 
 export { FUNCTION_NAMES as HANDLER_NAMES } from '../../functions/function-access';
@@ -66,7 +66,6 @@ export class Handlers extends Construct {
       for (const statement of policy.Statement) {
         role.addToPrincipalPolicy(PolicyStatement.fromJson(statement));
       }
-      const tables = tablesOf(access);
       const fn = new NodejsFunction(this, construct, {
         entry: `${repoRoot}infra/functions/${name}/index.ts`,
         handler: 'handler',
@@ -81,14 +80,12 @@ export class Handlers extends Construct {
         depsLockFilePath: `${repoRoot}package-lock.json`,
         environment: {
           NODE_OPTIONS: '--enable-source-maps',
-          ...Object.fromEntries(
-            tables.map((table) => [TABLES[table].env, props.tables[table].tableName]),
-          ),
-          ...(usesResource(access, 'userPool') ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
-          ...(usesResource(access, 'opsTokenSecret')
-            ? { OPS_TOKEN_SECRET_ID: props.opsTokenSecret.secretArn }
-            : {}),
-          ...(needsSiteOrigin(name) ? { ALLOWED_ORIGINS: props.siteOrigin } : {}),
+          ...functionEnvironment(name, {
+            tableName: (table) => props.tables[table].tableName,
+            userPoolId: props.userPool.userPoolId,
+            opsTokenSecretId: props.opsTokenSecret.secretArn,
+            allowedOrigins: props.siteOrigin,
+          }),
           ...environment,
         },
         bundling: {

@@ -40,6 +40,8 @@ export interface SynthesizedConsole {
 export function synthConsole(options: {
   production: boolean;
   withBuild: boolean;
+  /** More CDK context, as `-c key=value` gives it. */
+  context?: Record<string, string>;
 }): SynthesizedConsole {
   const root = mkdtempSync(join(tmpdir(), 'console-cdk-'));
   const buildDir = options.withBuild ? fakeBuild(join(root, 'dist')) : undefined;
@@ -49,6 +51,7 @@ export function synthConsole(options: {
       region: TEST_REGION,
       stage: TEST_STAGE,
       production: String(options.production),
+      ...options.context,
     },
     outdir: join(root, 'cdk.out'),
     buildDir,

@@ -16,7 +16,7 @@ export interface OperationContext {
    * IAM authorisation, after `authenticate`: the caller's identity policy must allow `action`
    * (`cognito-idp:AdminGetUser`) on `resource` (an ARN), else AWS's AccessDeniedException.
    */
-  authorize(action: string, resource: string): Promise<void>;
+  authorize(action: string, resource: string, shownAs?: string): Promise<void>;
 }
 
 export type Operation = (input: unknown, context: OperationContext) => Promise<unknown> | unknown;

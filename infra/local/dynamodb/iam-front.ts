@@ -16,9 +16,11 @@ import type { ServiceRequestAuth } from '../iam/service-auth';
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
+/** Where dynalite listens: its private Unix socket, or (tests) a proxy's loopback port. */
+export type StoreEndpoint = { socketPath: string } | { host: string; port: number };
+
 export interface DynamoDbFrontOptions {
-  /** dynalite, listening on a loopback port only this front knows. */
-  upstream: string;
+  upstream: StoreEndpoint;
   region: string;
   accountId: string;
   auth: ServiceRequestAuth;
@@ -32,8 +34,10 @@ export interface DynamoDbFrontOptions {
  * sees it. Refusals are DynamoDB's own JSON 1.0 errors.
  */
 export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
-  const tableArn = (name: string) =>
-    `arn:aws:dynamodb:${options.region}:${options.accountId}:table/${name}`;
+  const arnOf = (resource: string) =>
+    resource.startsWith('arn:')
+      ? resource
+      : `arn:aws:dynamodb:${options.region}:${options.accountId}:${resource}`;
 
   return createServer((req, res) => {
     if (refuseForeignHost(req, res)) return;
@@ -58,14 +62,26 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
 
     async function handle(req: IncomingMessage, res: ServerResponse) {
       const incoming = await readIncoming(req, MAX_REQUEST_BYTES);
-      const caller = await options.auth.authenticate(incoming, 'dynamodb');
+      const caller = await options.auth
+        .authenticate(incoming, 'dynamodb', { clockSkewMinutes: 15 })
+        .catch((error: unknown) => {
+          // DynamoDB words this one refusal its own way.
+          if (error instanceof AwsError && error.code === 'MissingAuthenticationTokenException') {
+            throw new AwsError(error.code, 'Request is missing Authentication Token');
+          }
+          throw error;
+        });
       const target = incoming.headers['x-amz-target'] ?? '';
-      if (target.startsWith(TARGET_PREFIX)) {
-        for (const check of permissionsFor(target.slice(TARGET_PREFIX.length), incoming.body)) {
-          options.auth.authorize(caller, check.action, tableArn(check.table));
-        }
+      const operation = target.startsWith(TARGET_PREFIX)
+        ? target.slice(TARGET_PREFIX.length)
+        : undefined;
+      // Deny by default: only this API version's operations, each authorised on what it names.
+      if (!operation || !OPERATIONS.has(operation)) {
+        throw new AwsError('UnknownOperationException', '');
       }
-      // Anything else (an unknown target, a body that is not JSON) is dynalite's to refuse.
+      for (const check of permissionsFor(operation, incoming.body)) {
+        options.auth.authorize(caller, check.action, arnOf(check.resource));
+      }
       await pass(req, incoming.body, res);
     }
   });
@@ -77,8 +93,7 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
   function pass(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
     return new Promise((resolve) => {
       const upstream = forward(
-        new URL(req.url ?? '/', options.upstream),
-        { method: req.method, headers: req.headers },
+        { ...options.upstream, path: req.url ?? '/', method: req.method, headers: req.headers },
         (answer) => {
           // The stack's clock, so an SDK corrects its skew by it as it does against AWS.
           res.writeHead(answer.statusCode ?? 502, {
@@ -106,7 +121,9 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
     // DynamoDB names IAM's and SigV4's errors as coral's and words AccessDenied as `Message`.
     const body = JSON.stringify({
       __type: `com.amazon.coral.service#${error.code}`,
-      [error.code === 'AccessDeniedException' ? 'Message' : 'message']: error.message,
+      ...(error.message
+        ? { [error.code === 'AccessDeniedException' ? 'Message' : 'message']: error.message }
+        : {}),
     });
     res.writeHead(error.status, {
       'Content-Type': 'application/x-amz-json-1.0',
@@ -118,47 +135,69 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
   }
 }
 
-/** A transaction's items are authorised as the single-item operations they are. */
-const TRANSACT_ITEM_ACTIONS: Readonly<Record<string, string>> = {
-  Put: 'dynamodb:PutItem',
-  Update: 'dynamodb:UpdateItem',
-  Delete: 'dynamodb:DeleteItem',
-  ConditionCheck: 'dynamodb:ConditionCheckItem',
-  Get: 'dynamodb:GetItem',
-};
+/**
+ * The DynamoDB operations the front passes on (those dynalite implements, of API version
+ * 2012-08-10). Anything else, another API version included, is refused here: a front that let
+ * unknown targets through would let dynalite's older API skip IAM.
+ */
+const OPERATIONS = new Set([
+  'BatchGetItem',
+  'BatchWriteItem',
+  'CreateTable',
+  'DeleteItem',
+  'DeleteTable',
+  'DescribeTable',
+  'DescribeTimeToLive',
+  'GetItem',
+  'ListTables',
+  'ListTagsOfResource',
+  'PutItem',
+  'Query',
+  'Scan',
+  'TagResource',
+  'UntagResource',
+  'UpdateItem',
+  'UpdateTable',
+]);
+
+/** Operations on the account rather than a table, which IAM checks on every table. */
+const ACCOUNT_OPERATIONS = new Set(['ListTables']);
 
 /**
- * What IAM checks for one DynamoDB request: `dynamodb:{Operation}` on the table it names
- * (`TableName`, or each key of a batch's `RequestItems`), each transaction item as its
- * single-item action on its table, and `ListTables` on `*`.
+ * What IAM checks for one DynamoDB request: `dynamodb:{Operation}` on what it names — the
+ * table (`TableName`; with `IndexName`, the index), each key of a batch's `RequestItems`, a
+ * tag operation's `ResourceArn` — and `ListTables` on `table/*`. A request that names nothing
+ * IAM could check is checked on a resource no policy grants, so it is refused (fail closed).
  */
 export function permissionsFor(
   operation: string,
   body: Buffer,
-): Array<{ action: string; table: string }> {
-  let input: unknown;
-  try {
-    input = JSON.parse(body.toString('utf8'));
-  } catch {
-    return [];
-  }
-  if (input === null || typeof input !== 'object') return [];
-  const record = input as Record<string, unknown>;
+): Array<{ action: string; resource: string }> {
   const action = `dynamodb:${operation}`;
-  const checks: Array<{ action: string; table: string }> = [];
-  if (typeof record.TableName === 'string') checks.push({ action, table: record.TableName });
-  if (record.RequestItems && typeof record.RequestItems === 'object') {
-    for (const table of Object.keys(record.RequestItems)) checks.push({ action, table });
+  const input = parseObject(body);
+  // A body that is not JSON reaches nothing: dynalite answers its SerializationException.
+  if (input === undefined) return [];
+  const checks: Array<{ action: string; resource: string }> = [];
+  const table = (name: string, index?: unknown) =>
+    typeof index === 'string' ? `table/${name}/index/${index}` : `table/${name}`;
+  if (typeof input.TableName === 'string') {
+    checks.push({ action, resource: table(input.TableName, input.IndexName) });
   }
-  if (Array.isArray(record.TransactItems)) {
-    for (const item of record.TransactItems as unknown[]) {
-      for (const [kind, part] of Object.entries((item ?? {}) as Record<string, unknown>)) {
-        const table = (part as { TableName?: unknown } | null)?.TableName;
-        const itemAction = TRANSACT_ITEM_ACTIONS[kind];
-        if (typeof table === 'string' && itemAction) checks.push({ action: itemAction, table });
-      }
-    }
+  if (input.RequestItems && typeof input.RequestItems === 'object') {
+    for (const name of Object.keys(input.RequestItems))
+      checks.push({ action, resource: table(name) });
   }
-  if (checks.length === 0 && operation === 'ListTables') checks.push({ action, table: '*' });
-  return checks;
+  if (typeof input.ResourceArn === 'string') checks.push({ action, resource: input.ResourceArn });
+  if (ACCOUNT_OPERATIONS.has(operation)) checks.push({ action, resource: 'table/*' });
+  return checks.length ? checks : [{ action, resource: 'table/(none named)' }];
+}
+
+function parseObject(body: Buffer): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }

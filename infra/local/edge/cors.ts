@@ -65,9 +65,9 @@ export function watchForSigning(context: OperationContext): () => boolean {
     signed = true;
     return authenticate();
   };
-  context.authorize = (action, resource) => {
+  context.authorize = (action, resource, shownAs) => {
     signed = true;
-    return authorize(action, resource);
+    return authorize(action, resource, shownAs);
   };
   return () => signed;
 }

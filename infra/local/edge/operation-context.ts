@@ -30,6 +30,7 @@ export function operationContext(
     authenticate: async () => {
       await authenticate();
     },
-    authorize: async (action, resource) => auth.authorize(await authenticate(), action, resource),
+    authorize: async (action, resource, shownAs) =>
+      auth.authorize(await authenticate(), action, resource, shownAs),
   };
 }

@@ -35,7 +35,8 @@ export function combinedDecision(
  * shorthand expanded to this API's ARN), evaluated for `execute-api:Invoke` on a call.
  */
 export class ApiResourcePolicy {
-  private readonly document: PolicyDocument;
+  /** The document as saved: every `execute-api:/…` resource spelled out as this API's ARN. */
+  readonly document: PolicyDocument;
 
   constructor(
     document: PolicyDocument,

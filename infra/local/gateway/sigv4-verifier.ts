@@ -33,9 +33,10 @@ export interface VerifierOptions {
   service: string;
   now: () => number;
   findCredentials: (accessKeyId: string) => IssuedCredentials | undefined;
+  /** How far a request's time may be from the service's clock (5 unless given). */
+  clockSkewMinutes?: number;
 }
 
-const FIVE_MINUTES_MS = 5 * 60 * 1000;
 /** node:crypto's SHA-256 behind smithy's hash interface: the server needs no browser-safe JS. */
 const NodeSha256 = Hash.bind(null, 'sha256');
 const SIGNATURE_MISMATCH =
@@ -230,16 +231,19 @@ export async function verifySigV4(
     );
   }
   const now = options.now();
-  if (requestTime < now - FIVE_MINUTES_MS) {
+  // API Gateway and most services allow 5 minutes either way; DynamoDB allows 15.
+  const skewMinutes = options.clockSkewMinutes ?? 5;
+  const skewMs = skewMinutes * 60 * 1000;
+  if (requestTime < now - skewMs) {
     throw new GatewayAuthError(
       'InvalidSignatureException',
-      `Signature expired: ${requestStamp} is now earlier than ${amzDate(now - FIVE_MINUTES_MS)} (${amzDate(now)} - 5 min.)`,
+      `Signature expired: ${requestStamp} is now earlier than ${amzDate(now - skewMs)} (${amzDate(now)} - ${skewMinutes} min.)`,
     );
   }
-  if (requestTime > now + FIVE_MINUTES_MS) {
+  if (requestTime > now + skewMs) {
     throw new GatewayAuthError(
       'InvalidSignatureException',
-      `Signature not yet current: ${requestStamp} is still later than ${amzDate(now + FIVE_MINUTES_MS)} (${amzDate(now)} + 5 min.)`,
+      `Signature not yet current: ${requestStamp} is still later than ${amzDate(now + skewMs)} (${amzDate(now)} + ${skewMinutes} min.)`,
     );
   }
 

@@ -10,6 +10,9 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTableNames } from '../dynamodb/dynalite';
@@ -117,11 +120,7 @@ describe('AWS calls at the edge and at DynamoDB', () => {
         denied(caller, 'cognito-idp:ListUsers', userPoolArn()),
       );
       expect(await refusal(calls.readOpsToken())).toEqual(
-        denied(
-          caller,
-          'secretsmanager:GetSecretValue',
-          stack.secrets.arnFor(OPS_TOKEN_SECRET_NAME),
-        ),
+        denied(caller, 'secretsmanager:GetSecretValue', OPS_TOKEN_SECRET_NAME),
       );
       expect(await refusal(calls.readAudit())).toEqual(
         denied(
@@ -186,6 +185,87 @@ describe('AWS calls at the edge and at DynamoDB', () => {
       process.env = saved;
     }
     expect(statSync(stack.operatorFiles.credentialsFile).mode & 0o777).toBe(0o600);
+  });
+
+  /** A DynamoDB call signed by hand, to send what the SDK never would. */
+  async function rawDynamoDb(credentials: AwsCredentialIdentity, target: string, input: unknown) {
+    const url = new URL(stack.dynamoDbUrl);
+    const body = JSON.stringify(input);
+    const signed = await new SignatureV4({
+      credentials,
+      region: REGION,
+      service: 'dynamodb',
+      sha256: Sha256,
+    }).sign(
+      new HttpRequest({
+        method: 'POST',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: '/',
+        headers: {
+          host: url.host,
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': target,
+        },
+        body,
+      }),
+    );
+    const response = await fetch(stack.dynamoDbUrl, {
+      method: 'POST',
+      headers: signed.headers,
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, string> };
+  }
+
+  it("refuses DynamoDB's older API version, which IAM would not let past either", async () => {
+    const user = await signIn(stack, SEEDED_USER);
+    const answer = await rawDynamoDb(user.credentials, 'DynamoDB_20111205.Scan', {
+      TableName: localTableNames().audit,
+    });
+    expect(answer).toEqual({
+      status: 400,
+      body: { __type: 'com.amazon.coral.service#UnknownOperationException' },
+    });
+  });
+
+  it('checks a tag operation on the table its ARN names', async () => {
+    const user = await signIn(stack, SEEDED_USER);
+    const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${localTableNames().audit}`;
+    const answer = await rawDynamoDb(user.credentials, 'DynamoDB_20120810.ListTagsOfResource', {
+      ResourceArn: arn,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      __type: 'com.amazon.coral.service#AccessDeniedException',
+      Message: denied(
+        `arn:aws:sts::${ACCOUNT}:assumed-role/ConsoleGeneralRole/CognitoIdentityCredentials`,
+        'dynamodb:ListTagsOfResource',
+        arn,
+      ).message,
+    });
+  });
+
+  it('keeps dynalite itself off the network: a socket in the private state directory', () => {
+    expect(stack.dynaliteSocketPath.startsWith(stack.settings.stateDir)).toBe(true);
+    expect(statSync(stack.settings.stateDir).mode & 0o777).toBe(0o700);
+  });
+
+  it("refuses an unsigned DynamoDB call in DynamoDB's words", async () => {
+    const response = await fetch(stack.dynamoDbUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'DynamoDB_20120810.ListTables',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+      message: 'Request is missing Authentication Token',
+    });
   });
 
   it('refuses expired credentials as expired', async () => {

@@ -19,13 +19,18 @@ export interface ServiceAuthOptions {
 export class ServiceRequestAuth {
   constructor(private readonly options: ServiceAuthOptions) {}
 
-  async authenticate(request: SignedRequest, service: string): Promise<IssuedCredentials> {
+  async authenticate(
+    request: SignedRequest,
+    service: string,
+    { clockSkewMinutes }: { clockSkewMinutes?: number } = {},
+  ): Promise<IssuedCredentials> {
     try {
       return await verifySigV4(request, {
         region: this.options.region,
         service,
         now: this.options.now,
         findCredentials: this.options.findCredentials,
+        clockSkewMinutes,
       });
     } catch (error) {
       if (error instanceof GatewayAuthError) throw new AwsError(error.errorType, error.message);
@@ -33,12 +38,21 @@ export class ServiceRequestAuth {
     }
   }
 
-  authorize(caller: IssuedCredentials, action: string, resource: string): void {
+  /**
+   * `shownAs`: how the refusal names the resource, when the service words it otherwise than
+   * its ARN (Secrets Manager names the `SecretId` as the caller gave it).
+   */
+  authorize(
+    caller: IssuedCredentials,
+    action: string,
+    resource: string,
+    shownAs: string = resource,
+  ): void {
     const decision = this.options.account.decide(caller, action, resource);
     if (decision !== 'Allow') {
       throw new AwsError(
         'AccessDeniedException',
-        accessDeniedMessage(caller, action, resource, decision),
+        accessDeniedMessage(caller, action, shownAs, decision),
       );
     }
   }

@@ -1,10 +1,5 @@
-import {
-  FUNCTION_ACCESS,
-  needsSiteOrigin,
-  type FunctionName,
-} from '../../functions/function-access';
-import { tablesOf, usesResource } from '../../functions/shared/access';
-import { TABLES } from '../../functions/shared/tables';
+import { functionEnvironment, type FunctionName } from '../../functions/function-access';
+import type { TABLES } from '../../functions/shared/tables';
 import { bundleFunction } from './bundle';
 import { LocalFunction, type RoleCredentials } from './local-function';
 
@@ -49,21 +44,18 @@ export async function startFunctions(input: FunctionEnvironmentInput): Promise<L
   };
   // Each function is told of only the resources its policy names, as the CDK app does.
   const make = async (name: FunctionName, environment: Record<string, string>) => {
-    const access = FUNCTION_ACCESS[name];
     return new LocalFunction({
       name,
       bundlePath: await bundleFunction(name),
       environment: {
         ...common,
         AWS_LAMBDA_FUNCTION_NAME: name,
-        ...Object.fromEntries(
-          tablesOf(access).map((table) => [TABLES[table].env, input.tableNames[table]]),
-        ),
-        ...(usesResource(access, 'userPool') ? { USER_POOL_ID: input.userPoolId } : {}),
-        ...(usesResource(access, 'opsTokenSecret')
-          ? { OPS_TOKEN_SECRET_ID: input.opsTokenSecretId }
-          : {}),
-        ...(needsSiteOrigin(name) ? { ALLOWED_ORIGINS: input.allowedOrigins.join(',') } : {}),
+        ...functionEnvironment(name, {
+          tableName: (table) => input.tableNames[table],
+          userPoolId: input.userPoolId,
+          opsTokenSecretId: input.opsTokenSecretId,
+          allowedOrigins: input.allowedOrigins.join(','),
+        }),
         ...environment,
       },
       timeoutMs: TIMEOUT_MS,

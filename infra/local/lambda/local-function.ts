@@ -80,6 +80,8 @@ const CREDENTIALS_MARGIN_MS = 5 * 60 * 1000;
 export class LocalFunction {
   private worker: Worker | undefined;
   private workerCredentialsExpireAt = 0;
+  /** Replaced instances still finishing what they run. */
+  private readonly retired = new Set<Worker>();
   private readonly pending = new Map<
     string,
     { resolve: (r: Reply) => void; reject: (e: Error) => void; worker: Worker }
@@ -138,13 +140,18 @@ export class LocalFunction {
   private retire(worker: Worker | undefined): void {
     if (!worker) return;
     this.worker = undefined;
-    setTimeout(() => void worker.terminate(), this.options.timeoutMs).unref();
+    this.retired.add(worker);
+    setTimeout(() => {
+      this.retired.delete(worker);
+      void worker.terminate();
+    }, this.options.timeoutMs).unref();
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
+    const workers = [this.worker, ...this.retired];
     this.worker = undefined;
-    await worker?.terminate();
+    this.retired.clear();
+    await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 
   private ensureWorker(): Worker {

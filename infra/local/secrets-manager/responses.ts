@@ -10,7 +10,12 @@ export function secretsManagerService(store: SecretStore): JsonService {
       GetSecretValue: async (raw, context) => {
         await context.authenticate();
         const input = parseInput(z.object({ SecretId: z.string().min(1) }), raw);
-        await context.authorize('secretsmanager:GetSecretValue', store.arnFor(input.SecretId));
+        // Decided on the secret's ARN; the refusal names the SecretId as given, as AWS's does.
+        await context.authorize(
+          'secretsmanager:GetSecretValue',
+          store.arnFor(input.SecretId),
+          input.SecretId,
+        );
         const secret = store.get(input.SecretId);
         return {
           ARN: secret.arn,

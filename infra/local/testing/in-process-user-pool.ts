@@ -45,6 +45,9 @@ export async function openInProcessUserPool(
     accountId: '000000000000',
     now,
     definition: options.definition,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const service: JsonService = userPoolService(pool, new AuthFlows(pool));
   const call = async (operation: string, input: unknown) => {

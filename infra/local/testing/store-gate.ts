@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 export type GateMode = 'open' | 'drop' | 'silent' | 'lose-answer';
 
 export interface StoreGate {
-  /** What the functions are given as their DynamoDB endpoint. */
-  url: string;
+  /** Where DynamoDB's front reaches the gate, instead of dynalite. */
+  endpoint: { host: string; port: number };
   /** From now on, every request. */
   set(mode: GateMode): void;
   /** Treats the next requests as `modes` say, one each, then the rest as `then`. */
@@ -20,11 +20,11 @@ export interface StoreGate {
 }
 
 /**
- * A fault-injecting HTTP proxy between the Lambda functions and dynalite, for tests: the
- * functions reach it through `AWS_ENDPOINT_URL_DYNAMODB` like any DynamoDB endpoint, so the
- * handlers run unchanged while the store fails under them, request by request.
+ * A fault-injecting HTTP proxy between DynamoDB's verifying front and dynalite (on its socket),
+ * for tests: the functions' calls are verified as always, and the handlers run unchanged while
+ * the store fails under them, request by request.
  */
-export async function startStoreGate(upstream: string): Promise<StoreGate> {
+export async function startStoreGate(dynaliteSocketPath: string): Promise<StoreGate> {
   let mode: GateMode = 'open';
   let scripted: GateMode[] = [];
   const held = new Set<ServerResponse>();
@@ -38,8 +38,7 @@ export async function startStoreGate(upstream: string): Promise<StoreGate> {
       return;
     }
     const forwarded = request(
-      new URL(req.url ?? '/', upstream),
-      { method: req.method, headers: req.headers },
+      { socketPath: dynaliteSocketPath, path: req.url, method: req.method, headers: req.headers },
       (answer) => {
         if (current === 'lose-answer') {
           answer.resume().on('end', () => req.socket.destroy());
@@ -56,7 +55,7 @@ export async function startStoreGate(upstream: string): Promise<StoreGate> {
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    endpoint: { host: '127.0.0.1', port },
     set(next) {
       mode = next;
       scripted = [];

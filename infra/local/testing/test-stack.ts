@@ -92,7 +92,7 @@ export async function startTestStack(
   const stack = await startLocalStack(settings, clock.now, {
     ...options,
     storeUpstream: withGate
-      ? async (dynaliteUrl) => (storeGate = await startStoreGate(dynaliteUrl)).url
+      ? async (socketPath) => (storeGate = await startStoreGate(socketPath)).endpoint
       : undefined,
   }).catch(async (error: unknown) => {
     await storeGate?.close();

@@ -77,7 +77,10 @@ export class EmailVerification {
     }
     // Whatever else was written applies now; an admin's `email_verified: 'false'` beside a
     // pending address is applied to the current one (not confirmed against Cognito).
-    this.apply(user, this.options.keepOriginal ? others : { email_verified: 'false', ...attributes });
+    this.apply(
+      user,
+      this.options.keepOriginal ? others : { email_verified: 'false', ...attributes },
+    );
     return this.options.autoVerify ? this.sendCode(user, email) : undefined;
   }
 

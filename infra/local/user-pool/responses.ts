@@ -66,8 +66,13 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
   ): Operation {
     return async (raw: unknown, context: OperationContext) => {
       await context.authenticate();
+      // IAM decides before the input is validated: a caller without rights learns nothing of
+      // it. Without a pool named, nothing can be authorised, and validation refuses the call.
+      const named = (raw as { UserPoolId?: unknown } | null)?.UserPoolId;
+      if (typeof named === 'string') {
+        await context.authorize(`cognito-idp:${context.operation}`, userPoolArn(named));
+      }
       const input = parseInput(schema, raw);
-      await context.authorize(`cognito-idp:${context.operation}`, userPoolArn(input.UserPoolId));
       pool.assertPool(input.UserPoolId);
       return run(input);
     };

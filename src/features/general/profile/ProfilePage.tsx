@@ -18,22 +18,30 @@ import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
+import { ChangeEmail } from './ChangeEmail';
 
 const PROFILE_KEY = ['general', 'me'] as const;
 
-/** The signed-in person's profile: identity from the token, display name and language. */
+/**
+ * The signed-in person's profile: identity from the token, display name and language, and
+ * changing their e-mail address.
+ */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const general = useGeneralApi();
   const profile = useQuery({ queryKey: PROFILE_KEY, queryFn: () => general.me.get() });
   return (
-    <section className="panel" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">{t('profile.heading')}</h2>
-      <QueryStatus query={profile}>{(current) => <ProfileForm profile={current} />}</QueryStatus>
-      <p>
-        <Link to="/profile/password">{t('session.changePassword')}</Link>
-      </p>
-    </section>
+    <>
+      <section className="panel" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('profile.heading')}</h2>
+        <QueryStatus query={profile}>{(current) => <ProfileForm profile={current} />}</QueryStatus>
+        <p>
+          <Link to="/profile/password">{t('session.changePassword')}</Link>
+        </p>
+      </section>
+      {/* Outside the profile's query, so reading the profile again does not reset it. */}
+      <ChangeEmail onChanged={() => void profile.refetch()} />
+    </>
   );
 }
 
