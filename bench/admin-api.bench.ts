@@ -134,12 +134,7 @@ async function presign(url: string, credentials: Credentials, count: number) {
   return pool;
 }
 
-function cannon(
-  url: string,
-  requests: autocannon.Request[],
-  seconds: number,
-  socketPath?: string,
-) {
+function cannon(url: string, requests: autocannon.Request[], seconds: number, socketPath?: string) {
   return autocannon({
     url,
     ...(socketPath ? { socketPath } : {}),

@@ -1,31 +1,7 @@
-import type { Browser } from '@playwright/test';
 import { SEEDED_USERS } from './fixtures/environment';
-import { watchCspViolations } from './fixtures/csp';
 import { expect, test, uniqueEmail } from './fixtures/test';
+import { openUser, person } from './fixtures/people';
 import { ConsolePage } from './pages/ConsolePage';
-
-/**
- * A person at their own browser: a context of their own, so nothing is shared. `done()`
- * closes it and checks it met no CSP violation either.
- */
-async function person(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL });
-  const violations = watchCspViolations(context);
-  const app = new ConsolePage(await context.newPage());
-  const done = async () => {
-    await context.close();
-    expect(violations, 'Content Security Policy violations').toEqual([]);
-  };
-  return Object.assign(app, { done });
-}
-
-/** Filters the Users screen to one address and opens that user's page. */
-async function openUser(app: ConsolePage, email: string): Promise<void> {
-  await app.navLink('Users').click();
-  await app.filterUsers(email);
-  await app.usersTable().getByRole('link', { name: email }).click();
-  await expect(app.heading(email)).toBeVisible();
-}
 
 test.describe('an administrator’s day, and the people it touches', () => {
   test('invite → first sign-in → promotion → refresh → disable → refused, all audited once', async ({
@@ -243,7 +219,7 @@ test.describe('the Users screen', () => {
     await expect(
       app.page.getByRole('button', { name: 'Remove from admin' }),
     ).toHaveAccessibleDescription(
-      'You cannot remove yourself from admin: ask another administrator.',
+      'You cannot add yourself to a group or remove yourself from admin: ask another administrator.',
     );
   });
 });

@@ -86,6 +86,18 @@ describe('decodeApiError', () => {
       new URL('https://d111111abcdef8.cloudfront.net/admin/users'),
     );
     expect(viaCloudFront).toMatchObject({ kind: 'InvalidSignature', hint: 'CloudFrontHost' });
+    const denied = await decodeApiError(
+      answer(
+        403,
+        {
+          Message:
+            'User: arn:aws:iam::123456789012:user/ops is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:ap-northeast-1:********9012:abc/prod/GET/admin/users with an explicit deny',
+        },
+        'AccessDeniedException',
+      ),
+    );
+    expect(denied).toMatchObject({ kind: 'AccessDenied', hint: 'ResourcePolicyDeny' });
+    expect(denied.explanation).toMatch(/resource policy/);
     expect(viaCloudFront.explanation).toMatch(/execute-api address/);
 
     const direct = await decodeApiError(

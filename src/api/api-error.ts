@@ -17,7 +17,7 @@ export type ApiErrorKind =
   | 'Handler';
 
 /** Why an error is likely and what to do: one per kind, plus causes a kind alone can't tell. */
-export type ExplanationKey = ApiErrorKind | 'CloudFrontHost';
+export type ExplanationKey = ApiErrorKind | 'CloudFrontHost' | 'ResourcePolicyDeny';
 
 export const EXPLANATIONS: Record<ExplanationKey, string> = {
   MissingAuthenticationToken:
@@ -40,14 +40,23 @@ export const EXPLANATIONS: Record<ExplanationKey, string> = {
   Throttled: 'Too many requests. Wait a moment and try again.',
   GatewayFault: 'The API failed to answer. Try again; if it keeps failing, check the API’s logs.',
   Handler: 'The API refused the request.',
+  ResourcePolicyDeny:
+    'The admin API’s resource policy refuses this caller: only the console’s group roles, and automation roles named at deployment (adminApiAutomationRoles), may call it. Sign in to the console with your own account.',
   CloudFrontHost:
     'The admin API was called through CloudFront, which rewrites the Host header, so the signature can never match. Call the admin API at its own execute-api address (adminApiUrl in config.json).',
 };
 
-/** CloudFront rewrites Host, so a signature made for a CloudFront address never verifies. */
-function explanationFor(kind: ApiErrorKind, url: URL | undefined): ExplanationKey {
+/**
+ * Causes the kind alone can't tell: CloudFront rewrites Host, so a signature made for a
+ * CloudFront address never verifies; and an explicit deny on the admin API comes from its
+ * resource policy (group roles allow, never deny), not from the caller's role.
+ */
+function explanationFor(kind: ApiErrorKind, url: URL | undefined, message: string): ExplanationKey {
   if (kind === 'InvalidSignature' && url?.hostname.endsWith('.cloudfront.net')) {
     return 'CloudFrontHost';
+  }
+  if (kind === 'AccessDenied' && message.endsWith(' with an explicit deny')) {
+    return 'ResourcePolicyDeny';
   }
   return kind;
 }
@@ -124,7 +133,7 @@ export async function decodeApiError(response: Response, url?: URL): Promise<Api
   // The contract's error body (`apiErrorBody`): `field` and `code` are optional strings.
   const stringField = (name: string) =>
     typeof record[name] === 'string' ? (record[name] as string) : undefined;
-  const hint = explanationFor(kind, url);
+  const hint = explanationFor(kind, url, message);
   return new ApiError(
     response.status,
     kind,

@@ -63,6 +63,7 @@ describe('typed clients built from the contract', () => {
       title: 'T',
       body: 'B',
       author: 'admin@example.com',
+      authorUsername: '6f1c2d3e-0000-4000-8000-000000000001',
       createdAt: '2026-11-21T00:00:00.000Z',
     };
     const { sent, transport } = recorder(() => json(posted, 201));

@@ -12,7 +12,8 @@ Options:
   -H, --header 'N: V'       an extra header (repeatable); signed with the request
   -i, --include             print the status line and headers before the body
       --config URL|FILE     the console's config.json (default: $CONSOLE_CONFIG, else
-                            http://127.0.0.1:5173/config.json)
+                            http://127.0.0.1:5173/config.json); a URL must be https://
+                            (http:// on this machine only) and must not redirect
       --region REGION       signing region (default: the config's, else $AWS_REGION)
       --login EMAIL         sign in to the user pool (SRP) and use the identity pool's
                             credentials of your group's role, as the browser does; the

@@ -162,6 +162,8 @@ export const ja: Messages = {
       GatewayFault:
         'API が応答できませんでした。もう一度お試しください。失敗が続く場合は API のログを確認してください。',
       Handler: 'API がリクエストを拒否しました。',
+      ResourcePolicyDeny:
+        '管理 API のリソースポリシーがこの呼び出し元を拒否しました。呼び出せるのはコンソールのグループのロールと、デプロイ時に指定された自動化ロール（adminApiAutomationRoles）だけです。ご自分のアカウントでコンソールにサインインしてください。',
       CloudFrontHost:
         '管理 API が CloudFront 経由で呼び出されました。CloudFront は Host ヘッダーを書き換えるため、署名は一致しません。管理 API は execute-api のアドレス（config.json の adminApiUrl）で呼び出してください。',
     },

@@ -45,8 +45,9 @@ export class GroupAccess extends Construct {
     const { userPool, client } = props;
     this.identityPool = new IdentityPool(this, 'IdentityPool', {
       allowUnauthenticatedIdentities: false,
-      // The basic (classic) flow hands a GetOpenIdToken token to AssumeRoleWithWebIdentity
-      // directly, bypassing the token-based role mapping and its Deny on ambiguity.
+      // With the basic (classic) flow, any signed-in user could take GetOpenIdToken's token to
+      // STS's AssumeRoleWithWebIdentity for any group role (each trusts every authenticated
+      // identity of the pool), past the token-based role mapping.
       allowClassicFlow: false,
       authenticationProviders: {
         userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient: client })],

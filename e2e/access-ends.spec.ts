@@ -1,0 +1,63 @@
+import { SEEDED_USERS } from './fixtures/environment';
+import { openUser, person } from './fixtures/people';
+import { expect, test, uniqueEmail } from './fixtures/test';
+
+/**
+ * Admin access ends the moment it is taken away: the identity-pool credentials a demoted
+ * administrator's browser holds stay valid for up to an hour, and the API refuses them anyway.
+ */
+test('an administrator demoted while on the Users screen is refused at once, and cannot refresh', async ({
+  app: admin,
+  operator,
+  browser,
+  baseURL,
+}) => {
+  const email = uniqueEmail('second-admin');
+  const password = 'Second-Admin-Passw0rd!';
+  await operator.createUser({ email, password, groups: ['admin', 'general'] });
+
+  // The second administrator at their own browser, with the Users screen open.
+  const demoted = await person(browser, baseURL);
+  await demoted.goto('/admin/users');
+  await demoted.signedInAs({ email, password });
+  await expect(demoted.usersTable()).toBeVisible();
+  const refreshToken = await demoted.storedRefreshToken();
+
+  // The first administrator takes them out of admin.
+  await admin.goto('/admin/users');
+  await admin.signedInAs(SEEDED_USERS.admin);
+  await openUser(admin, email);
+  await admin.page.getByRole('button', { name: 'Remove from admin' }).click();
+  await expect(admin.status).toHaveText(`${email} is no longer in admin.`);
+
+  // Their next admin action, with the credentials their browser still holds, is refused.
+  await demoted.filterUsers('person');
+  await expect(demoted.page.getByRole('alert')).toContainText(
+    'Your administrator access was removed; sign in again.',
+  );
+  // They were signed out everywhere: the refresh token no longer works.
+  await expect(operator.refreshWith(refreshToken)).rejects.toMatchObject({
+    name: 'NotAuthorizedException',
+    message: 'Refresh Token has been revoked',
+  });
+
+  // Signing in again, at a third browser, they get the general role only.
+  const again = await person(browser, baseURL);
+  await again.goto('/admin/users');
+  await again.signedInAs({ email, password });
+  await expect(again.heading('You need the admin group')).toBeVisible();
+  await expect(again.navLink('Users')).toHaveCount(0);
+
+  // The log shows the demotion once, and nothing done by them afterwards.
+  await admin.navLink('Audit log').click();
+  const log = admin.page.getByRole('table', { name: /^Admin actions, newest first/ });
+  await expect(
+    log
+      .getByRole('row')
+      .filter({ hasText: 'Remove from a group' })
+      .filter({ hasText: `${email} ← admin` }),
+  ).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: email })).toHaveCount(1);
+  await demoted.done();
+  await again.done();
+});
