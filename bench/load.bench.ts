@@ -36,6 +36,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
 import { localTableNames } from '../infra/local/dynamodb/dynalite';
 import { SEEDED_ADMIN, signIn, type TemporaryCredentials } from '../infra/local/testing/callers';
+import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
 
@@ -317,7 +318,13 @@ async function main(): Promise<number> {
   if (loadAtStart > cores / 2) {
     console.warn(`warning: load average ${fmt(loadAtStart, 2)} on ${cores} CPUs before starting`);
   }
-  const stack = await startTestStack();
+  const stack = await startTestStack(
+    undefined,
+    {},
+    {
+      adminApiAutomationRoles: [AUTOMATION_ROLE_ARN],
+    },
+  );
   const ackDir = mkdtempSync(join(tmpdir(), 'bench-load-acks-'));
   try {
     const admin = await signIn(stack, SEEDED_ADMIN);
@@ -332,6 +339,17 @@ async function main(): Promise<number> {
       admin.credentials,
       'read',
       `GET /local${LIST_USERS_PATH}?limit=20: listUsers through the admin Lambda and Cognito`,
+      'GET',
+      (phase, i) => ({ path: LIST_USERS_PATH, query: { limit: '20', n: `${phase}-${i}` } }),
+    );
+    // The same read by a caller that is no Cognito user (an automation role the API's resource
+    // policy names): the admin function has no membership to check, so the difference from
+    // `read` is what checking the caller's groups before every route costs.
+    const readUnchecked = await run(
+      stack,
+      automationSession(stack, ['listUsers']),
+      'read-unchecked',
+      `GET /local${LIST_USERS_PATH}?limit=20 by an automation role: no membership check`,
       'GET',
       (phase, i) => ({ path: LIST_USERS_PATH, query: { limit: '20', n: `${phase}-${i}` } }),
     );
@@ -365,7 +383,7 @@ async function main(): Promise<number> {
           'non-2xx',
           'errors',
         ],
-        ...[read, write].map((r) => [
+        ...[read, readUnchecked, write].map((r) => [
           r.name,
           fmt(r.requestsPerSecond.mean),
           fmt(r.requestsPerSecond.stddev),
@@ -386,8 +404,18 @@ async function main(): Promise<number> {
       `signing before each run: ${fmt(read.presignUsPerRequest, 1)} µs/request (read), ${fmt(write.presignUsPerRequest, 1)} µs/request (write); pools ${fmt(read.pool)} and ${fmt(write.pool)} for ${fmt(read.sent)} and ${fmt(write.sent)} requests sent`,
     );
 
+    const membershipCheck = {
+      throughputRatio: read.requestsPerSecond.mean / readUnchecked.requestsPerSecond.mean,
+      p50LatencyAddedMs: read.latencyMs.p50 - readUnchecked.latencyMs.p50,
+      p99LatencyAddedMs: read.latencyMs.p99 - readUnchecked.latencyMs.p99,
+      cognitoCallsPerRead: { checked: 2, unchecked: 1 },
+    };
+    console.log(
+      `membership check (AdminListGroupsForUser before every route): read/read-unchecked throughput ${fmt(membershipCheck.throughputRatio, 3)} → it costs ${fmt((1 - membershipCheck.throughputRatio) * 100, 1)}% of read throughput; p50 +${fmt(membershipCheck.p50LatencyAddedMs)} ms, p99 +${fmt(membershipCheck.p99LatencyAddedMs)} ms; Cognito calls per read 2 instead of 1`,
+    );
+
     const failures = [
-      ...[read, write].flatMap((r) => [
+      ...[read, readUnchecked, write].flatMap((r) => [
         ...(r.non2xx || r.errors || r.timeouts
           ? [
               `${r.name}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`,
@@ -409,7 +437,8 @@ async function main(): Promise<number> {
       machine: machine(loadAtStart),
       note: 'The load generator, the local stack and the Lambda worker threads share the machine’s cores; requests were signed before each run.',
       config: { ...config, autocannonWorkers: 1, poolHeadroom: POOL_HEADROOM },
-      runs: [read, write],
+      runs: [read, readUnchecked, write],
+      membershipCheck,
       writes,
       failures,
     };

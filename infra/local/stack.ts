@@ -60,6 +60,8 @@ export interface LocalStack {
   credentials: CredentialStore;
   /** Every identity policy of the local account, by role or user. */
   account: LocalAccount;
+  /** The admin API's resource policy, as the CDK app attaches it. */
+  adminResourcePolicy: ApiResourcePolicy;
   /** The account administrator's long-term key (also in `aws-credentials` in the state dir). */
   operator: IssuedCredentials;
   /** The AWS CLI/SDK files naming the operator's profile and the local endpoints. */
@@ -318,6 +320,7 @@ export async function startLocalStack(
     identityPool,
     credentials,
     account,
+    adminResourcePolicy,
     operator,
     operatorFiles,
     outbox,

@@ -1,4 +1,5 @@
 import {
+  Agent,
   createServer,
   request as forward,
   type IncomingMessage,
@@ -34,12 +35,14 @@ export interface DynamoDbFrontOptions {
  * sees it. Refusals are DynamoDB's own JSON 1.0 errors.
  */
 export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
+  // Connections to dynalite are kept and reused, as an SDK keeps its own to DynamoDB.
+  const agent = new Agent({ keepAlive: true });
   const arnOf = (resource: string) =>
     resource.startsWith('arn:')
       ? resource
       : `arn:aws:dynamodb:${options.region}:${options.accountId}:${resource}`;
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     if (refuseForeignHost(req, res)) return;
     const requestId = newRequestId();
     handle(req, res).catch((error: unknown) => {
@@ -85,6 +88,8 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
       await pass(req, incoming.body, res);
     }
   });
+  server.on('close', () => agent.destroy());
+  return server;
 
   /**
    * Hands the request to dynalite and its answer back. If dynalite's connection fails, the
@@ -93,7 +98,13 @@ export function createDynamoDbFront(options: DynamoDbFrontOptions): Server {
   function pass(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
     return new Promise((resolve) => {
       const upstream = forward(
-        { ...options.upstream, path: req.url ?? '/', method: req.method, headers: req.headers },
+        {
+          ...options.upstream,
+          agent,
+          path: req.url ?? '/',
+          method: req.method,
+          headers: req.headers,
+        },
         (answer) => {
           // The stack's clock, so an SDK corrects its skew by it as it does against AWS.
           res.writeHead(answer.statusCode ?? 502, {
