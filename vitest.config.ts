@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that need a process of their own: CDK's bundling hands its stdio to esbuild, and
- * `process.umask()` cannot be set in a worker thread. */
-const NEEDS_PROCESS = ['infra/cdk/**/*.test.ts', 'infra/local/store/state-file.test.ts'];
+/** CDK's bundling hands its stdio to esbuild, which a worker thread cannot give. */
+const CDK = ['infra/cdk/**/*.test.ts'];
+/** `process.umask()` cannot be set in a worker thread; `node:fs` is mocked there too. */
+const UMASK = ['infra/local/store/state-file.test.ts'];
 
 export default defineConfig({
   test: {
@@ -17,10 +18,22 @@ export default defineConfig({
           // Worker threads start and import far faster than child processes on 2 cores.
           pool: 'threads',
           include: ['src/**/*.test.{ts,tsx}', 'infra/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: NEEDS_PROCESS,
+          exclude: [...CDK, ...UMASK],
         },
       },
-      { extends: true, test: { name: 'forks', pool: 'forks', include: NEEDS_PROCESS } },
+      {
+        extends: true,
+        test: {
+          name: 'cdk',
+          pool: 'forks',
+          include: CDK,
+          // One process, modules kept between files: aws-cdk-lib loads once and each distinct
+          // synthesis is made once (testing/synth-console.ts). The stacks are only read.
+          isolate: false,
+          maxWorkers: 1,
+        },
+      },
+      { extends: true, test: { name: 'process', pool: 'forks', include: UMASK } },
     ],
   },
 });

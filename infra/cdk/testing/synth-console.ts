@@ -37,12 +37,33 @@ export interface SynthesizedConsole {
  * esbuild bundling), for a fixed account and region, into a temporary directory. `withBuild`
  * gives it a small stand-in for `dist/`, so the tests never depend on a concurrent build.
  */
-export function synthConsole(options: {
+export interface SynthOptions {
   production: boolean;
   withBuild: boolean;
   /** More CDK context, as `-c key=value` gives it. */
   context?: Record<string, string>;
-}): SynthesizedConsole {
+}
+
+/**
+ * One synthesis per distinct options for the whole test process: the CDK test files run in one
+ * process without isolation (vitest.config.ts), and each synthesis (with esbuild bundling) takes
+ * seconds. The stacks are only read, never changed. Their temporary directories go at exit.
+ */
+const synthesized = new Map<string, SynthesizedConsole>();
+
+export function synthConsole(options: SynthOptions): SynthesizedConsole {
+  const key = JSON.stringify(options);
+  let result = synthesized.get(key);
+  if (!result) {
+    const fresh = synthesizeOnce(options);
+    process.once('exit', fresh.dispose);
+    result = { ...fresh, dispose: () => {} };
+    synthesized.set(key, result);
+  }
+  return result;
+}
+
+function synthesizeOnce(options: SynthOptions): SynthesizedConsole {
   const root = mkdtempSync(join(tmpdir(), 'console-cdk-'));
   const buildDir = options.withBuild ? fakeBuild(join(root, 'dist')) : undefined;
   const { stack } = createConsoleApp({
