@@ -1,17 +1,19 @@
 /**
  * Admin API throughput with and without SigV4 verification (`npm run bench:api`, part of `npm run bench`).
  *
- * Starts a fresh local stack whose admin API also serves a baseline stage without
- * authorisation (`benchmarkBaselineStage`), signs in the seeded admin, and drives that one
- * server with autocannon (in a worker thread, so the load generator does not share the
- * gateway's event loop):
+ * Starts a fresh local stack, and next to its admin API a baseline server the bench builds
+ * itself from the same pieces (`createRestApiServer` with the stack's stage, resource policy,
+ * CORS origins and running admin Lambda) but an authoriser that admits every request as the
+ * signing caller (`infra/local/testing/admit-everyone.ts`): the product's gateway has no way
+ * to skip authorisation. Both servers run on this process's event loop and are driven with
+ * autocannon (in a worker thread, so the load generator does not share that loop):
  *
- * - `signed`: `GET /local/admin/whoami`, AWS_IAM authorised, from a pool of pre-signed
- *   requests (`?n=i` makes each distinct; SigV4 accepts a replay within its 5-minute window,
- *   so signing happens before the run and costs the server nothing).
- * - `unsigned`: `GET /bench/admin/whoami` on the same server with the same request bytes
- *   (same headers, a stage name of the same length), so the same routing, Lambda invocation
- *   and response, everything except verification.
+ * - `signed`: `GET /local/admin/whoami` on the stack's admin API, AWS_IAM authorised, from a
+ *   pool of pre-signed requests (`?n=i` makes each distinct; SigV4 accepts a replay within its
+ *   5-minute window, so signing happens before the run and costs the server nothing).
+ * - `unsigned`: the same request bytes (only `Host` names the baseline's port) to the baseline
+ *   server, so the same routing, event (the same caller), Lambda invocation and response:
+ *   everything except verification.
  * - `preflight` (BENCH_PREFLIGHT=1): the CORS preflight `OPTIONS /local/admin/whoami`, the
  *   gateway alone without a Lambda invocation, for context.
  *
@@ -33,19 +35,21 @@ import autocannon from 'autocannon';
 import { AwsV4Signer } from 'aws4fetch';
 import type { IncomingRequest } from '../infra/local/gateway/incoming';
 import { IamAuthorizer } from '../infra/local/gateway/iam-authorizer';
+import { createRestApiServer } from '../infra/local/gateway/rest-api-server';
+import type { IssuedCredentials } from '../infra/local/iam/credentials';
+import { close, listen } from '../infra/local/net';
 import { verifySigV4 } from '../infra/local/gateway/sigv4-verifier';
 import { evaluate } from '../infra/local/iam/policy-evaluator';
 import { localTableNames } from '../infra/local/dynamodb/dynalite';
 import { LOCAL_STAGE } from '../infra/local/stack';
+import { admitEveryoneAs } from '../infra/local/testing/admit-everyone';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { signRequest } from '../infra/local/testing/callers';
-import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
+import { freePort, startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
-/** As long as `local`, so signed and unsigned requests are the same number of bytes. */
-const BASELINE_STAGE = 'bench';
 /** Pre-signed requests must all be sent well inside SigV4's 5-minute window. */
 const MAX_SIGNED_RUN_SECONDS = 240;
 /** Requests timed through `IamAuthorizer.authorize` in-process. */
@@ -121,6 +125,28 @@ async function presignGetItems(stack: TestStack, url: string, count: number) {
     pool.push({ method: 'POST', path: '/', headers: signed.headers, body });
   }
   return pool;
+}
+
+/**
+ * The unsigned baseline: an admin API server built from the stack's own pieces (stage,
+ * resource policy, CORS origins, the same running admin Lambda), whose authoriser admits every
+ * request as `caller`, on a port of its own. Routing, the event, the invocation and the answer
+ * are the stack's code; only `IamAuthorizer.authorize` is left out.
+ */
+async function startBaselineServer(stack: TestStack, caller: IssuedCredentials) {
+  const server = createRestApiServer({
+    api: 'admin',
+    stage: stack.adminStage,
+    authorizer: { type: 'AWS_IAM', iam: admitEveryoneAs(caller) },
+    resourcePolicy: stack.adminResourcePolicy,
+    function: stack.functions.admin,
+    allowedOrigins: stack.allowedOrigins,
+    now: stack.clock.now,
+  });
+  const host = new URL(stack.apiUrls.admin).hostname;
+  const port = await freePort();
+  await listen(server, 'adminApi', port, host);
+  return { url: `http://${host}:${port}/${LOCAL_STAGE}`, close: () => close(server) };
 }
 
 /** `count` distinct GETs of `url?n=i`, signed now as the console's SDK signs them. */
@@ -300,30 +326,32 @@ async function main(): Promise<number> {
   const stack = await startTestStack(
     undefined,
     {},
-    {
-      benchmarkBaselineStage: BASELINE_STAGE,
-      adminApiAutomationRoles: [AUTOMATION_ROLE_ARN],
-    },
+    { adminApiAutomationRoles: [AUTOMATION_ROLE_ARN] },
   );
+  let baseline: Awaited<ReturnType<typeof startBaselineServer>> | undefined;
   try {
     // An automation role, not a Cognito user: the admin function then checks no membership
     // (that costs a Cognito call, measured by bench:load), so signed and unsigned requests
     // differ in the gateway's verification alone.
-    const credentials: Credentials = automationSession(stack, ['whoami']);
+    const session = automationSession(stack, ['whoami']);
+    const credentials: Credentials = session;
+    // The baseline hands the function the caller verification would have found.
+    baseline = await startBaselineServer(stack, session);
     const signedUrl = `${stack.apiUrls.admin}${ROUTE}`;
-    const unsignedUrl = `${new URL(`/${BASELINE_STAGE}`, stack.apiUrls.admin).href}${ROUTE}`;
+    const unsignedUrl = `${baseline.url}${ROUTE}`;
+    const baselineHost = new URL(baseline.url).host;
     const signedPool = () => presign(signedUrl, credentials, config.poolSize);
-    // The same bytes on the baseline stage: only the stage name in the path differs.
+    // The same bytes sent to the baseline: only `Host` differs, as the local servers check it.
     const unsignedPool = async () =>
       (await signedPool()).map((request) => ({
         ...request,
-        path: request.path.replace(`/${LOCAL_STAGE}/`, `/${BASELINE_STAGE}/`),
+        headers: { ...request.headers, host: baselineHost },
       }));
 
     console.log('Scenarios:');
     const unsigned = await runScenario(
       'unsigned',
-      `GET /${BASELINE_STAGE}${ROUTE}: same server, request bytes and Lambda; no authorisation`,
+      `GET /${LOCAL_STAGE}${ROUTE} on a baseline server: same gateway code, request bytes and Lambda; authoriser admits all`,
       unsignedUrl,
       unsignedPool,
     );
@@ -478,6 +506,7 @@ async function main(): Promise<number> {
     for (const failure of failures) console.error(`FAIL ${failure}`);
     return failures.length ? 1 : 0;
   } finally {
+    await baseline?.close();
     await stack.stop();
   }
 }

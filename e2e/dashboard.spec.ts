@@ -141,8 +141,10 @@ test.describe('the Users screen', () => {
     await expect(app.alert).toHaveCount(0);
 
     const admin = await operator.adminClient();
-    expect((await admin.users.list({ email })).users).toHaveLength(1);
-    const { entries } = await admin.audit.list({ action: 'inviteUser', limit: 100 });
+    expect((await admin('listUsers', { query: { email } })).users).toHaveLength(1);
+    const { entries } = await admin('listAudit', {
+      query: { action: 'inviteUser', limit: 100 },
+    });
     expect(entries.filter((e) => e.target === email)).toHaveLength(1);
   });
 
@@ -195,7 +197,7 @@ test.describe('the Users screen', () => {
     await expect(app.status).toHaveText(`${email} is deleted.`);
     await expect(app.heading('Users')).toBeVisible();
     const admin = await operator.adminClient();
-    expect((await admin.users.list({ email })).users).toHaveLength(0);
+    expect((await admin('listUsers', { query: { email } })).users).toHaveLength(0);
   });
 
   test('an administrator cannot disable, delete or demote themself, and is told why', async ({
@@ -242,8 +244,8 @@ test.describe('groups, audit and profile', () => {
   test('the audit log filters by actor and action', async ({ app, operator }) => {
     const email = uniqueEmail('audited');
     const admin = await operator.adminClient();
-    await admin.users.invite({ email, groups: ['general'] });
-    await admin.users.disable(email);
+    await admin('inviteUser', { body: { email, groups: ['general'] } });
+    await admin('disableUser', { params: { username: email } });
     await app.goto('/admin/audit');
     await app.signedInAs(SEEDED_USERS.admin);
     await app.page.getByLabel('Action').selectOption('Disable a user');

@@ -4,7 +4,7 @@
  * access key, a JWT, a private key or a seeded password outside the places they belong
  * (scripts/secret-detector.mjs says where). Run after `vite build`:
  *
- *   node scripts/scan-secrets.mjs              # dist/, src/, infra/
+ *   node scripts/scan-secrets.mjs              # dist/, src/, infra/, test-fixtures/
  *   node scripts/scan-secrets.mjs dist src     # just these
  *
  * Seeded passwords set through SEED_ADMIN_PASSWORD / SEED_USER_PASSWORD are looked for too.
@@ -38,7 +38,8 @@ function readText(file) {
   return bytes.subarray(0, 8192).includes(0) ? undefined : bytes.toString('utf8');
 }
 
-const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['dist', 'src', 'infra'];
+const DEFAULT_TARGETS = ['dist', 'src', 'infra', 'test-fixtures'];
+const targets = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_TARGETS;
 const missing = targets.filter((target) => !existsSync(join(root, target)));
 if (missing.length) {
   console.error(

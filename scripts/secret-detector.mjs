@@ -10,7 +10,7 @@ export const DEFAULT_SEEDED_PASSWORDS = ['Admin-Passw0rd!', 'User-Passw0rd!'];
  * Files that hold AWS's own published example credentials and test-suite vectors
  * (AKIDEXAMPLE and its secret), which must stay as published.
  */
-export const PUBLISHED_TEST_VECTORS = ['src/api/sigv4-vectors.ts'];
+export const PUBLISHED_TEST_VECTORS = ['test-fixtures/sigv4/vectors.ts'];
 
 /**
  * Where the seeded passwords belong: the local stack's one definition of them, and tests,

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
+import { ADMIN_AREA, ADMIN_SCREENS, GROUP_SCREEN, USER_SCREEN } from './app/admin-screens';
 import { RequireSession } from './auth/guards';
 import { SignInPage } from './auth/SignInPage';
 import { AppLayout } from './ui/AppLayout';
@@ -36,34 +37,34 @@ const routes: RouteObject[] = [
               },
               { path: 'access', element: screen(() => import('./features/access/AccessPage')) },
               {
-                path: 'admin',
+                path: ADMIN_AREA,
                 element: screen(() => import('./auth/RequireGroup')),
                 children: [
-                  { index: true, element: <Navigate to="users" replace /> },
+                  { index: true, element: <Navigate to={ADMIN_SCREENS.users} replace /> },
                   {
-                    path: 'users',
+                    path: ADMIN_SCREENS.users,
                     element: screen(() => import('./features/admin/users/UsersPage')),
                   },
                   {
-                    path: 'users/:username',
+                    path: USER_SCREEN,
                     element: screen(() => import('./features/admin/users/UserDetailPage')),
                   },
                   {
-                    path: 'groups',
+                    path: ADMIN_SCREENS.groups,
                     element: screen(() => import('./features/admin/groups/GroupsPage')),
                   },
                   {
-                    path: 'groups/:group',
+                    path: GROUP_SCREEN,
                     element: screen(() => import('./features/admin/groups/GroupMembersPage')),
                   },
                   {
-                    path: 'announcements',
+                    path: ADMIN_SCREENS.announcements,
                     element: screen(
                       () => import('./features/admin/announcements/AnnouncementsAdminPage'),
                     ),
                   },
                   {
-                    path: 'audit',
+                    path: ADMIN_SCREENS.audit,
                     element: screen(() => import('./features/admin/audit/AuditPage')),
                   },
                 ],

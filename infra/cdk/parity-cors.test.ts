@@ -13,8 +13,10 @@ import { CognitoAuthorizer } from '../local/gateway/cognito-authorizer';
 import { createHttpApiServer } from '../local/gateway/http-api-server';
 import { IamAuthorizer } from '../local/gateway/iam-authorizer';
 import { createRestApiServer } from '../local/gateway/rest-api-server';
+import type { IssuedCredentials } from '../local/iam/credentials';
 import { FunctionError, type LocalFunction } from '../local/lambda/local-function';
 import { close, listen } from '../local/net';
+import { admitEveryoneAs } from '../local/testing/admit-everyone';
 import { freePort } from '../local/testing/test-stack';
 import { resolveIntrinsics, type IntrinsicValues } from './testing/intrinsics';
 import {
@@ -38,12 +40,23 @@ import {
  */
 const SITE_ORIGIN = `https://${FAKE_IDS.distributionDomain}`;
 const FOREIGN_ORIGIN = 'https://evil.example';
-const OPEN_STAGE = 'open';
 
 let synthesized: SynthesizedConsole;
 let values: IntrinsicValues;
 const servers: Server[] = [];
 const urls = {} as Record<ApiName, string>;
+/** The admin API again, its authoriser admitting every call, so one reaches the function. */
+let openAdminUrl: string;
+
+/** Whoever the open admin API admits a call as: no signature is checked, so nothing real. */
+const ANY_CALLER: IssuedCredentials = {
+  accessKeyId: 'open-admin-api-caller',
+  secretAccessKey: 'unused',
+  roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/AnyCaller`,
+  assumedRoleArn: `arn:aws:sts::${TEST_ACCOUNT}:assumed-role/AnyCaller/test`,
+  issuedAt: 0,
+  expiresAt: Number.MAX_SAFE_INTEGER,
+};
 
 /** Stands in for a function that crashes, so API Gateway answers its own 502. */
 const crashingFunction = {
@@ -60,11 +73,12 @@ const stageOf = (apiId: string, stage = TEST_STAGE): ApiStage => ({
 
 const PORT_NAMES = { admin: 'adminApi', general: 'generalApi', ops: 'opsApi' } as const;
 
-async function serve(name: ApiName, server: Server, base: string) {
+/** Listens on a free port and returns the URL `base` starts at there. */
+async function serve(name: ApiName, server: Server, base: string): Promise<string> {
   const port = await freePort();
   await listen(server, PORT_NAMES[name], port, '127.0.0.1');
   servers.push(server);
-  urls[name] = `http://127.0.0.1:${port}${base}`;
+  return `http://127.0.0.1:${port}${base}`;
 }
 
 beforeAll(async () => {
@@ -72,7 +86,7 @@ beforeAll(async () => {
   synthesized = synthConsole({ production: false, withBuild: false });
   values = fakeResourceValues(synthesized.stack);
   const now = Date.now;
-  await serve(
+  urls.admin = await serve(
     'admin',
     createRestApiServer({
       api: 'admin',
@@ -88,12 +102,23 @@ beforeAll(async () => {
       function: crashingFunction,
       allowedOrigins: [SITE_ORIGIN],
       now,
-      // Unauthorised, so a call reaches the crashing function and gets a 5XX gateway response.
-      unauthenticatedStage: OPEN_STAGE,
     }),
     `/${TEST_STAGE}`,
   );
-  await serve(
+  // Every call admitted, so one reaches the crashing function and gets a 5XX gateway response.
+  openAdminUrl = await serve(
+    'admin',
+    createRestApiServer({
+      api: 'admin',
+      stage: stageOf(FAKE_IDS.adminApi),
+      authorizer: { type: 'AWS_IAM', iam: admitEveryoneAs(ANY_CALLER) },
+      function: crashingFunction,
+      allowedOrigins: [SITE_ORIGIN],
+      now,
+    }),
+    `/${TEST_STAGE}`,
+  );
+  urls.general = await serve(
     'general',
     createRestApiServer({
       api: 'general',
@@ -112,7 +137,7 @@ beforeAll(async () => {
     }),
     `/${TEST_STAGE}`,
   );
-  await serve(
+  urls.ops = await serve(
     'ops',
     createHttpApiServer({
       api: 'ops',
@@ -224,7 +249,7 @@ describe('the admin API’s CORS, deployed and local', () => {
     const whoami = '/admin/whoami';
     const refused = await fetch(`${urls.admin}${whoami}`, { headers: { origin: SITE_ORIGIN } });
     expect(refused.status).toBe(403);
-    const crashed = await fetch(urls.admin.replace(`/${TEST_STAGE}`, `/${OPEN_STAGE}`) + whoami, {
+    const crashed = await fetch(`${openAdminUrl}${whoami}`, {
       headers: { origin: SITE_ORIGIN },
     });
     expect(crashed.status).toBe(502);

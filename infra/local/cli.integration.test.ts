@@ -3,39 +3,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build-cli.mjs';
 import { OPERATOR_PROFILE } from './iam/operator';
 import { AUTOMATION_ROLE_ARN, automationSession } from './testing/automation-role';
 import { SEEDED_ADMIN, SEEDED_USER, signIn, type TemporaryCredentials } from './testing/callers';
 import { startTestStack, type TestStack } from './testing/test-stack';
 
 /*
- * The CLI (src/cli) run as a process, as a person or a job runs it, against a local stack.
+ * The CLI (src/cli) run as a process, as a person or a job runs it, against a local stack:
+ * the package's bin on plain Node, running the CLI as `npm run build:cli` builds it (built
+ * afresh first, so the tests see the source as it is now).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/console-api.mjs');
-/**
- * The same source bundled once with esbuild (packages left to node_modules): started by
- * plain Node it spares each run tsx's compile (~3 s a process on this machine). The bin
- * itself, through tsx, is run by the first test.
- */
-const BUNDLE = join(ROOT, 'node_modules/.cache/console-api-test/cli.mjs');
 
 let stack: TestStack;
 let dir: string;
 let configFile: string;
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/cli.ts')],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await buildCli();
   // The deployment names one automation role, as `-c adminApiAutomationRoles=…` would.
   stack = await startTestStack(undefined, {}, { adminApiAutomationRoles: [AUTOMATION_ROLE_ARN] });
   dir = mkdtempSync(join(tmpdir(), 'console-cli-'));
@@ -73,7 +60,7 @@ function run(
   extraEnv: Record<string, string> = {},
   stdin?: string,
   file = process.execPath,
-  prefix: string[] = [BUNDLE, '--config', configFile],
+  prefix: string[] = [BIN, '--config', configFile],
 ): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
@@ -99,13 +86,7 @@ const envCredentials = (c: Omit<TemporaryCredentials, 'expiration'>) => ({
 // Each test runs the CLI as a process (and curl) several times: slower than one request.
 describe('console-api', { timeout: 60_000 }, () => {
   it('--login as admin lists users, through SRP and the identity pool', async () => {
-    const result = await run(
-      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'],
-      asAdmin,
-      undefined,
-      process.execPath,
-      [BIN, '--config', configFile],
-    );
+    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], asAdmin);
     expect(result.code, result.stderr).toBe(0);
     const emails = (JSON.parse(result.stdout) as { users: Array<{ email: string }> }).users.map(
       (u) => u.email,

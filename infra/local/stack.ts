@@ -10,7 +10,7 @@ import { createHttpApiServer } from './gateway/http-api-server';
 import { IamAuthorizer } from './gateway/iam-authorizer';
 import { ApiResourcePolicy } from './gateway/resource-policy';
 import { createRestApiServer } from './gateway/rest-api-server';
-import { startFunctions } from './lambda/functions';
+import { startFunctions, type LocalFunctions } from './lambda/functions';
 import { SecretStore, secretStoreSchema } from './secrets-manager/model';
 import { secretsManagerService } from './secrets-manager/responses';
 import { adminApiResourcePolicy, GROUP_NAMES, groupRolePolicy, roleArn } from '../../src/contract';
@@ -62,6 +62,11 @@ export interface LocalStack {
   account: LocalAccount;
   /** The admin API's resource policy, as the CDK app attaches it. */
   adminResourcePolicy: ApiResourcePolicy;
+  /**
+   * The running Lambda functions the APIs invoke (closed with the stack), so a benchmark can
+   * put a gateway of its own in front of the same function.
+   */
+  functions: Omit<LocalFunctions, 'close'>;
   /** The account administrator's long-term key (also in `aws-credentials` in the state dir). */
   operator: IssuedCredentials;
   /** The AWS CLI/SDK files naming the operator's profile and the local endpoints. */
@@ -74,11 +79,6 @@ export interface LocalStack {
 
 /** Starts the local AWS services on their ports, with state under `settings.stateDir`. */
 export interface StackOptions {
-  /**
-   * Benchmarks only (never from the environment): serve the admin API a second time at
-   * `/{stage}` without authorisation, as the baseline for signed calls on the same server.
-   */
-  benchmarkBaselineStage?: string;
   /**
    * Tests only: what the DynamoDB front forwards to instead of dynalite itself, given
    * dynalite's socket (a fault-injecting proxy, `testing/store-gate.ts`), so the functions'
@@ -187,10 +187,10 @@ export async function startLocalStack(
 
   const servers: Server[] = [];
   const socket = dynaliteSocket(settings.stateDir);
-  const functions: { close(): Promise<void> }[] = [];
+  let fns: LocalFunctions | undefined;
   const stopAll = async () => {
     await Promise.all(servers.map(close));
-    await Promise.all(functions.map((f) => f.close()));
+    await fns?.close();
     socket.dispose();
   };
   try {
@@ -225,7 +225,7 @@ export async function startLocalStack(
     servers.push(dynamo);
     await ensureTables(url(settings.ports.dynamoDb), LOCAL_REGION, operator);
 
-    const fns = await startFunctions({
+    fns = await startFunctions({
       region: LOCAL_REGION,
       userPoolId: userPool.id,
       tableNames,
@@ -245,7 +245,6 @@ export async function startLocalStack(
         }),
       now,
     });
-    functions.push(fns);
 
     const adminApi = createRestApiServer({
       api: 'admin',
@@ -264,7 +263,6 @@ export async function startLocalStack(
       function: fns.admin,
       allowedOrigins,
       now,
-      unauthenticatedStage: options.benchmarkBaselineStage,
     });
     const generalApi = createRestApiServer({
       api: 'general',
@@ -321,6 +319,7 @@ export async function startLocalStack(
     credentials,
     account,
     adminResourcePolicy,
+    functions: fns,
     operator,
     operatorFiles,
     outbox,

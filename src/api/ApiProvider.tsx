@@ -1,25 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSession } from '../auth/session-context';
 import { useRuntimeConfig } from '../config/runtime-config-context';
 import { ApiContext, type Apis } from './api-context';
 import { ClockSkew } from './clock-skew';
-import { createAdminClient, createGeneralClient, generalApiBase } from './clients';
+import { createApiClient, generalApiBase } from './clients';
 import { createIdTokenFetch } from './id-token-fetch';
-import { createRouteCaller } from './route-caller';
+import { createQueryClient } from './query-client';
 import { createSigningFetch } from './signing-fetch';
-
-/**
- * The signing fetch already retries what is safe to retry (GETs, with backoff); a second
- * layer of retries here would repeat them, so queries fail on the first error they see.
- */
-function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
-    },
-  });
-}
 
 /**
  * Builds the API clients and the query cache for the current session. Each session
@@ -45,20 +33,21 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     // Normally `/api` on this origin (CloudFront, or the dev server, passes it on); an absolute
     // URL elsewhere is called with CORS. No cookies either way: the ID token is the credential.
     const sameOrigin = new URL(generalBase).origin === window.location.origin;
-    const general = createRouteCaller('general', generalBase, (url, init) =>
-      idTokenFetch(url, {
-        ...init,
-        mode: sameOrigin ? 'same-origin' : 'cors',
-        credentials: 'omit',
-        redirect: 'error',
-      }),
-    );
-    const apis: Apis = {
-      signedFetch,
-      admin: createAdminClient(createRouteCaller('admin', config.adminApiUrl, signedFetch)),
-      general: createGeneralClient(general),
-    };
-    return { apis, queryClient: createQueryClient() };
+    const api = createApiClient({
+      admin: { baseUrl: config.adminApiUrl, transport: signedFetch },
+      general: {
+        baseUrl: generalBase,
+        transport: (url, init) =>
+          idTokenFetch(url, {
+            ...init,
+            mode: sameOrigin ? 'same-origin' : 'cors',
+            credentials: 'omit',
+            redirect: 'error',
+          }),
+      },
+    });
+    const apis: Apis = { signedFetch, api };
+    return { apis, queryClient: createQueryClient(api) };
     // A new generation (new credentials and groups) gets new clients and an empty cache.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config, credentials, idToken, clock, generation]);

@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
-import type { AdminClient, GeneralClient } from './clients';
+import type { ApiClient } from './clients';
 import type { SigningFetch } from './signing-fetch';
 
 export interface Apis {
   /** SigV4-signing `fetch` with this session's identity-pool credentials. */
   signedFetch: SigningFetch;
-  admin: AdminClient;
-  general: GeneralClient;
+  /**
+   * The admin API (signed, cross-origin to its execute-api address) and the general API (ID
+   * token, through the SPA's origin), called by route name.
+   */
+  api: ApiClient;
 }
 
 export const ApiContext = createContext<Apis | null>(null);
@@ -17,9 +20,10 @@ function useApis(): Apis {
   return apis;
 }
 
-/** A `fetch` that signs with the session's credentials, for calls outside the typed clients. */
+/** A `fetch` that signs with the session's credentials, for calls outside the typed client. */
 export const useSignedFetch = (): SigningFetch => useApis().signedFetch;
-/** The admin API (signed, cross-origin to its execute-api address). */
-export const useAdminApi = (): AdminClient => useApis().admin;
-/** The general API (ID token, through the SPA's origin). */
-export const useGeneralApi = (): GeneralClient => useApis().general;
+/**
+ * The session's typed client. Screens rarely need it: reads go through `routeQuery`,
+ * changes through `useRouteMutation`.
+ */
+export const useApi = (): ApiClient => useApis().api;

@@ -1,4 +1,5 @@
 // No zod here: the sign-in screen shows these errors, and its first load stays small.
+import { isSkewMessage } from './clock-skew';
 
 /** What went wrong, by who refused: API Gateway itself, or the handler behind it. */
 export type ApiErrorKind =
@@ -68,9 +69,7 @@ function kindOf(status: number, errorType: string, message: string): ApiErrorKin
     case 'IncompleteSignatureException':
       return 'IncompleteSignature';
     case 'InvalidSignatureException':
-      return /Signature expired|not yet current/.test(message)
-        ? 'SignatureExpired'
-        : 'InvalidSignature';
+      return isSkewMessage(message) ? 'SignatureExpired' : 'InvalidSignature';
     case 'UnrecognizedClientException':
       return 'UnrecognizedClient';
     case 'ExpiredTokenException':
@@ -87,25 +86,44 @@ function kindOf(status: number, errorType: string, message: string): ApiErrorKin
   return 'Handler';
 }
 
+/** What an `ApiError` is made of, named as its fields; `explanation` follows from `hint`. */
+export interface ApiErrorOptions {
+  status: number;
+  kind: ApiErrorKind;
+  message: string;
+  hint: ExplanationKey;
+  requestId: string | null;
+  field?: string;
+  code?: string;
+  body?: unknown;
+}
+
 /** An API answer other than success, decoded: who refused, their words, and what to do. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly kind: ApiErrorKind,
-    message: string,
-    readonly explanation: string,
-    /** The key of `explanation`, for translations. */
-    readonly hint: ExplanationKey,
-    readonly requestId: string | null,
-    /** The field a 400 names, e.g. `body.email`. */
-    readonly field?: string,
-    /** The handler's machine-readable reason, e.g. `SelfProtection`. */
-    readonly code?: string,
-    /** The whole body, for answers that carry more (a 409's newer values). */
-    readonly body?: unknown,
-  ) {
-    super(message);
+  readonly status: number;
+  readonly kind: ApiErrorKind;
+  readonly explanation: string;
+  /** The key of `explanation`, for translations. */
+  readonly hint: ExplanationKey;
+  readonly requestId: string | null;
+  /** The field a 400 names, e.g. `body.email`. */
+  readonly field?: string;
+  /** The handler's machine-readable reason, e.g. `SelfProtection`. */
+  readonly code?: string;
+  /** The whole body, for answers that carry more (a 409's newer values). */
+  readonly body?: unknown;
+
+  constructor(options: ApiErrorOptions) {
+    super(options.message);
     this.name = 'ApiError';
+    this.status = options.status;
+    this.kind = options.kind;
+    this.explanation = EXPLANATIONS[options.hint];
+    this.hint = options.hint;
+    this.requestId = options.requestId;
+    this.field = options.field;
+    this.code = options.code;
+    this.body = options.body;
   }
 }
 
@@ -133,18 +151,16 @@ export async function decodeApiError(response: Response, url?: URL): Promise<Api
   // The contract's error body (`apiErrorBody`): `field` and `code` are optional strings.
   const stringField = (name: string) =>
     typeof record[name] === 'string' ? (record[name] as string) : undefined;
-  const hint = explanationFor(kind, url, message);
-  return new ApiError(
-    response.status,
+  return new ApiError({
+    status: response.status,
     kind,
     message,
-    EXPLANATIONS[hint],
-    hint,
-    response.headers.get('x-amzn-requestid'),
-    stringField('field'),
-    stringField('code'),
+    hint: explanationFor(kind, url, message),
+    requestId: response.headers.get('x-amzn-requestid'),
+    field: stringField('field'),
+    code: stringField('code'),
     body,
-  );
+  });
 }
 
 /** The API answered 2xx with a body the contract does not allow. */

@@ -1,57 +1,41 @@
-import type { GroupName } from '../contract';
-import type { RouteCaller, RouteInput } from './route-caller';
+import { ROUTES, type ApiName } from '../contract/routes';
+import { createRouteCaller, type RouteCaller, type Transport } from './route-caller';
 
-/** A route's query and body as a caller writes them (before the schema's defaults). */
-type QueryOf<K extends 'listUsers' | 'listAudit' | 'listGroupMembers'> =
-  RouteInput<K> extends { query?: infer Q } ? NonNullable<Q> : never;
-type BodyOf<K extends 'inviteUser' | 'postAnnouncement' | 'updateMyProfile'> =
-  RouteInput<K> extends { body: infer B } ? B : never;
+/** The APIs the console calls. The ops API is for monitoring systems, never for the console. */
+export type ConsoleApiName = Exclude<ApiName, 'ops'>;
 
-/** The admin API as screens use it: `admin.users.list({ status: 'disabled' })`. */
-export function createAdminClient(call: RouteCaller<'admin'>) {
-  const user = (username: string) => ({ params: { username } });
-  const membership = (username: string, group: GroupName) => ({ params: { username, group } });
-  return {
-    whoami: () => call('whoami', {}),
-    users: {
-      list: (query: QueryOf<'listUsers'> = {}) => call('listUsers', { query }),
-      get: (username: string) => call('getUser', user(username)),
-      invite: (body: BodyOf<'inviteUser'>) => call('inviteUser', { body }),
-      remove: (username: string) => call('deleteUser', user(username)),
-      disable: (username: string) => call('disableUser', user(username)),
-      enable: (username: string) => call('enableUser', user(username)),
-      resetPassword: (username: string) => call('resetUserPassword', user(username)),
-      addToGroup: (username: string, group: GroupName) =>
-        call('addUserToGroup', membership(username, group)),
-      removeFromGroup: (username: string, group: GroupName) =>
-        call('removeUserFromGroup', membership(username, group)),
-    },
-    groups: {
-      list: () => call('listGroups', {}),
-      members: (group: GroupName, query: QueryOf<'listGroupMembers'> = {}) =>
-        call('listGroupMembers', { params: { group }, query }),
-    },
-    audit: { list: (query: QueryOf<'listAudit'> = {}) => call('listAudit', { query }) },
-    announcements: {
-      list: () => call('listAnnouncementsAdmin', {}),
-      post: (body: BodyOf<'postAnnouncement'>) => call('postAnnouncement', { body }),
-      remove: (id: string) => call('deleteAnnouncement', { params: { id } }),
-    },
+/**
+ * Every route of the console's APIs, called by its contract name with the contract's types:
+ * `api('getUser', { params: { username } })`. Nothing is listed here: a route added to the
+ * contract is callable at once.
+ */
+export type ApiClient = RouteCaller<ConsoleApiName>;
+
+/** Where an API is served and how a request to it is sent (signed, with the ID token…). */
+export interface ApiEndpoint {
+  baseUrl: string;
+  transport: Transport;
+}
+
+/** One typed client for several APIs: each call goes to the API its route belongs to. */
+export function createApiClient<A extends ApiName>(
+  endpoints: Readonly<Record<A, ApiEndpoint>>,
+): RouteCaller<A> {
+  const callers = new Map<ApiName, RouteCaller<A>>(
+    (Object.entries(endpoints) as Array<[A, ApiEndpoint]>).map(([api, endpoint]) => [
+      api,
+      createRouteCaller(api, endpoint.baseUrl, endpoint.transport),
+    ]),
+  );
+  return (name, input, init) => {
+    const { api } = ROUTES[name];
+    const caller = callers.get(api);
+    if (!caller) {
+      return Promise.reject(new Error(`${name} is a route of the ${api} API, not given here`));
+    }
+    return caller(name, input, init);
   };
 }
-export type AdminClient = ReturnType<typeof createAdminClient>;
-
-/** The general API as screens use it, on the signed-in user's ID token. */
-export function createGeneralClient(call: RouteCaller<'general'>) {
-  return {
-    me: {
-      get: () => call('getMyProfile', {}),
-      update: (body: BodyOf<'updateMyProfile'>) => call('updateMyProfile', { body }),
-    },
-    announcements: { list: () => call('listAnnouncements', {}) },
-  };
-}
-export type GeneralClient = ReturnType<typeof createGeneralClient>;
 
 /**
  * The general API's base for its `/api/...` route paths. `generalApiUrl` is where `/api` is

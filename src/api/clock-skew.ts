@@ -26,6 +26,9 @@ export class ClockSkew {
   }
 }
 
-/** API Gateway's words for a signature outside its 5-minute window. */
+/**
+ * API Gateway's words for a signature outside its 5-minute window: the one test of them, read by
+ * the signing fetch (to correct the clock) and by the error decoder (to name the cause).
+ */
 export const isSkewMessage = (message: string) =>
   /Signature expired|Signature not yet current/.test(message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createAdminClient, createGeneralClient, generalApiBase } from './clients';
+import { createApiClient, generalApiBase } from './clients';
 import { createRouteCaller, ResponseShapeError, type Transport } from './route-caller';
 
 const ADMIN = 'https://abc123.execute-api.ap-northeast-1.amazonaws.com/prod';
@@ -37,8 +37,8 @@ const detail = {
 describe('typed clients built from the contract', () => {
   it('fills path parameters as single encoded segments', async () => {
     const { sent, transport } = recorder(() => json(detail));
-    const admin = createAdminClient(createRouteCaller('admin', ADMIN, transport));
-    await admin.users.addToGroup('a b/ü', 'admin');
+    const admin = createRouteCaller('admin', ADMIN, transport);
+    await admin('addUserToGroup', { params: { username: 'a b/ü', group: 'admin' } });
     expect(sent[0]).toMatchObject({
       method: 'PUT',
       url: `${ADMIN}/admin/users/a%20b%2F%C3%BC/groups/admin`,
@@ -47,8 +47,8 @@ describe('typed clients built from the contract', () => {
 
   it('puts the query in the URL, leaving out absent values', async () => {
     const { sent, transport } = recorder(() => json({ users: [], nextCursor: null }));
-    const admin = createAdminClient(createRouteCaller('admin', `${ADMIN}/`, transport));
-    await admin.users.list({ email: 'a+b', status: 'disabled', cursor: undefined });
+    const admin = createRouteCaller('admin', `${ADMIN}/`, transport);
+    await admin('listUsers', { query: { email: 'a+b', status: 'disabled', cursor: undefined } });
     const url = new URL(sent[0]!.url);
     expect(url.pathname).toBe('/prod/admin/users');
     expect([...url.searchParams]).toEqual([
@@ -67,8 +67,10 @@ describe('typed clients built from the contract', () => {
       createdAt: '2026-11-21T00:00:00.000Z',
     };
     const { sent, transport } = recorder(() => json(posted, 201));
-    const admin = createAdminClient(createRouteCaller('admin', ADMIN, transport));
-    await expect(admin.announcements.post({ title: 'T', body: 'B' })).resolves.toEqual(posted);
+    const admin = createRouteCaller('admin', ADMIN, transport);
+    await expect(admin('postAnnouncement', { body: { title: 'T', body: 'B' } })).resolves.toEqual(
+      posted,
+    );
     expect(sent[0]).toMatchObject({
       method: 'POST',
       body: { title: 'T', body: 'B' },
@@ -78,8 +80,10 @@ describe('typed clients built from the contract', () => {
 
   it('answers nothing for a 204', async () => {
     const { transport } = recorder(() => new Response(null, { status: 204 }));
-    const admin = createAdminClient(createRouteCaller('admin', ADMIN, transport));
-    await expect(admin.announcements.remove('0123456789ab')).resolves.toBeUndefined();
+    const admin = createRouteCaller('admin', ADMIN, transport);
+    await expect(
+      admin('deleteAnnouncement', { params: { id: '0123456789ab' } }),
+    ).resolves.toBeUndefined();
   });
 
   it('throws an ApiError that knows the URL it was sent to', async () => {
@@ -88,26 +92,47 @@ describe('typed clients built from the contract', () => {
         'x-amzn-ErrorType': 'InvalidSignatureException',
       }),
     );
-    const viaCloudFront = createAdminClient(
-      createRouteCaller('admin', 'https://d111.cloudfront.net', transport),
-    );
-    const error = await viaCloudFront.whoami().catch((e: unknown) => e);
+    const viaCloudFront = createRouteCaller('admin', 'https://d111.cloudfront.net', transport);
+    const error = await viaCloudFront('whoami', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 403, kind: 'InvalidSignature', hint: 'CloudFrontHost' });
   });
 
   it('refuses a success whose body breaks the contract', async () => {
     const { transport } = recorder(() => json({ users: 'not a list' }));
-    const admin = createAdminClient(createRouteCaller('admin', ADMIN, transport));
-    await expect(admin.users.list()).rejects.toBeInstanceOf(ResponseShapeError);
+    const admin = createRouteCaller('admin', ADMIN, transport);
+    await expect(admin('listUsers', {})).rejects.toBeInstanceOf(ResponseShapeError);
   });
 
   it('calls the general API under its /api paths', async () => {
     const { sent, transport } = recorder(() => json({ announcements: [] }));
     const base = generalApiBase('/api', 'https://console.example.com');
-    const general = createGeneralClient(createRouteCaller('general', base, transport));
-    await general.announcements.list();
+    const general = createRouteCaller('general', base, transport);
+    await general('listAnnouncements', {});
     expect(sent[0]!.url).toBe('https://console.example.com/api/announcements');
+  });
+
+  it('sends each route of a client of several APIs to its own API', async () => {
+    const { sent, transport } = recorder(() => json({ announcements: [] }));
+    const api = createApiClient({
+      admin: { baseUrl: ADMIN, transport },
+      general: { baseUrl: 'https://console.example.com', transport },
+    });
+    await api('listAnnouncementsAdmin', {});
+    await api('listAnnouncements', {});
+    expect(sent.map((s) => s.url)).toEqual([
+      `${ADMIN}/admin/announcements`,
+      'https://console.example.com/api/announcements',
+    ]);
+  });
+
+  it('refuses a route of an API it was given no address for', async () => {
+    const { sent, transport } = recorder(() => json({}));
+    const adminOnly = createApiClient({ admin: { baseUrl: ADMIN, transport } });
+    await expect(adminOnly('listAnnouncements' as never, {} as never)).rejects.toThrow(
+      'listAnnouncements is a route of the general API',
+    );
+    expect(sent).toEqual([]);
   });
 });
 

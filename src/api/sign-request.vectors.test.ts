@@ -2,12 +2,17 @@ import { createHash, createHmac } from 'node:crypto';
 import { AwsV4Signer } from 'aws4fetch';
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, signRequest } from './sign-request';
-import { SIGV4_VECTORS, SUITE, sigV4Vector, type SigV4Vector } from './sigv4-vectors';
+import {
+  SIGV4_VECTORS,
+  SUITE,
+  sigV4Vector,
+  type SigV4Vector,
+} from '../../test-fixtures/sigv4/vectors';
 
 /**
  * `signRequest` against the known answers of AWS's SigV4 test suite. The expected values are the
- * suite's, copied verbatim into `sigv4-vectors.ts` (sources there: awslabs/aws-c-auth
- * `tests/aws-signing-test-suite/v4/` and smithy-lang/smithy-typescript
+ * suite's, copied verbatim into `test-fixtures/sigv4/vectors.ts` (sources there:
+ * awslabs/aws-c-auth `tests/aws-signing-test-suite/v4/` and smithy-lang/smithy-typescript
  * `packages/signature-v4/src/suite.fixture.ts`); none is computed here.
  *
  * Each request is signed the way the signing fetch signs: the URL through `canonicalUrl` (what
@@ -182,9 +187,9 @@ describe("where our requests differ from the suite's, by design", () => {
 });
 
 describe('the transcribed vectors', () => {
-  // A check on the copy in sigv4-vectors.ts, not on signRequest: within each vector, the
-  // canonical request, the string to sign and the signature must agree (SHA-256, then the SigV4
-  // HMAC chain over the suite's scope).
+  // A check on the copy in test-fixtures/sigv4/vectors.ts, not on signRequest: within each
+  // vector, the canonical request, the string to sign and the signature must agree (SHA-256,
+  // then the SigV4 HMAC chain over the suite's scope).
   const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
   const hmac = (key: string | Buffer, data: string) =>
     createHmac('sha256', key).update(data, 'utf8').digest();

@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
 import { updatePassword } from 'aws-amplify/auth';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { TextField } from '../ui/TextField';
-import { useAction } from '../ui/useAction';
 import { authProblem } from './authProblem';
 import { checkNewPassword } from './checkNewPassword';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
@@ -17,20 +17,22 @@ export default function ChangePasswordPage() {
   const [oldPassword, setOldPassword] = useState('');
   const [values, setValues] = useState<NewPasswordValues>(EMPTY);
 
-  const change = useAction(async () => {
-    const newPassword = checkNewPassword(values);
-    try {
-      await updatePassword({ oldPassword, newPassword });
-    } catch (error) {
-      throw authProblem(error, 'changePassword');
-    }
-    setOldPassword('');
-    setValues(EMPTY);
+  const change = useMutation({
+    mutationFn: async () => {
+      const newPassword = checkNewPassword(values);
+      try {
+        await updatePassword({ oldPassword, newPassword });
+      } catch (error) {
+        throw authProblem(error, 'changePassword');
+      }
+      setOldPassword('');
+      setValues(EMPTY);
+    },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void change.run();
+    if (!change.isPending) change.mutate();
   }
 
   return (
@@ -48,8 +50,8 @@ export default function ChangePasswordPage() {
         />
         <NewPasswordFields values={values} onChange={setValues} />
         <ErrorNotice error={change.error} />
-        {change.done && <StatusNotice>{t('changePassword.done')}</StatusNotice>}
-        <button type="submit" disabled={change.busy}>
+        {change.isSuccess && <StatusNotice>{t('changePassword.done')}</StatusNotice>}
+        <button type="submit" disabled={change.isPending}>
           {t('changePassword.submit')}
         </button>
       </form>

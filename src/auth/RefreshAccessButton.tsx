@@ -1,7 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
-import { useAction } from '../ui/useAction';
 import { useSession } from './session-context';
 
 /**
@@ -11,15 +11,15 @@ import { useSession } from './session-context';
 export function RefreshAccessButton() {
   const { t } = useTranslation();
   const { refreshAccess } = useSession();
-  const refresh = useAction(refreshAccess);
+  const refresh = useMutation({ mutationFn: () => refreshAccess() });
   return (
     <div className="refresh-access">
       <p className="hint">{t('session.refreshHelp')}</p>
-      <button type="button" onClick={() => void refresh.run()} disabled={refresh.busy}>
+      <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
         {t('session.refresh')}
       </button>
       <ErrorNotice error={refresh.error} />
-      {refresh.done && <StatusNotice>{t('session.refreshed')}</StatusNotice>}
+      {refresh.isSuccess && <StatusNotice>{t('session.refreshed')}</StatusNotice>}
     </div>
   );
 }

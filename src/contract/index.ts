@@ -12,3 +12,4 @@ export * from './runtime-config';
 export * from './users';
 export * from './user-pool-settings';
 export * from './security-headers';
+export * from './staleness';

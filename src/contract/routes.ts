@@ -54,9 +54,10 @@ export interface RouteDefinition extends RouteSchemas {
   readonly groups: readonly GroupName[];
 }
 
+/** The method stays a literal type, so which routes read and which change is known to types. */
 const route =
   <A extends ApiName>(api: A, groups: readonly GroupName[]) =>
-  <S extends RouteSchemas>(method: HttpMethod, path: string, schemas: S) =>
+  <M extends HttpMethod, S extends RouteSchemas>(method: M, path: string, schemas: S) =>
     ({ api, method, path, groups, ...schemas }) as const;
 const admin = route('admin', ['admin']);
 const general = route('general', []);

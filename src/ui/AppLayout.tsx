@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { ADMIN_SCREENS } from '../app/admin-screens';
 import { useSession } from '../auth/session-context';
 import { GROUPS } from '../contract/groups';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
@@ -7,14 +8,6 @@ import { OfflineNotice } from './OfflineNotice';
 
 /** The product's name where no translation is loaded yet (the config error screen). */
 export const PRODUCT_NAME = 'Cognito IAM console';
-
-/** The admin screens' paths and their navigation labels. */
-const ADMIN_SCREENS = [
-  ['users', 'users'],
-  ['groups', 'groups'],
-  ['announcements', 'announcements'],
-  ['audit', 'audit'],
-] as const;
 
 /** The frame of every screen: title, the navigation this person may use, language, sign out. */
 export function AppLayout() {
@@ -42,9 +35,9 @@ export function AppLayout() {
                 <NavLink to="/access">{t('app.nav.access')}</NavLink>
               </li>
               {isAdmin &&
-                ADMIN_SCREENS.map(([path, key]) => (
+                Object.entries(ADMIN_SCREENS).map(([key, path]) => (
                   <li key={path}>
-                    <NavLink to={`/admin/${path}`}>{t(`app.nav.${key}`)}</NavLink>
+                    <NavLink to={path}>{t(`app.nav.${key as keyof typeof ADMIN_SCREENS}`)}</NavLink>
                   </li>
                 ))}
             </ul>

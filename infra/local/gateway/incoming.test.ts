@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUITE, sigV4Vector } from '../../../src/api/sigv4-vectors';
+import { SUITE, sigV4Vector } from '../../../test-fixtures/sigv4/vectors';
 import { close } from '../net';
 import { suiteVerifierOptions } from '../testing/sigv4-suite';
 import { readIncoming, type IncomingRequest } from './incoming';

@@ -36,9 +36,13 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 export interface RestApiOptions {
   api: ApiName;
   stage: ApiStage;
-  /** How every method is authorised, as the CDK app configures the API. */
+  /**
+   * How every method is authorised, as the CDK app configures the API. `AWS_IAM` takes
+   * anything shaped as `IamAuthorizer`, so a benchmark can build a server that differs from
+   * the product's by its authoriser alone (`bench/admin-api.bench.ts`).
+   */
   authorizer:
-    | { type: 'AWS_IAM'; iam: IamAuthorizer }
+    | { type: 'AWS_IAM'; iam: Pick<IamAuthorizer, 'authorize'> }
     | { type: 'COGNITO_USER_POOLS'; cognito: CognitoAuthorizer };
   function: LocalFunction;
   /**
@@ -49,11 +53,6 @@ export interface RestApiOptions {
   /** Exact origins for preflights and gateway responses, if the API has CORS (`API_CORS`). */
   allowedOrigins: readonly string[];
   now: () => number;
-  /**
-   * Benchmarks only: a second stage name on the same server whose requests skip
-   * authorisation, so a run can compare signed calls with the same calls unsigned.
-   */
-  unauthenticatedStage?: string;
 }
 
 /**
@@ -100,10 +99,10 @@ export function createRestApiServer(options: RestApiOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const request = await readIncoming(req, MAX_PAYLOAD_BYTES);
-    const stage = [options.stage.stage, options.unauthenticatedStage].find(
-      (name) => name && (request.rawPath === `/${name}` || request.rawPath.startsWith(`/${name}/`)),
-    );
-    if (!stage) throw forbidden();
+    const stage = options.stage.stage;
+    if (request.rawPath !== `/${stage}` && !request.rawPath.startsWith(`/${stage}/`)) {
+      throw forbidden();
+    }
     const resourcePath = request.rawPath.slice(stage.length + 1) || '/';
 
     if (request.method === 'OPTIONS' && cors) {
@@ -122,9 +121,7 @@ export function createRestApiServer(options: RestApiOptions): Server {
       requestId,
       now: options.now(),
     };
-    if (stage === options.unauthenticatedStage) {
-      // no authorisation: the benchmark's baseline
-    } else if (options.authorizer.type === 'AWS_IAM') {
+    if (options.authorizer.type === 'AWS_IAM') {
       context.caller = await options.authorizer.iam.authorize(request, resourcePath);
     } else {
       context.claims = await options.authorizer.cognito.authorize(request.headers.authorization);

@@ -7,7 +7,7 @@ import {
   verifierOptions as options,
   type ClientRequest,
 } from '../testing/sigv4-fixtures';
-import { sigV4Vector } from '../../../src/api/sigv4-vectors';
+import { sigV4Vector } from '../../../test-fixtures/sigv4/vectors';
 import { suiteRequest, suiteVerifierOptions } from '../testing/sigv4-suite';
 import { GatewayAuthError, verifySigV4, type SignedRequest } from './sigv4-verifier';
 

@@ -1,4 +1,4 @@
-import { SUITE, type SigV4Vector } from '../../../src/api/sigv4-vectors';
+import { SUITE, type SigV4Vector } from '../../../test-fixtures/sigv4/vectors';
 import type { SignedRequest, VerifierOptions } from '../gateway/sigv4-verifier';
 import type { IssuedCredentials } from '../iam/credentials';
 

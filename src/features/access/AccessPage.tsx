@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAdminApi, useSignedFetch } from '../../api/api-context';
+import { useSignedFetch } from '../../api/api-context';
+import { localQuery, routeQuery } from '../../api/route-queries';
 import { RefreshAccessButton } from '../../auth/RefreshAccessButton';
 import { useSignedInSession } from '../../auth/session-context';
 import { SessionDetailsList } from '../../auth/SessionDetailsList';
@@ -17,14 +18,12 @@ import { probeAdminRoutes } from './probe';
 export default function AccessPage() {
   const { t } = useTranslation();
   const { details } = useSignedInSession();
-  const admin = useAdminApi();
   const signedFetch = useSignedFetch();
   const { adminApiUrl } = useRuntimeConfig();
-  const whoami = useQuery({ queryKey: ['admin', 'whoami'], queryFn: () => admin.whoami() });
-  const probe = useQuery({
-    queryKey: ['admin', 'probe'],
-    queryFn: () => probeAdminRoutes(signedFetch, adminApiUrl),
-  });
+  const whoami = useQuery(routeQuery('whoami'));
+  const probe = useQuery(
+    localQuery('accessProbe', () => probeAdminRoutes(signedFetch, adminApiUrl)),
+  );
   return (
     <section className="panel" aria-labelledby="access-heading">
       <h2 id="access-heading">{t('access.heading')}</h2>

@@ -2,6 +2,7 @@ import { decodeApiError, type ApiError } from '../../api/api-error';
 import type { SigningFetch } from '../../api/signing-fetch';
 import {
   DRY_RUN_HEADER,
+  GROUP_NAMES,
   routePath,
   routesOf,
   type RouteDefinition,
@@ -13,7 +14,7 @@ export type ProbeResult =
   | { route: RouteName; outcome: 'denied' | 'failed'; error: ApiError | Error };
 
 /** Path parameters for a dry run: any well-formed value, as nothing is read or changed. */
-const PROBE_PARAMS = { username: 'probe', group: 'general', id: 'probe' };
+const PROBE_PARAMS = { username: 'probe', group: GROUP_NAMES[0], id: 'probe' };
 
 /**
  * Asks the real admin API whether this session may call `route`: a signed dry run

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminApi } from '../../../api/api-context';
+import { useRouteMutation } from '../../../api/route-mutations';
+import { routeQuery } from '../../../api/route-queries';
 import {
   ANNOUNCEMENT_BODY_MAX,
   ANNOUNCEMENT_TITLE_MAX,
   postAnnouncementBody,
-  type Announcement,
 } from '../../../contract/announcements';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
@@ -15,35 +15,26 @@ import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextArea, TextField } from '../../../ui/TextField';
 import { AnnouncementItem } from '../../shared/AnnouncementItem';
 
-const LIST_KEY = ['admin', 'announcements'] as const;
-
 /** Write, list and delete announcements (signed admin calls). */
 export default function AnnouncementsAdminPage() {
   const { t } = useTranslation();
-  const admin = useAdminApi();
-  const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const list = useQuery({ queryKey: LIST_KEY, queryFn: () => admin.announcements.list() });
+  const list = useQuery(routeQuery('listAnnouncementsAdmin'));
 
-  const post = useMutation({
-    mutationFn: admin.announcements.post,
-    onSuccess: async () => {
+  const post = useRouteMutation('postAnnouncement', {
+    onSuccess: () => {
       setTitle('');
       setBody('');
-      await queryClient.invalidateQueries({ queryKey: LIST_KEY });
     },
   });
-  const remove = useMutation({
-    mutationFn: (item: Announcement) => admin.announcements.remove(item.id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: LIST_KEY }),
-  });
+  const remove = useRouteMutation('deleteAnnouncement');
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The contract's own schema checks the form before anything is sent.
     const parsed = postAnnouncementBody.safeParse({ title, body });
-    if (parsed.success && !post.isPending) post.mutate(parsed.data);
+    if (parsed.success && !post.isPending) post.mutate({ body: parsed.data });
   }
 
   return (
@@ -91,7 +82,7 @@ export default function AnnouncementsAdminPage() {
                       question={t('admin.announcements.confirmRemove', { title: item.title })}
                       confirmLabel={t('admin.announcements.remove', { title: item.title })}
                       busy={remove.isPending}
-                      onConfirm={() => remove.mutate(item)}
+                      onConfirm={() => remove.mutate({ params: { id: item.id } })}
                     />
                   }
                 />

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminApi } from '../../../api/api-context';
+import { routeQuery } from '../../../api/route-queries';
 import { AUDITED_ACTIONS, type AuditedAction } from '../../../contract';
 import { DateTime } from '../../../ui/DateTime';
 import { Pager } from '../../../ui/Pager';
@@ -20,7 +20,6 @@ interface Filters {
 /** Who did what to whom and when, newest first, filtered by actor and action. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const admin = useAdminApi();
   const [draft, setDraft] = useState<Filters>({ actor: '', action: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const pages = useCursorPages();
@@ -31,8 +30,7 @@ export default function AuditPage() {
     ...(pages.cursor ? { cursor: pages.cursor } : {}),
   };
   const audit = useQuery({
-    queryKey: ['admin', 'audit', query],
-    queryFn: () => admin.audit.list(query),
+    ...routeQuery('listAudit', { query }),
     placeholderData: keepPreviousData,
   });
 

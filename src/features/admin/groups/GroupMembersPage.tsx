@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useAdminApi } from '../../../api/api-context';
-import { isGroupName } from '../../../contract';
+import { routeQuery } from '../../../api/route-queries';
+import { ADMIN_SCREENS, userScreen } from '../../../app/admin-screens';
+import { isGroupName, type GroupName } from '../../../contract';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
 import { Pager } from '../../../ui/Pager';
 import { QueryStatus } from '../../../ui/QueryStatus';
@@ -16,20 +17,18 @@ export default function GroupMembersPage() {
   return <GroupMembers group={group} />;
 }
 
-function GroupMembers({ group }: { group: 'admin' | 'general' }) {
+function GroupMembers({ group }: { group: GroupName }) {
   const { t } = useTranslation();
-  const admin = useAdminApi();
   const pages = useCursorPages();
   const query = pages.cursor ? { cursor: pages.cursor } : {};
   const members = useQuery({
-    queryKey: ['admin', 'groups', group, query],
-    queryFn: () => admin.groups.members(group, query),
+    ...routeQuery('listGroupMembers', { params: { group }, query }),
     placeholderData: keepPreviousData,
   });
   return (
     <section className="panel" aria-labelledby="members-heading">
       <p>
-        <Link to="/admin/groups">{t('groups.backToList')}</Link>
+        <Link to={ADMIN_SCREENS.groups}>{t('groups.backToList')}</Link>
       </p>
       <h2 id="members-heading">{t('groups.membersHeading', { group })}</h2>
       <QueryStatus query={members}>
@@ -41,10 +40,8 @@ function GroupMembers({ group }: { group: 'admin' | 'general' }) {
               <ul>
                 {users.map((user) => (
                   <li key={user.username}>
-                    <Link to={`/admin/users/${encodeURIComponent(user.username)}`}>
-                      {user.email}
-                    </Link>{' '}
-                    (<UserStatusText status={user.status} />)
+                    <Link to={userScreen(user.username)}>{user.email}</Link> (
+                    <UserStatusText status={user.status} />)
                   </li>
                 ))}
               </ul>

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAdminApi } from '../../../api/api-context';
+import { routeQuery } from '../../../api/route-queries';
+import { groupScreen } from '../../../app/admin-screens';
 import { QueryStatus } from '../../../ui/QueryStatus';
 
 /** The pool's groups as deployed: the IAM role each hands out, precedence and members. */
 export default function GroupsPage() {
   const { t } = useTranslation();
-  const admin = useAdminApi();
-  const groups = useQuery({ queryKey: ['admin', 'groups'], queryFn: () => admin.groups.list() });
+  const groups = useQuery(routeQuery('listGroups'));
   return (
     <section className="panel wide" aria-labelledby="groups-heading">
       <h2 id="groups-heading">{t('groups.heading')}</h2>
@@ -37,7 +37,7 @@ export default function GroupsPage() {
                   </td>
                   <td>
                     <Link
-                      to={`/admin/groups/${encodeURIComponent(group.name)}`}
+                      to={groupScreen(group.name)}
                       aria-label={t('groups.membersOf', {
                         group: group.name,
                         count: group.memberCount,

@@ -1,13 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminApi } from '../../../api/api-context';
-import { GROUP_NAMES, inviteUserBody, type GroupName } from '../../../contract';
+import { useRouteMutation } from '../../../api/route-mutations';
+import { GROUP_NAMES, GROUPS, inviteUserBody, type GroupName } from '../../../contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
-import { useAction } from '../../../ui/useAction';
-import { refreshAfterUserChange } from './user-queries';
 
 /**
  * Invites someone: Cognito creates the user and mails a temporary password. The form is
@@ -15,31 +12,18 @@ import { refreshAfterUserChange } from './user-queries';
  */
 export function InviteUserForm() {
   const { t } = useTranslation();
-  const admin = useAdminApi();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
-  const [groups, setGroups] = useState<GroupName[]>(['general']);
+  // Everyone's group: the least a new user can be given.
+  const [groups, setGroups] = useState<GroupName[]>([GROUPS.general.name]);
   const [invalid, setInvalid] = useState(false);
-  const [invited, setInvited] = useState<string>();
-
-  const invite = useAction(
-    useCallback(
-      async (body: { email: string; groups: GroupName[] }) => {
-        const user = await admin.users.invite(body);
-        setInvited(user.email);
-        setEmail('');
-        await refreshAfterUserChange(queryClient);
-      },
-      [admin, queryClient],
-    ),
-  );
+  const invite = useRouteMutation('inviteUser', { onSuccess: () => setEmail('') });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = inviteUserBody.safeParse({ email: email.trim(), groups });
     setInvalid(!parsed.success);
-    setInvited(undefined);
-    if (parsed.success) void invite.run(parsed.data);
+    if (!parsed.success) invite.reset();
+    else if (!invite.isPending) invite.mutate({ body: parsed.data });
   }
 
   const toggle = (group: GroupName, on: boolean) =>
@@ -79,9 +63,11 @@ export function InviteUserForm() {
         </p>
       )}
       <ErrorNotice error={invite.error} />
-      {invited && <StatusNotice>{t('users.invite.sent', { email: invited })}</StatusNotice>}
-      <button type="submit" disabled={invite.busy}>
-        {invite.busy ? t('users.invite.sending') : t('users.invite.submit')}
+      {invite.isSuccess && (
+        <StatusNotice>{t('users.invite.sent', { email: invite.data.email })}</StatusNotice>
+      )}
+      <button type="submit" disabled={invite.isPending}>
+        {invite.isPending ? t('users.invite.sending') : t('users.invite.submit')}
       </button>
     </form>
   );

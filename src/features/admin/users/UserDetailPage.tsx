@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useAdminApi } from '../../../api/api-context';
+import { routeQuery } from '../../../api/route-queries';
+import { ADMIN_SCREENS } from '../../../app/admin-screens';
 import { useSignedInSession } from '../../../auth/session-context';
 import { GROUP_NAMES, GROUPS, type UserDetail } from '../../../contract';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
@@ -12,7 +13,7 @@ import { QueryStatus } from '../../../ui/QueryStatus';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { DeleteUserForm } from './DeleteUserForm';
 import { isSelf } from './is-self';
-import { userKey, useUserAction, type UserAction } from './user-queries';
+import { useUserAction, type UserAction } from './user-queries';
 import { UnverifiedMark } from './UnverifiedMark';
 import { UserStatusText } from './UserStatusText';
 
@@ -20,12 +21,11 @@ import { UserStatusText } from './UserStatusText';
 export default function UserDetailPage() {
   const { t } = useTranslation();
   const { username = '' } = useParams();
-  const admin = useAdminApi();
-  const user = useQuery({ queryKey: userKey(username), queryFn: () => admin.users.get(username) });
+  const user = useQuery(routeQuery('getUser', { params: { username } }));
   return (
     <section className="panel" aria-labelledby="user-heading">
       <p>
-        <Link to="/admin/users">{t('users.backToList')}</Link>
+        <Link to={ADMIN_SCREENS.users}>{t('users.backToList')}</Link>
       </p>
       <QueryStatus query={user}>{(detail) => <UserDetailView user={detail} />}</QueryStatus>
     </section>
@@ -163,7 +163,7 @@ function UserDetailView({ user }: { user: UserDetail }) {
                   { user, action: 'remove' },
                   {
                     onSuccess: () =>
-                      void navigate('/admin/users', { state: { deleted: user.email } }),
+                      void navigate(ADMIN_SCREENS.users, { state: { deleted: user.email } }),
                   },
                 )
               }

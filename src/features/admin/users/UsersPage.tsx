@@ -2,7 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useAdminApi } from '../../../api/api-context';
+import { routeQuery } from '../../../api/route-queries';
+import { userScreen } from '../../../app/admin-screens';
 import { useSignedInSession } from '../../../auth/session-context';
 import { USER_STATUS_FILTERS, type UserStatusFilter, type UserSummary } from '../../../contract';
 import { DateTime } from '../../../ui/DateTime';
@@ -17,7 +18,7 @@ import { useCursorPages } from '../../../ui/useCursorPages';
 import { InviteUserForm } from './InviteUserForm';
 import { isSelf } from './is-self';
 import { UnverifiedMark } from './UnverifiedMark';
-import { USERS_KEY, useUserAction } from './user-queries';
+import { useUserAction } from './user-queries';
 import { UserStatusText } from './UserStatusText';
 
 const PAGE_SIZE = 20;
@@ -30,7 +31,6 @@ interface Filters {
 /** The user pool's people, a server-side page at a time, with invite and enable/disable. */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const admin = useAdminApi();
   const { details } = useSignedInSession();
   const [draft, setDraft] = useState<Filters>({ email: '', status: '' });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -42,8 +42,7 @@ export default function UsersPage() {
     ...(pages.cursor ? { cursor: pages.cursor } : {}),
   };
   const users = useQuery({
-    queryKey: [...USERS_KEY, query],
-    queryFn: () => admin.users.list(query),
+    ...routeQuery('listUsers', { query }),
     placeholderData: keepPreviousData,
   });
   const action = useUserAction();
@@ -69,7 +68,7 @@ export default function UsersPage() {
       sortValue: (u) => u.email,
       cell: (u) => (
         <>
-          <Link to={`/admin/users/${encodeURIComponent(u.username)}`}>{u.email}</Link>
+          <Link to={userScreen(u.username)}>{u.email}</Link>
           {!u.emailVerified && (
             <>
               {' '}
@@ -162,7 +161,7 @@ export default function UsersPage() {
       {deleted && !done && (
         <StatusNotice>{t('users.done.remove', { email: deleted })}</StatusNotice>
       )}
-      {done && 'email' in done.user && typeof done.action === 'string' && (
+      {done && typeof done.action === 'string' && (
         <StatusNotice>{t(`users.done.${done.action}`, { email: done.user.email })}</StatusNotice>
       )}
       <QueryStatus query={users} loading={t('users.loading')}>

@@ -1,17 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useGeneralApi } from '../../../api/api-context';
+import { routeQuery } from '../../../api/route-queries';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { AnnouncementItem } from '../../shared/AnnouncementItem';
 
 /** Home: the announcements, newest first, read with the ID token through the SPA's origin. */
 export default function HomePage() {
   const { t } = useTranslation();
-  const general = useGeneralApi();
-  const announcements = useQuery({
-    queryKey: ['general', 'announcements'],
-    queryFn: () => general.announcements.list(),
-  });
+  const announcements = useQuery(routeQuery('listAnnouncements'));
   return (
     <section className="panel" aria-labelledby="home-heading">
       <h2 id="home-heading">{t('home.heading')}</h2>

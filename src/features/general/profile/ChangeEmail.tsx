@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   confirmUserAttribute,
   fetchUserAttributes,
@@ -7,6 +7,7 @@ import {
 } from 'aws-amplify/auth';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localQuery } from '../../../api/route-queries';
 import { useSession } from '../../../auth/session-context';
 import { say } from '../../../i18n/problem';
 import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
@@ -14,11 +15,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
-import { useAction } from '../../../ui/useAction';
 import { checkCode, checkNewEmail, emailChangeProblem } from './email-change-checks';
-
-/** Cognito's own record of the address (GetUser), with whether it is verified. */
-const USER_ATTRIBUTES_KEY = ['cognito', 'userAttributes'] as const;
 
 /**
  * "Change email": the user pool keeps the current address until the person types the code that
@@ -28,10 +25,8 @@ const USER_ATTRIBUTES_KEY = ['cognito', 'userAttributes'] as const;
 export function ChangeEmail({ onChanged }: { onChanged?(): void }) {
   const { t } = useTranslation();
   const { refreshAccess } = useSession();
-  const attributes = useQuery({
-    queryKey: USER_ATTRIBUTES_KEY,
-    queryFn: () => fetchUserAttributes(),
-  });
+  // Cognito's own record of the address (GetUser), with whether it is verified.
+  const attributes = useQuery(localQuery('cognitoUserAttributes', () => fetchUserAttributes()));
   const { refetch: refetchAttributes } = attributes;
   /** The address a code was sent to, while the person is to type it. */
   const [pending, setPending] = useState<string>();
@@ -104,7 +99,8 @@ export function ChangeEmail({ onChanged }: { onChanged?(): void }) {
 /** A failed step as the sentence under its field. */
 function useProblemText() {
   const { t } = useTranslation();
-  return (error: unknown) => (error === undefined ? undefined : say(t, emailChangeProblem(error)));
+  return (error: unknown) =>
+    error === undefined || error === null ? undefined : say(t, emailChangeProblem(error));
 }
 
 /** The new address; Cognito sends a code to it (UpdateUserAttributes). */
@@ -123,8 +119,8 @@ function AddressForm({
   const problemText = useProblemText();
   const [address, setAddress] = useState('');
 
-  const send = useAction(
-    useCallback(async () => {
+  const send = useMutation({
+    mutationFn: async () => {
       onStart();
       const email = checkNewEmail(address, current);
       let output;
@@ -138,12 +134,12 @@ function AddressForm({
       // DONE only in a pool that neither keeps the old address nor verifies the new one.
       if (output.nextStep.updateAttributeStep === 'DONE') await onChanged(email);
       else onCodeSent(email);
-    }, [address, current, onChanged, onCodeSent, onStart]),
-  );
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void send.run();
+    if (!send.isPending) send.mutate();
   }
 
   return (
@@ -158,8 +154,8 @@ function AddressForm({
         error={problemText(send.error)}
         onChange={(e) => setAddress(e.target.value)}
       />
-      <button type="submit" disabled={send.busy}>
-        {send.busy ? t('emailChange.sending') : t('emailChange.sendCode')}
+      <button type="submit" disabled={send.isPending}>
+        {send.isPending ? t('emailChange.sending') : t('emailChange.sendCode')}
       </button>
     </form>
   );
@@ -181,8 +177,8 @@ function CodeForm({
   const problemText = useProblemText();
   const [code, setCode] = useState('');
 
-  const confirm = useAction(
-    useCallback(async () => {
+  const confirm = useMutation({
+    mutationFn: async () => {
       const confirmationCode = checkCode(code);
       try {
         await confirmUserAttribute({ userAttributeKey: 'email', confirmationCode });
@@ -190,11 +186,11 @@ function CodeForm({
         throw emailChangeProblem(error);
       }
       await onChanged(email);
-    }, [code, email, onChanged]),
-  );
+    },
+  });
 
-  const resend = useAction(
-    useCallback(async () => {
+  const resend = useMutation({
+    mutationFn: async () => {
       onNotice(undefined);
       try {
         await sendUserAttributeVerificationCode({ userAttributeKey: 'email' });
@@ -202,12 +198,12 @@ function CodeForm({
         throw emailChangeProblem(error);
       }
       onNotice(t('emailChange.resent', { email }));
-    }, [email, onNotice, t]),
-  );
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void confirm.run();
+    if (!confirm.isPending) confirm.mutate();
   }
 
   return (
@@ -224,14 +220,14 @@ function CodeForm({
       />
       <ErrorNotice error={resend.error} />
       <div className="actions">
-        <button type="submit" disabled={confirm.busy}>
-          {confirm.busy ? t('emailChange.confirming') : t('emailChange.confirm')}
+        <button type="submit" disabled={confirm.isPending}>
+          {confirm.isPending ? t('emailChange.confirming') : t('emailChange.confirm')}
         </button>
         <button
           type="button"
           className="secondary"
-          disabled={resend.busy}
-          onClick={() => void resend.run()}
+          disabled={resend.isPending}
+          onClick={() => resend.mutate()}
         >
           {t('emailChange.resend')}
         </button>

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/api-error';
-import { useGeneralApi } from '../../../api/api-context';
+import { useRouteMutation } from '../../../api/route-mutations';
+import { routeQuery } from '../../../api/route-queries';
 import {
   DISPLAY_NAME_MAX,
   LANGUAGES,
@@ -20,16 +21,13 @@ import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
 import { ChangeEmail } from './ChangeEmail';
 
-const PROFILE_KEY = ['general', 'me'] as const;
-
 /**
  * The signed-in person's profile: identity from the token, display name and language, and
  * changing their e-mail address.
  */
 export default function ProfilePage() {
   const { t } = useTranslation();
-  const general = useGeneralApi();
-  const profile = useQuery({ queryKey: PROFILE_KEY, queryFn: () => general.me.get() });
+  const profile = useQuery(routeQuery('getMyProfile'));
   return (
     <>
       <section className="panel" aria-labelledby="profile-heading">
@@ -54,16 +52,16 @@ function newerProfile(error: unknown): Profile | undefined {
 
 function ProfileForm({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
-  const general = useGeneralApi();
   const queryClient = useQueryClient();
+  const profileKey = routeQuery('getMyProfile').queryKey;
   const [displayName, setDisplayName] = useState(profile.displayName);
   const [language, setLanguage] = useState<Language>(profile.language);
   const [conflict, setConflict] = useState(false);
 
-  const save = useMutation({
-    mutationFn: general.me.update,
+  const save = useRouteMutation('updateMyProfile', {
     onSuccess: async (saved) => {
-      queryClient.setQueryData(PROFILE_KEY, saved);
+      // The answer is the saved profile: the next save starts from its version at once.
+      queryClient.setQueryData(profileKey, saved);
       if (saved.language !== i18n.resolvedLanguage) await i18n.changeLanguage(saved.language);
     },
     onError: (error) => {
@@ -73,7 +71,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
       setConflict(true);
       setDisplayName(newer.displayName);
       setLanguage(newer.language);
-      queryClient.setQueryData(PROFILE_KEY, newer);
+      queryClient.setQueryData(profileKey, newer);
     },
   });
 
@@ -81,7 +79,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
     event.preventDefault();
     setConflict(false);
     const parsed = updateProfileBody.safeParse({ displayName, language, version: profile.version });
-    if (parsed.success && !save.isPending) save.mutate(parsed.data);
+    if (parsed.success && !save.isPending) save.mutate({ body: parsed.data });
   }
 
   return (

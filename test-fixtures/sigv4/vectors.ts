@@ -1,7 +1,8 @@
 /**
  * Known-answer vectors from AWS's published SigV4 test suite ("aws-sig-v4-test-suite"), copied
- * verbatim, for `sign-request.vectors.test.ts`. Every vector signs with the suite's constants
- * below. Nothing here was computed by this project.
+ * verbatim, for the tests of the console's signer (`src/api/sign-request.vectors.test.ts`) and
+ * of the local gateway's verifier. Every vector signs with the suite's constants below. Nothing
+ * here was computed by this project. Test data only: nothing that ships imports it.
  *
  * Sources:
  * - `aws-c-auth`: awslabs/aws-c-auth, `tests/aws-signing-test-suite/v4/<name>/` (the AWS

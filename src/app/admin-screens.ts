@@ -1,0 +1,25 @@
+/**
+ * Where the admin screens are in the console: the links, redirects, navigation and route table
+ * read these. They are the SPA's own addresses, not the admin API's routes, though they read
+ * alike; the API's paths come only from `src/contract`.
+ */
+export const ADMIN_AREA = '/admin';
+
+/** The admin screens the navigation lists, by their navigation label's key. */
+export const ADMIN_SCREENS = {
+  users: `${ADMIN_AREA}/users`,
+  groups: `${ADMIN_AREA}/groups`,
+  announcements: `${ADMIN_AREA}/announcements`,
+  audit: `${ADMIN_AREA}/audit`,
+} as const;
+
+/** Route patterns of the screens about one user or one group. */
+export const USER_SCREEN = `${ADMIN_SCREENS.users}/:username`;
+export const GROUP_SCREEN = `${ADMIN_SCREENS.groups}/:group`;
+
+/** One user's screen. */
+export const userScreen = (username: string) =>
+  `${ADMIN_SCREENS.users}/${encodeURIComponent(username)}`;
+/** One group's members. */
+export const groupScreen = (group: string) =>
+  `${ADMIN_SCREENS.groups}/${encodeURIComponent(group)}`;

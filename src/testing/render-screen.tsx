@@ -1,0 +1,108 @@
+/* eslint-disable react-refresh/only-export-components -- test support, never hot-reloaded */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { vi } from 'vitest';
+import { ApiContext, type Apis } from '../api/api-context';
+import { createQueryClient } from '../api/query-client';
+import type { SigningFetch } from '../api/signing-fetch';
+import { SessionContext, type Session } from '../auth/session-context';
+import type { SessionDetails } from '../auth/summarizeSession';
+import { RuntimeConfigContext } from '../config/runtime-config-context';
+import type { RuntimeConfig } from '../contract/runtime-config';
+import { en } from '../i18n/en';
+import { fakeApi, type FakeRoutes } from './fake-api';
+
+export interface ScreenOptions {
+  /** The fake APIs' answers. */
+  routes?: FakeRoutes;
+  /** Who is signed in. */
+  session?: Partial<SessionDetails>;
+  /** The address the router starts at. */
+  at?: string;
+  /** The signing fetch, for calls outside the typed client (the access probe). */
+  signedFetch?: SigningFetch;
+}
+
+export const TEST_CONFIG: RuntimeConfig = {
+  region: 'ap-northeast-1',
+  userPoolId: 'ap-northeast-1_Test',
+  userPoolClientId: 'client',
+  identityPoolId: 'ap-northeast-1:00000000-0000-4000-8000-000000000000',
+  adminApiUrl: 'https://abc123.execute-api.ap-northeast-1.amazonaws.com/prod',
+  generalApiUrl: '/api',
+};
+
+/** The console's English, as the signed-in screens have it. */
+export async function englishI18n() {
+  const i18n = i18next.createInstance();
+  await i18n.use(initReactI18next).init({
+    lng: 'en',
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n;
+}
+
+/**
+ * Renders screens as the console mounts them once signed in: English, a signed-in session,
+ * the runtime config, the API context answered by `routes`, and the query cache the console
+ * makes (`createQueryClient`), inside a router.
+ */
+export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
+  const details: SessionDetails = {
+    email: 'admin@example.com',
+    groups: [],
+    role: undefined,
+    identityId: undefined,
+    accessKeyPrefix: undefined,
+    credentialsExpire: undefined,
+    ...options.session,
+  };
+  const session = {
+    state: { status: 'signedIn', details, generation: 1 },
+    refreshAccess: vi.fn(async () => {}),
+  } as unknown as Session;
+  const { api, calls } = fakeApi(options.routes ?? {});
+  const apis: Apis = {
+    signedFetch:
+      options.signedFetch ?? (() => Promise.reject(new Error('The test gave no signed fetch'))),
+    api,
+  };
+  const queryClient = createQueryClient(api);
+  render(
+    <I18nextProvider i18n={await englishI18n()}>
+      <RuntimeConfigContext.Provider value={TEST_CONFIG}>
+        <SessionContext.Provider value={session}>
+          <ApiContext.Provider value={apis}>
+            <QueryClientProvider client={queryClient}>
+              <MemoryRouter initialEntries={[options.at ?? '/']}>{ui}</MemoryRouter>
+            </QueryClientProvider>
+          </ApiContext.Provider>
+        </SessionContext.Provider>
+      </RuntimeConfigContext.Provider>
+    </I18nextProvider>,
+  );
+  return { user: userEvent.setup(), calls, queryClient };
+}
+
+/** A screen at its own address, so several can be on show at once, each with its parameters. */
+export function At({
+  path,
+  pattern,
+  children,
+}: {
+  path: string;
+  pattern: string;
+  children: ReactNode;
+}) {
+  return (
+    <Routes location={path}>
+      <Route path={pattern} element={children} />
+    </Routes>
+  );
+}
