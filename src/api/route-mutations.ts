@@ -27,9 +27,8 @@ export type RouteMutationOptions<K extends ConsoleMutation, V> = Omit<
  *
  * `useRouteMutation('postAnnouncement')` takes the route's input as its variables; give a
  * function instead when the variables choose the route (`(action) => ({ route, input })`).
+ * (That overload comes first so the function is typed by it, keeping route names literal.)
  */
-// The function form comes first: tried first, its return is typed by `RouteCall`, so a route
-// name written in it stays a literal.
 export function useRouteMutation<V>(
   toCall: (variables: V) => RouteCall,
   options?: RouteMutationOptions<ConsoleMutation, V>,

@@ -9,10 +9,8 @@ import { renderScreen } from '../../../testing/render-screen';
 import UserDetailPage from './UserDetailPage';
 import UsersPage from './UsersPage';
 
-const { admin: ADMIN, general: GENERAL } = {
-  admin: GROUPS.admin.name,
-  general: GROUPS.general.name,
-};
+const ADMIN = GROUPS.admin.name;
+const GENERAL = GROUPS.general.name;
 const ADA = 'ada@example.com';
 const ME = 'admin@example.com';
 
@@ -30,17 +28,19 @@ function userApi(changes: Partial<UserDetail> = {}) {
     ...changes,
   };
   const answer = () => ({ ...user, groups: [...user.groups] });
+  const change = (edit: Partial<UserDetail>) => {
+    Object.assign(user, edit);
+    return answer();
+  };
   return {
     getUser: answer,
     listUsers: () => ({ users: [], nextCursor: null }),
-    disableUser: () => Object.assign(user, { enabled: false }) && answer(),
-    enableUser: () => Object.assign(user, { enabled: true }) && answer(),
-    resetUserPassword: () => Object.assign(user, { status: 'RESET_REQUIRED' }) && answer(),
-    addUserToGroup: ({ params }) => user.groups.push(params.group) && answer(),
-    removeUserFromGroup: ({ params }) => {
-      user.groups = user.groups.filter((g) => g !== params.group);
-      return answer();
-    },
+    disableUser: () => change({ enabled: false }),
+    enableUser: () => change({ enabled: true }),
+    resetUserPassword: () => change({ status: 'RESET_REQUIRED' }),
+    addUserToGroup: ({ params }) => change({ groups: [...user.groups, params.group] }),
+    removeUserFromGroup: ({ params }) =>
+      change({ groups: user.groups.filter((g) => g !== params.group) }),
     deleteUser: () => undefined,
   } satisfies FakeRoutes;
 }

@@ -33,8 +33,9 @@ const ROUTE_OF = {
 
 /** The route an action on a user calls, with its input. */
 function userActionCall({ user: { username }, action }: UserActionVariables): RouteCall<UserRoute> {
-  if (typeof action === 'string')
+  if (typeof action === 'string') {
     return { route: ROUTE_OF[action], input: { params: { username } } };
+  }
   if ('addTo' in action) {
     return { route: 'addUserToGroup', input: { params: { username, group: action.addTo } } };
   }
