@@ -10,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Vitest's default (cores − 1) runs one file at a time on 2 cores, and most files here wait
+    // on servers and worker threads: three at once keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -30,7 +33,6 @@ export default defineConfig({
           // One process, modules kept between files: aws-cdk-lib loads once and each distinct
           // synthesis is made once (testing/synth-console.ts). The stacks are only read.
           isolate: false,
-          maxWorkers: 1,
         },
       },
       { extends: true, test: { name: 'process', pool: 'forks', include: UMASK } },
