@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // one build serves the local stack and every AWS deployment.
 export default defineConfig({
   plugins: [react()],
+  // `@contract` and `@contract/*` (tsconfig.json's `paths`), in the build and the dev server.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist',
   },

@@ -6,6 +6,8 @@ const CDK = ['infra/cdk/**/*.test.ts'];
 const UMASK = ['infra/local/store/state-file.test.ts'];
 
 export default defineConfig({
+  // Vitest does not read vite.config.ts: `@contract` (tsconfig.json's `paths`) again here.
+  resolve: { tsconfigPaths: true },
   test: {
     environment: 'node',
     testTimeout: 20_000,

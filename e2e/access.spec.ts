@@ -1,4 +1,4 @@
-import { GROUPS } from '../src/contract';
+import { GROUPS } from '@contract';
 import { expect, test, uniqueEmail } from './fixtures/test';
 
 test('a group change applies with "Refresh my access", without signing out', async ({

@@ -1,7 +1,7 @@
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test, uniqueEmail } from './fixtures/test';
 import { openUser, person } from './fixtures/people';
-import { ConsolePage } from './pages/ConsolePage';
+import { ConsolePage } from './pages/console-page';
 
 test.describe('an administrator’s day, and the people it touches', () => {
   test('invite → first sign-in → promotion → refresh → disable → refused, all audited once', async ({

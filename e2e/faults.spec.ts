@@ -1,7 +1,7 @@
 import { DEPLOYED_SITE_URL, NEEDS_LOCAL_STACK, SEEDED_USERS } from './fixtures/environment';
 import { OwnStack } from './fixtures/own-stack';
 import { expect, test } from './fixtures/test';
-import { ConsolePage } from './pages/ConsolePage';
+import { ConsolePage } from './pages/console-page';
 
 test.describe('faults', () => {
   test('offline and back: the console says so, and the read waiting for it goes on', async ({

@@ -1,7 +1,7 @@
 import type { Page, Response } from '@playwright/test';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
-import type { ConsolePage } from './pages/ConsolePage';
+import type { ConsolePage } from './pages/console-page';
 
 /**
  * Every answer of the admin API the page receives, with its error type; the Access screen's

@@ -1,4 +1,4 @@
-import { connectOriginsOf, parseRuntimeConfig, securityHeaderValues } from '../src/contract';
+import { connectOriginsOf, parseRuntimeConfig, securityHeaderValues } from '@contract';
 import { expect, test } from './fixtures/test';
 
 test('the SPA’s origin sends the CloudFront policy’s security headers, CSP included', async ({

@@ -1,4 +1,4 @@
-import { GROUPS } from '../src/contract';
+import { GROUPS } from '@contract';
 import { expectedRoleName, SEEDED_USERS } from './fixtures/environment';
 import { expect, test, uniqueEmail } from './fixtures/test';
 

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
 import { ADMIN_AREA, ADMIN_SCREENS, GROUP_SCREEN, USER_SCREEN } from './app/admin-screens';
-import { RequireSession } from './auth/guards';
+import { RequireSession } from './auth/RequireSession';
 import { SignInPage } from './auth/SignInPage';
 import { AppLayout } from './ui/AppLayout';
-import { screenLoader } from './ui/ScreenLoader';
+import { screenLoader } from './ui/screen-loader';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 /** A screen (a module's default export) downloaded when it is first shown. */

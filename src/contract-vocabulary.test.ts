@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, GROUP_NAMES, ROUTES } from './contract';
+import { API_NAMES, GROUP_NAMES, ROUTES } from '@contract';
 
 /**
  * Route paths, group names and query keys are written in `src/contract` (and keys in the one
@@ -176,7 +176,7 @@ describe('outside src/contract', () => {
 
   it('leaves the home-grown useAction to the screens before sign-in, where no query client is', () => {
     const users = modules.filter((path) =>
-      /from '[^']*\/useAction'/.test(readFileSync(join(SRC, path), 'utf8')),
+      /from '[^']*\/use-action'/.test(readFileSync(join(SRC, path), 'utf8')),
     );
     expect(users.sort()).toEqual([
       'auth/ForgotPasswordPage.tsx',

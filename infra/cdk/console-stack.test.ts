@@ -12,7 +12,7 @@ import {
   parseRuntimeConfig,
   routesOf,
   SECURITY_HEADERS,
-} from '../../src/contract';
+} from '@contract';
 import { TABLES, type TableName } from '../functions/shared/tables';
 import { FUNCTION_ACCESS, needsSiteOrigin } from '../functions/function-access';
 import { accessPolicy, tablesOf } from '../functions/shared/access';

@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { RuntimeConfig } from '../../src/contract';
+import type { RuntimeConfig } from '@contract';
 import { AdminApi } from './constructs/admin-api';
 import { ApiGatewayAccountLogging } from './constructs/api-logging';
 import { DataTables } from './constructs/data-tables';

@@ -1,4 +1,4 @@
-import { AUTOMATION_ROLE_ARN } from '../../src/contract';
+import { AUTOMATION_ROLE_ARN } from '@contract';
 
 /**
  * What varies between deployments, read from CDK context (`-c stage=prod`) or the CLI's

@@ -3,7 +3,7 @@ import {
   AdminCreateUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { GROUPS } from '../../src/contract';
+import { GROUPS } from '@contract';
 import { makeAdmin } from './first-admin';
 
 /** Records the commands sent, answering as Cognito would for a pool holding `existing`. */

@@ -3,7 +3,7 @@ import {
   AdminCreateUserCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GROUPS } from '../../src/contract';
+import { GROUPS } from '@contract';
 
 type Cognito = Pick<CognitoIdentityProviderClient, 'send'>;
 

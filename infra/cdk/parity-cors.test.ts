@@ -1,13 +1,7 @@
 import type { Server } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  routePath,
-  routesOf,
-  type ApiName,
-  type ApiStage,
-  type RouteDefinition,
-} from '../../src/contract';
+import { routePath, routesOf, type ApiName, type ApiStage, type RouteDefinition } from '@contract';
 import { restHandler, type RouteHandlers } from '../functions/shared/rest-handler';
 import { CognitoAuthorizer } from '../local/gateway/cognito-authorizer';
 import { createHttpApiServer } from '../local/gateway/http-api-server';

@@ -4,7 +4,7 @@ import {
   STANDARD_ATTRIBUTES,
   customAttribute,
   type ExplicitAuthFlow,
-} from '../../src/contract';
+} from '@contract';
 import {
   openInProcessUserPool,
   type InProcessUserPool,

@@ -18,7 +18,7 @@ import {
   type HttpMethod,
   type PolicyDocument,
   type RouteDefinition,
-} from '../../src/contract';
+} from '@contract';
 import { FUNCTION_ACCESS, FUNCTION_NAMES, type FunctionName } from '../functions/function-access';
 import type { AccessResources } from '../functions/shared/access';
 import { TABLES, type TableName } from '../functions/shared/tables';

@@ -1,7 +1,7 @@
 import { ACTOR_LOOKUP_ACCESS } from './admin/caller';
 import { USER_MUTATIONS_ACCESS } from './admin/users';
 import { OPS_TOKEN_ACCESS } from './ops-authorizer';
-import { API_CORS, type ApiName } from '../../src/contract';
+import { API_CORS, type ApiName } from '@contract';
 import { tablesOf, usesResource, type Access } from './shared/access';
 import { ANNOUNCEMENT_STORE_ACCESS } from './shared/announcement-store';
 import { AUDIT_LOG_ACCESS } from './shared/audit-log';

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routesOf } from '../../src/contract';
+import { routesOf } from '@contract';
 import { SEEDED_ADMIN, SEEDED_USER, signedFetch, signIn } from './testing/callers';
 import { startTestStack, type TestStack } from './testing/test-stack';
 

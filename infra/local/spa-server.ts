@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { createServer, preview, type Plugin, type ProxyOptions } from 'vite';
-import { connectOriginsOf, securityHeaderValues, type RuntimeConfig } from '../../src/contract';
+import { connectOriginsOf, securityHeaderValues, type RuntimeConfig } from '@contract';
 import { refuseForeignHost } from './host-check';
 import { PortInUseError } from './net';
 import type { LocalSettings } from './settings';

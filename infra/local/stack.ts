@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { ApiStage, RuntimeConfig } from '../../src/contract';
+import type { ApiStage, RuntimeConfig } from '@contract';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws/identifiers';
 import { createDynalite, dynaliteSocket, ensureTables, localTableNames } from './dynamodb/dynalite';
 import { createEdgeServer } from './edge/server';
@@ -13,7 +13,7 @@ import { createRestApiServer } from './gateway/rest-api-server';
 import { startFunctions, type LocalFunctions } from './lambda/functions';
 import { SecretStore, secretStoreSchema } from './secrets-manager/model';
 import { secretsManagerService } from './secrets-manager/responses';
-import { adminApiResourcePolicy, GROUP_NAMES, groupRolePolicy, roleArn } from '../../src/contract';
+import { adminApiResourcePolicy, GROUP_NAMES, groupRolePolicy, roleArn } from '@contract';
 import { createDynamoDbFront, type StoreEndpoint } from './dynamodb/iam-front';
 import { ADMINISTRATOR_ACCESS, LocalAccount } from './iam/account';
 import { CredentialStore, credentialStoreSchema, type IssuedCredentials } from './iam/credentials';

@@ -1,4 +1,4 @@
-import { ROUTES, type ApiName } from '../contract/routes';
+import { ROUTES, type ApiName } from '@contract/routes';
 import { createRouteCaller, type RouteCaller, type Transport } from './route-caller';
 
 /** The APIs the console calls. The ops API is for monitoring systems, never for the console. */

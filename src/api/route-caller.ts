@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ROUTES, routePath, type ApiName, type RouteName } from '../contract/routes';
+import { ROUTES, routePath, type ApiName, type RouteName } from '@contract/routes';
 import { decodeApiError, ResponseShapeError } from './api-error';
 
 export { ResponseShapeError };

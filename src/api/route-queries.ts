@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient, type QueryFunction } from '@tanstack/react-query';
-import { ROUTES, type RouteName } from '../contract/routes';
-import { staleAfter, type MutatingRouteName, type ReadRouteName } from '../contract/staleness';
+import { ROUTES, type RouteName } from '@contract/routes';
+import { staleAfter, type MutatingRouteName, type ReadRouteName } from '@contract/staleness';
 import type { ApiClient, ConsoleApiName } from './clients';
 import type { RouteInput, RouteNameOf, RouteOutput } from './route-caller';
 

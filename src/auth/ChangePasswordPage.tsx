@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { TextField } from '../ui/TextField';
-import { authProblem } from './authProblem';
-import { checkNewPassword } from './checkNewPassword';
+import { authProblem } from './auth-problem';
+import { checkNewPassword } from './check-new-password';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
 
 const EMPTY: NewPasswordValues = { newPassword: '', confirmation: '' };

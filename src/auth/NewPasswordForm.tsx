@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { useAction } from '../ui/useAction';
-import { checkNewPassword } from './checkNewPassword';
+import { useAction } from '../ui/use-action';
+import { checkNewPassword } from './check-new-password';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
 import { useSession } from './session-context';
 

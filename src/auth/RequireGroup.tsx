@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { GROUPS, type GroupName } from '../contract/groups';
+import { GROUPS, type GroupName } from '@contract/groups';
 import { RefreshAccessButton } from './RefreshAccessButton';
 import { useSession } from './session-context';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../ui/Countdown';
 import { DescriptionItem, DescriptionList } from '../ui/DescriptionList';
-import type { SessionDetails } from './summarizeSession';
+import type { SessionDetails } from './summarize-session';
 
 /** Who is signed in and what the identity pool gave them. Shows no token or secret. */
 export function SessionDetailsList({ details }: { details: SessionDetails }) {

@@ -10,9 +10,9 @@ import { Hub } from 'aws-amplify/utils';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Problem } from '../i18n/problem';
 import { amplifySources } from './amplify-sources';
-import { authProblem } from './authProblem';
+import { authProblem } from './auth-problem';
 import { SessionContext, type Session, type SessionState } from './session-context';
-import { summarizeSession } from './summarizeSession';
+import { summarizeSession } from './summarize-session';
 
 /** The same for the whole app: they read Amplify's session, whoever is signed in. */
 const { credentials, idToken } = amplifySources(() => new Problem('authErrors.notSignedIn'));

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishI18n } from '../testing/render-screen';
-import { authProblem } from './authProblem';
+import { authProblem } from './auth-problem';
 import ForgotPasswordPage from './ForgotPasswordPage';
 import { SessionContext, type Session } from './session-context';
 import { SignInPage } from './SignInPage';

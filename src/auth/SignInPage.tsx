@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { TextField } from '../ui/TextField';
-import { useAction } from '../ui/useAction';
+import { useAction } from '../ui/use-action';
 import { EmailField } from './EmailField';
 import { NewPasswordForm } from './NewPasswordForm';
 import { useSession } from './session-context';

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CredentialsSource } from '../api/credentials-cache';
 import type { IdTokenSource } from '../api/id-token-fetch';
 import type { Problem } from '../i18n/problem';
-import type { SessionDetails } from './summarizeSession';
+import type { SessionDetails } from './summarize-session';
 
 export type SessionState =
   | { status: 'restoring' }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { API_NAMES, type ApiName } from '../contract/routes';
+import { API_NAMES, type ApiName } from '@contract/routes';
 import { UsageError } from './usage';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;

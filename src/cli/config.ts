@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseRuntimeConfig, type RuntimeConfig } from '../contract/runtime-config';
+import { parseRuntimeConfig, type RuntimeConfig } from '@contract/runtime-config';
 import { UsageError } from './usage';
 
 export const DEFAULT_CONFIG = 'http://127.0.0.1:5173/config.json';

@@ -8,7 +8,7 @@ import {
   type AuditEntry,
   type AuditedAction,
   type UserDetail,
-} from '../contract';
+} from '@contract';
 import { At, renderScreen } from '../testing/render-screen';
 import AnnouncementsAdminPage from './admin/announcements/AnnouncementsAdminPage';
 import AuditPage from './admin/audit/AuditPage';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../contract/languages';
+import { LANGUAGES } from '@contract/languages';
 import { currentLanguage } from './i18n';
 
 /** Switches the console's language; the detector remembers the choice in localStorage. */

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '../contract/languages';
+import { LANGUAGES, type Language } from '@contract/languages';
 import type { enConsole } from './en-console';
 import { enSignIn } from './en-sign-in';
 

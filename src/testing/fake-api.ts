@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api/clients';
 import { decodeApiError } from '../api/api-error';
 import type { RouteInput, RouteOutput } from '../api/route-caller';
-import { ROUTES, type RouteName } from '../contract/routes';
+import { ROUTES, type RouteName } from '@contract/routes';
 
 /** A test's answers, by route: each a function of the call's input, as its handler would be. */
 export type FakeRoutes = {

@@ -11,9 +11,9 @@ import { ApiContext, type Apis } from '../api/api-context';
 import { createQueryClient } from '../api/query-client';
 import type { SigningFetch } from '../api/signing-fetch';
 import { SessionContext, type Session } from '../auth/session-context';
-import type { SessionDetails } from '../auth/summarizeSession';
+import type { SessionDetails } from '../auth/summarize-session';
 import { RuntimeConfigContext } from '../config/runtime-config-context';
-import type { RuntimeConfig } from '../contract/runtime-config';
+import type { RuntimeConfig } from '@contract/runtime-config';
 import { en } from '../i18n/en';
 import { fakeApi, type FakeRoutes } from './fake-api';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { ADMIN_SCREENS } from '../app/admin-screens';
 import { useSession } from '../auth/session-context';
-import { GROUPS } from '../contract/groups';
+import { GROUPS } from '@contract/groups';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { OfflineNotice } from './OfflineNotice';
 

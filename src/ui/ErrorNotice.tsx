@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from './describeError';
+import { describeError } from './describe-error';
 
 /**
  * An error announced to screen readers as it appears, in the person's language, with the

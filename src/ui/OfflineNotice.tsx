@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOnline } from './useOnline';
+import { useOnline } from './use-online';
 
 /**
  * Says the browser is offline while it is. Reads wait for the connection (TanStack Query

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { adminApiResourcePolicy, type PolicyDocument } from '../../../src/contract';
+import { adminApiResourcePolicy, type PolicyDocument } from '@contract';
 import { AdminApi } from './admin-api';
 import { resolveIntrinsics } from '../testing/intrinsics';
 import { ApiGatewayAccountLogging } from './api-logging';

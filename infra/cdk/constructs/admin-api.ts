@@ -8,7 +8,7 @@ import {
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { adminApiResourcePolicy, routesOf } from '../../../src/contract';
+import { adminApiResourcePolicy, routesOf } from '@contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
 import { addRestApiCors } from './rest-api-cors';
 import { acknowledgeHandlerValidation } from '../nag-acknowledgements';

@@ -12,7 +12,7 @@ import {
   type ExplicitAuthFlow,
   type StandardAttribute,
   type UserPoolSettings,
-} from '../../../src/contract';
+} from '@contract';
 
 /**
  * `src/contract/user-pool-settings.ts` in the CDK's own words: its props name attributes and

@@ -9,7 +9,7 @@ import {
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { routesOf } from '../../../src/contract';
+import { routesOf } from '@contract';
 import { RestApiLogs, type ApiGatewayAccountLogging } from './api-logging';
 import { acknowledgeHandlerValidation } from '../nag-acknowledgements';
 import { addRestApiCors } from './rest-api-cors';

@@ -15,7 +15,7 @@ import {
   routesOf,
   type ApiStage,
   type GroupName,
-} from '../../../src/contract';
+} from '@contract';
 import { acknowledgeWildcards } from '../nag-acknowledgements';
 import { pascalCase as pascal } from '../naming';
 

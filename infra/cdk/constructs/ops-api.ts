@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { API_CORS, routesOf } from '../../../src/contract';
+import { API_CORS, routesOf } from '@contract';
 import { logRetention } from './api-logging';
 
 export interface OpsApiProps {

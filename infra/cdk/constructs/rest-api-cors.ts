@@ -8,7 +8,7 @@ import {
   type ApiName,
   type CorsGatewayResponse,
   type HttpMethod,
-} from '../../../src/contract';
+} from '@contract';
 
 /** Each gateway response type, with the construct id it has always had in the template. */
 const GATEWAY_RESPONSES: Record<CorsGatewayResponse, { id: string; type: ResponseType }> = {

@@ -12,7 +12,7 @@ import {
   type ISource,
 } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { RuntimeConfig } from '../../../src/contract';
+import type { RuntimeConfig } from '@contract';
 import { acknowledgeWildcards } from '../nag-acknowledgements';
 
 export interface SiteContentProps {

@@ -19,7 +19,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { contentSecurityPolicy, routesOf, SECURITY_HEADERS } from '../../../src/contract';
+import { contentSecurityPolicy, routesOf, SECURITY_HEADERS } from '@contract';
 import { SPA_FALLBACK_CODE } from './spa-fallback';
 
 export interface SiteProps {

@@ -6,7 +6,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '../../../src/contract';
+import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '@contract';
 import {
   authFlows,
   clientAttributes,

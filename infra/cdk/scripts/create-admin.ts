@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
-import { GROUPS } from '../../../src/contract';
+import { GROUPS } from '@contract';
 import { stackNameOf } from '../deployment-settings';
 import { makeAdmin } from '../first-admin';
 import { OUTPUTS_FILE, stackOutputsFrom } from '../stack-outputs';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { AuditedAction } from '../../../src/contract';
+import type { AuditedAction } from '@contract';
 import { beginAudit, settleAudit, type AuditOutcome, type PendingAudit } from '../shared/audit-log';
 import { awsErrorName } from '../shared/aws-errors';
 import { HttpError } from '../shared/http-error';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { isAuditedAction, type RouteDefinition, type RouteName } from '../../../src/contract';
+import { isAuditedAction, type RouteDefinition, type RouteName } from '@contract';
 import { awsErrorName } from '../shared/aws-errors';
 import { listGroupsOf, USER_DIRECTORY_ACCESS } from '../shared/user-directory';
 import { recordRefusal } from './audited';

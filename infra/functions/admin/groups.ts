@@ -1,4 +1,4 @@
-import { GROUPS, isGroupName } from '../../../src/contract';
+import { GROUPS, isGroupName } from '@contract';
 import type { RouteHandlers } from '../shared/rest-handler';
 import { countGroupMembers, listAllGroups, listGroupMembers } from '../shared/user-directory';
 

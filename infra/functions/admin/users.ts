@@ -9,7 +9,7 @@ import {
   AdminUserGlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { GROUPS, type AuditedAction, type UserDetail } from '../../../src/contract';
+import { GROUPS, type AuditedAction, type UserDetail } from '@contract';
 import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';

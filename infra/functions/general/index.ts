@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { Profile } from '../../../src/contract';
+import type { Profile } from '@contract';
 import { listAnnouncements } from '../shared/announcement-store';
 import { HttpError } from '../shared/http-error';
 import { readPreferences, savePreferences } from '../shared/profile-store';

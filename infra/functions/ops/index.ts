@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { findRoute, GROUPS, type OpsHealth, type OpsStats } from '../../../src/contract';
+import { findRoute, GROUPS, type OpsHealth, type OpsStats } from '@contract';
 import { countAuditSince } from '../shared/audit-log';
 import { HttpError } from '../shared/http-error';
 import { countGroupMembers, countUsers } from '../shared/user-directory';

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from '../../../src/contract';
+import type { PolicyDocument, PolicyStatement } from '@contract';
 import type { TableName } from './tables';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableAccess } from './access';
-import type { Announcement, PostAnnouncementBody } from '../../../src/contract';
+import type { Announcement, PostAnnouncementBody } from '@contract';
 import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { notFound } from './http-error';

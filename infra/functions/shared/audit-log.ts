@@ -4,7 +4,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditPage, ListAuditQuery } from '../../../src/contract';
+import type { AuditEntry, AuditPage, ListAuditQuery } from '@contract';
 import { tableAccess } from './access';
 import { awsErrorName } from './aws-errors';
 import { decodeCursor, encodeCursor, notACursor } from './cursor';

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../../src/contract';
+import type { ApiErrorBody } from '@contract';
 
 /** An answer other than success, with the contract's error body. */
 export class HttpError extends Error {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROUTES, type RouteName } from '../../../src/contract';
+import { ROUTES, type RouteName } from '@contract';
 import { HttpError } from './http-error';
 import { parseRequest, type RawRequest } from './parse-request';
 

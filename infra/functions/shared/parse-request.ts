@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteSchemas } from '../../../src/contract';
+import type { RouteSchemas } from '@contract';
 import { badRequest } from './http-error';
 
 export interface RawRequest {

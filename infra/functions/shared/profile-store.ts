@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableAccess } from './access';
-import type { Language } from '../../../src/contract';
+import type { Language } from '@contract';
 import { withStore } from './data-store';
 import { requireEnv } from './env';
 import { TABLES } from './tables';

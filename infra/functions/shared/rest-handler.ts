@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
-import type { ROUTES } from '../../../src/contract';
+import type { ROUTES } from '@contract';
 import {
   API_CORS,
   corsResponseHeaders,
@@ -9,7 +9,7 @@ import {
   type ApiName,
   type RouteDefinition,
   type RouteName,
-} from '../../../src/contract';
+} from '@contract';
 import { listEnv } from './env';
 import { HttpError } from './http-error';
 import { parseRequest, type ParsedRequest } from './parse-request';

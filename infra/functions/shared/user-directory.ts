@@ -15,7 +15,7 @@ import {
   type UserPage,
   type UserStatusFilter,
   type UserSummary,
-} from '../../../src/contract';
+} from '@contract';
 import { userPoolAccess } from './access';
 import { cognitoClient } from './aws-clients';
 import { awsErrorName } from './aws-errors';

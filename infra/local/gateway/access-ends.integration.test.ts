@@ -6,7 +6,7 @@ import {
   GetTokensFromRefreshTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRY_RUN_HEADER, type AuditEntry } from '../../../src/contract';
+import { DRY_RUN_HEADER, type AuditEntry } from '@contract';
 import {
   callAdmin,
   SEEDED_ADMIN,

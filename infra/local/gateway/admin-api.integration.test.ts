@@ -10,7 +10,7 @@ import {
   routePath,
   routesOf,
   type AuditEntry,
-} from '../../../src/contract';
+} from '@contract';
 import {
   callAdmin,
   SEEDED_ADMIN,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORS_MAX_AGE_SECONDS } from '../../../src/contract';
+import { CORS_MAX_AGE_SECONDS } from '@contract';
 import {
   SEEDED_ADMIN,
   SEEDED_USER,

@@ -1,7 +1,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../src/contract';
+import { ROUTES } from '@contract';
 import { localTableNames } from '../dynamodb/dynalite';
 import {
   SEEDED_ADMIN,

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { API_CORS, routesOf, type ApiName, type ApiStage } from '../../../src/contract';
+import { API_CORS, routesOf, type ApiName, type ApiStage } from '@contract';
 import { BodyTooLargeError } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
 import { refuseForeignHost } from '../host-check';

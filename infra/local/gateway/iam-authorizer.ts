@@ -5,7 +5,7 @@ import {
   roleArn,
   type ApiStage,
   type PolicyDocument,
-} from '../../../src/contract';
+} from '@contract';
 import type { IssuedCredentials } from '../iam/credentials';
 import { evaluate } from '../iam/policy-evaluator';
 import { accessDenied, GatewayResponse } from './gateway-response';

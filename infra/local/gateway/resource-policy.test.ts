@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  adminApiCallerArns,
-  adminApiResourcePolicy,
-  roleArn,
-  type ApiStage,
-} from '../../../src/contract';
+import { adminApiCallerArns, adminApiResourcePolicy, roleArn, type ApiStage } from '@contract';
 import { GatewayResponse } from './gateway-response';
 import { ApiResourcePolicy, combinedDecision, invokedArn } from './resource-policy';
 

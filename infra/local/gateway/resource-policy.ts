@@ -1,8 +1,4 @@
-import {
-  expandExecuteApiShorthand,
-  type ApiStage,
-  type PolicyDocument,
-} from '../../../src/contract';
+import { expandExecuteApiShorthand, type ApiStage, type PolicyDocument } from '@contract';
 import { evaluate, type Decision } from '../iam/policy-evaluator';
 import { accessDenied } from './gateway-response';
 

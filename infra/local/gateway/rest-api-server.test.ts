@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { roleArn, type ApiStage } from '../../../src/contract';
+import { roleArn, type ApiStage } from '@contract';
 import type { TemporaryCredentials } from '../iam/credentials';
 import { LocalFunction } from '../lambda/local-function';
 import { close, listen } from '../net';

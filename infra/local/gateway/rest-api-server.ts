@@ -9,7 +9,7 @@ import {
   type ApiName,
   type ApiStage,
   type HttpMethod,
-} from '../../../src/contract';
+} from '@contract';
 import { BodyTooLargeError } from '../aws/http';
 import { newRequestId } from '../aws/identifiers';
 import { refuseForeignHost } from '../host-check';

@@ -1,4 +1,4 @@
-import type { HttpMethod, RouteDefinition, RouteName } from '../../../src/contract';
+import type { HttpMethod, RouteDefinition, RouteName } from '@contract';
 
 export interface MatchedRoute {
   name: RouteName;

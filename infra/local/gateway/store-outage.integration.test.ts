@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/contract';
+import type { AuditEntry } from '@contract';
 import {
   callAdmin,
   SEEDED_ADMIN,

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../../../src/contract';
+import type { PolicyDocument } from '@contract';
 import type { IssuedCredentials } from './credentials';
 import { evaluate, type Decision } from './policy-evaluator';
 

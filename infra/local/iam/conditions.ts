@@ -1,4 +1,4 @@
-import type { PolicyCondition } from '../../../src/contract';
+import type { PolicyCondition } from '@contract';
 import { wildcardPattern } from './wildcards';
 
 /**

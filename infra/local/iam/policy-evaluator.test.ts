@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRolePolicy, type PolicyDocument } from '../../../src/contract';
+import { groupRolePolicy, type PolicyDocument } from '@contract';
 import { evaluate } from './policy-evaluator';
 
 const stage = {

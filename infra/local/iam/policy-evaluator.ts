@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from '../../../src/contract';
+import type { PolicyDocument, PolicyStatement } from '@contract';
 import { evaluateCondition, type ConditionVerdict, type RequestContext } from './conditions';
 import { wildcardPattern } from './wildcards';
 

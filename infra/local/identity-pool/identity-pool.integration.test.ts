@@ -4,7 +4,7 @@ import {
   AdminSetUserPasswordCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleArn } from '../../../src/contract';
+import { roleArn } from '@contract';
 import { expectAwsError } from '../testing/aws-assertions';
 import { loginsFor } from '../testing/callers';
 import { srpSignIn } from '../testing/srp-client';

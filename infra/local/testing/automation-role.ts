@@ -1,4 +1,4 @@
-import { executeApiArn, ROUTES, type RouteName } from '../../../src/contract';
+import { executeApiArn, ROUTES, type RouteName } from '@contract';
 import type { TemporaryCredentials } from '../iam/credentials';
 import type { TestStack } from './test-stack';
 

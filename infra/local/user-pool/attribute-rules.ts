@@ -4,7 +4,7 @@ import {
   customAttribute,
   type AppClientSettings,
   type UserPoolSettings,
-} from '../../../src/contract';
+} from '@contract';
 import { invalidParameter, notAuthorized } from '../aws/errors';
 
 /**

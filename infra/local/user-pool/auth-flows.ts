@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ExplicitAuthFlow } from '../../../src/contract';
+import type { ExplicitAuthFlow } from '@contract';
 import { AwsError, invalidParameter, notAuthorized } from '../aws/errors';
 import { newOpaqueToken } from '../aws/identifiers';
 import { userNotFound, type UserPool } from './model';

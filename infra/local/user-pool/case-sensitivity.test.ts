@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '../../../src/contract';
+import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '@contract';
 import { expectAwsError } from '../testing/aws-assertions';
 import { openInProcessUserPool, type InProcessUserPool } from '../testing/in-process-user-pool';
 import { srpSignIn } from '../testing/srp-client';

@@ -4,7 +4,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { signIn, signOut } from 'aws-amplify/auth';
-import { configureAmplify } from '../../../src/config/configureAmplify';
+import { configureAmplify } from '../../../src/config/configure-amplify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAwsError } from '../testing/aws-assertions';
 import { srpSignIn } from '../testing/srp-client';

@@ -8,7 +8,7 @@ import {
   roleArn,
   type AppClientSettings,
   type UserPoolSettings,
-} from '../../../src/contract';
+} from '@contract';
 import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../aws/errors';
 import { newUserPoolClientId, newUserPoolId } from '../aws/identifiers';
 import type { StateFile } from '../store/state-file';

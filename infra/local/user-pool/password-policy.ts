@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { USER_POOL_SETTINGS, type PasswordPolicy } from '../../../src/contract';
+import { USER_POOL_SETTINGS, type PasswordPolicy } from '@contract';
 import { AwsError } from '../aws/errors';
 
 /** The symbols Cognito counts (its documented set). */

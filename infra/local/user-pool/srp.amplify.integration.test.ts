@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
-import { configureAmplify } from '../../../src/config/configureAmplify';
+import { configureAmplify } from '../../../src/config/configure-amplify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleArn } from '../../../src/contract';
+import { roleArn } from '@contract';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 let stack: TestStack;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { AppClientSettings } from '../../../src/contract';
+import type { AppClientSettings } from '@contract';
 import { newOpaqueToken } from '../aws/identifiers';
 import { notAuthorized } from '../aws/errors';
 import { keySetOf, type PoolSigningKeys, type SigningKey } from './signing-key';

@@ -29,7 +29,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS, roleArn } from '../../../src/contract';
+import { GROUPS, roleArn } from '@contract';
 import { expectAwsError } from '../testing/aws-assertions';
 import { srpSignIn } from '../testing/srp-client';
 import { startTestStack, type TestStack } from '../testing/test-stack';

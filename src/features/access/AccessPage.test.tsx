@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SigningFetch } from '../../api/signing-fetch';
-import { DRY_RUN_HEADER, ROUTES, routesOf } from '../../contract';
+import { DRY_RUN_HEADER, ROUTES, routesOf } from '@contract';
 import { TEST_CONFIG, renderScreen } from '../../testing/render-screen';
 import AccessPage from './AccessPage';
 

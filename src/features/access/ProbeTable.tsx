@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ROUTES } from '../../contract';
-import { describeError } from '../../ui/describeError';
+import { ROUTES } from '@contract';
+import { describeError } from '../../ui/describe-error';
 import type { en } from '../../i18n/en';
 import type { ProbeResult } from './probe';
 

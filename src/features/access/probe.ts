@@ -7,7 +7,7 @@ import {
   routesOf,
   type RouteDefinition,
   type RouteName,
-} from '../../contract';
+} from '@contract';
 
 export type ProbeResult =
   | { route: RouteName; outcome: 'allowed' }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Announcement } from '../../contract/announcements';
+import type { Announcement } from '@contract/announcements';
 
 /** One announcement. Title and body are plain text: React renders them as text, never HTML. */
 export function AnnouncementItem({

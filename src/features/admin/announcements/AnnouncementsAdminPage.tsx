@@ -7,7 +7,7 @@ import {
   ANNOUNCEMENT_BODY_MAX,
   ANNOUNCEMENT_TITLE_MAX,
   postAnnouncementBody,
-} from '../../../contract/announcements';
+} from '@contract/announcements';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';

@@ -2,13 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
-import { AUDITED_ACTIONS, type AuditedAction } from '../../../contract';
+import { AUDITED_ACTIONS, type AuditedAction } from '@contract';
 import { DateTime } from '../../../ui/DateTime';
 import { Pager } from '../../../ui/Pager';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
-import { useCursorPages } from '../../../ui/useCursorPages';
+import { useCursorPages } from '../../../ui/use-cursor-pages';
 
 const PAGE_SIZE = 25;
 

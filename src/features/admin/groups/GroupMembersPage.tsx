@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
 import { ADMIN_SCREENS, userScreen } from '../../../app/admin-screens';
-import { isGroupName, type GroupName } from '../../../contract';
+import { isGroupName, type GroupName } from '@contract';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
 import { Pager } from '../../../ui/Pager';
 import { QueryStatus } from '../../../ui/QueryStatus';
-import { useCursorPages } from '../../../ui/useCursorPages';
+import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { UserStatusText } from '../users/UserStatusText';
 
 /** The members of one group, a page at a time, each linking to their user page. */

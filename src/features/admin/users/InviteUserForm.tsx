@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteMutation } from '../../../api/route-mutations';
-import { GROUP_NAMES, GROUPS, inviteUserBody, type GroupName } from '../../../contract';
+import { GROUP_NAMES, GROUPS, inviteUserBody, type GroupName } from '@contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';

@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_SCREENS, USER_SCREEN, userScreen } from '../../../app/admin-screens';
-import { GROUPS, type UserDetail } from '../../../contract';
+import { GROUPS, type UserDetail } from '@contract';
 import type { FakeRoutes } from '../../../testing/fake-api';
 import { renderScreen } from '../../../testing/render-screen';
 import UserDetailPage from './UserDetailPage';

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
 import { ADMIN_SCREENS } from '../../../app/admin-screens';
 import { useSignedInSession } from '../../../auth/session-context';
-import { GROUP_NAMES, GROUPS, type UserDetail } from '../../../contract';
+import { GROUP_NAMES, GROUPS, type UserDetail } from '@contract';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { DateTime } from '../../../ui/DateTime';
 import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';

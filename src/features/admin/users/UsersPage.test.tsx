@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UserSummary } from '../../../contract';
+import type { UserSummary } from '@contract';
 import { refusal, type FakeRoutes } from '../../../testing/fake-api';
 import { renderScreen } from '../../../testing/render-screen';
 import UsersPage from './UsersPage';

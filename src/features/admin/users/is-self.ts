@@ -1,4 +1,4 @@
-import type { SessionDetails } from '../../../auth/summarizeSession';
+import type { SessionDetails } from '../../../auth/summarize-session';
 
 /**
  * Whether `user` is the person signed in. E-mail is the pool's sign-in name and unique, so

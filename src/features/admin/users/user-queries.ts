@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouteMutation, type RouteCall } from '../../../api/route-mutations';
 import { routeQuery } from '../../../api/route-queries';
-import type { GroupName, UserSummary } from '../../../contract';
+import type { GroupName, UserSummary } from '@contract';
 
 export type UserAction =
   | 'disable'

@@ -12,7 +12,7 @@ import {
   updateProfileBody,
   type Language,
   type Profile,
-} from '../../../contract';
+} from '@contract';
 import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';

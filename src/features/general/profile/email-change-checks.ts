@@ -1,5 +1,5 @@
-import { authProblem } from '../../../auth/authProblem';
-import { inviteUserBody } from '../../../contract';
+import { authProblem } from '../../../auth/auth-problem';
+import { inviteUserBody } from '@contract';
 import { Problem, type MessageKey } from '../../../i18n/problem';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuntimeConfig, RuntimeConfigError } from './loadRuntimeConfig';
+import { loadRuntimeConfig, RuntimeConfigError } from './load-runtime-config';
 
 const validConfig = {
   region: 'ap-northeast-1',

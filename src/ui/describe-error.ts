@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../api/api-error';
-import { authProblem } from '../auth/authProblem';
+import { authProblem } from '../auth/auth-problem';
 import { say } from '../i18n/problem';
 
 export interface ErrorDescription {

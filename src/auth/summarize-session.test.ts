@@ -1,6 +1,6 @@
 import type { AuthSession, JWT } from 'aws-amplify/auth';
 import { describe, expect, it } from 'vitest';
-import { summarizeSession } from './summarizeSession';
+import { summarizeSession } from './summarize-session';
 
 function jwt(payload: JWT['payload']): JWT {
   return { payload, toString: () => 'header.payload.signature' };

@@ -1,4 +1,4 @@
-import { parseRuntimeConfig, type RuntimeConfig } from '../contract/runtime-config';
+import { parseRuntimeConfig, type RuntimeConfig } from '@contract/runtime-config';
 
 export const RUNTIME_CONFIG_PATH = '/config.json';
 

@@ -1,7 +1,7 @@
 import { AuthError } from 'aws-amplify/auth';
 import { describe, expect, it } from 'vitest';
 import { Problem } from '../i18n/problem';
-import { authProblem } from './authProblem';
+import { authProblem } from './auth-problem';
 
 const cognito = (name: string, message: string) => new AuthError({ name, message });
 

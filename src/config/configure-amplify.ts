@@ -1,5 +1,5 @@
 import { Amplify, type ResourcesConfig } from 'aws-amplify';
-import type { RuntimeConfig } from '../contract/runtime-config';
+import type { RuntimeConfig } from '@contract/runtime-config';
 
 /** Amplify's Auth settings for a runtime config; endpoints are only passed when set (local stack). */
 export function amplifyConfigFrom(config: RuntimeConfig): ResourcesConfig {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuntimeConfig } from '../contract/runtime-config';
-import { amplifyConfigFrom } from './configureAmplify';
+import type { RuntimeConfig } from '@contract/runtime-config';
+import { amplifyConfigFrom } from './configure-amplify';
 
 const cloudConfig: RuntimeConfig = {
   region: 'ap-northeast-1',
