@@ -46,7 +46,7 @@ import { admitEveryoneAs } from '../infra/local/testing/admit-everyone';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { signRequest } from '../infra/local/testing/callers';
 import { freePort, startTestStack, type TestStack } from '../infra/local/testing/test-stack';
-import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
+import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -511,12 +511,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -23,7 +23,7 @@ import { FUNCTION_NAMES, functionEnvironment } from '../infra/functions/function
 import { HANDLER_BUNDLING, HANDLER_NODE_OPTIONS } from '../infra/cdk/constructs/handlers';
 import { bundleHandler, type HandlerBundle } from './cold-start/handler-bundle';
 import { timeModuleLoad, type ModuleLoad } from './cold-start/module-load';
-import { envInt, fmt, machine, table, writeResult } from './results';
+import { envInt, fmt, machine, table, runBench, writeResult } from './results';
 
 type HandlerName = (typeof FUNCTION_NAMES)[number];
 
@@ -234,12 +234,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -38,7 +38,7 @@ import { localTableNames } from '../infra/local/dynamodb/dynalite';
 import { SEEDED_ADMIN, signIn, type TemporaryCredentials } from '../infra/local/testing/callers';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
-import { autocannonFigures, envInt, fmt, machine, table, writeResult } from './results';
+import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
 
 const config = {
   connections: envInt('BENCH_CONNECTIONS', 50, 1),
@@ -452,12 +452,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -81,3 +81,16 @@ export function autocannonFigures(result: autocannon.Result) {
     ),
   };
 }
+
+/** Runs a bench's `main`: its answer is the exit status; an error is printed and exits 1. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

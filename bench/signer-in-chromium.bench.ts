@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
-import { envInt, fmt, machine, table, writeResult } from './results';
+import { envInt, fmt, machine, table, runBench, writeResult } from './results';
 import type { CaseName, PageResult, RunConfig, SignerBench, SignerName } from './browser/signers';
 
 /** Ours first; the page module is not imported here, it only runs in the browser. */
@@ -235,12 +235,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../testing/automation-role';
 import {
   callAdmin,
+  callAdminWith,
   SEEDED_ADMIN,
   SEEDED_USER,
-  signedFetch,
   signIn,
   type Json,
   type SignedInCaller,
@@ -29,17 +29,12 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 async function call(credentials: SigningCredentials, method: string, path: string, body?: Json) {
-  const response = await signedFetch(`${stack.apiUrls.admin}${path}`, credentials, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    errorType: response.headers.get('x-amzn-errortype'),
-    body: text ? (JSON.parse(text) as Json) : undefined,
-  };
+  const {
+    status,
+    headers,
+    body: answer,
+  } = await callAdminWith(stack, credentials, method, path, body);
+  return { status, errorType: headers.get('x-amzn-errortype'), body: answer };
 }
 
 const resource = (method: string, path: string) =>

@@ -136,14 +136,25 @@ export async function signRequest(
 export type Json = any;
 
 /** A JSON call to a route of the admin API as `caller`. */
-export async function callAdmin(
+export function callAdmin(
   stack: TestStack,
   caller: SignedInCaller,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: Json; headers: Headers }> {
-  const response = await signedFetch(`${stack.apiUrls.admin}${path}`, caller.credentials, {
+  return callAdminWith(stack, caller.credentials, method, path, body);
+}
+
+/** A JSON call to a route of the admin API signed with any credentials (a role's, a key). */
+export async function callAdminWith(
+  stack: TestStack,
+  credentials: SigningCredentials,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json; headers: Headers }> {
+  const response = await signedFetch(`${stack.apiUrls.admin}${path}`, credentials, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
