@@ -20,6 +20,10 @@ const hits: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(req.url ?? '');
+    if (req.url === '/leaky.json') {
+      const leaky = { ...CONFIG, adminApiUrl: 'http://admin.example.com/prod' };
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(leaky));
+    }
     const redirect = {
       '/moved.json': '/config.json',
       '/elsewhere.json': 'https://attacker.example/config.json',
@@ -103,6 +107,14 @@ describe('--config', () => {
     } finally {
       fetchSpy.mockRestore();
     }
+  });
+
+  it('refuses a config that sends signed calls over plain HTTP to another host', async () => {
+    const error = await refusal(`${base}/leaky.json`);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain(
+      'sends adminApiUrl over plain HTTP (http://admin.example.com/prod)',
+    );
   });
 
   it('counts only this machine as loopback', () => {

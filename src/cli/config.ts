@@ -43,10 +43,39 @@ async function fetchConfig(where: string): Promise<unknown> {
   return response.json();
 }
 
+/** The config's endpoints the CLI sends tokens, credentials or signed requests to. */
+const ENDPOINTS = [
+  'userPoolEndpoint',
+  'identityPoolEndpoint',
+  'adminApiUrl',
+  'generalApiUrl',
+  'opsApiUrl',
+] as const;
+
+/**
+ * The same rule for what the config names as for the config itself: tokens and signed calls
+ * go over HTTPS, or plain HTTP to this machine only (a relative address stays on the config's
+ * own origin).
+ */
+function assertSafeEndpoints(config: RuntimeConfig, where: string): RuntimeConfig {
+  for (const name of ENDPOINTS) {
+    const value = config[name];
+    if (!value || !/^http:\/\//i.test(value)) continue;
+    if (!isLoopbackHost(new URL(value).hostname)) {
+      throw new UsageError(
+        `the config at ${where} sends ${name} over plain HTTP (${value}), where anyone on the way can read tokens and signed calls: use https:// (http:// only for 127.0.0.1, ::1 or localhost)`,
+      );
+    }
+  }
+  return config;
+}
+
 /** The console's config.json from a URL (the SPA's own) or a file, checked by its schema. */
 export async function loadConfig(where: string): Promise<LoadedConfig> {
   if (/^https?:\/\//i.test(where)) {
-    return { config: parseRuntimeConfig(await fetchConfig(where)), origin: new URL(where).origin };
+    const config = parseRuntimeConfig(await fetchConfig(where));
+    return { config: assertSafeEndpoints(config, where), origin: new URL(where).origin };
   }
-  return { config: parseRuntimeConfig(JSON.parse(await readFile(where, 'utf8'))) };
+  const config = parseRuntimeConfig(JSON.parse(await readFile(where, 'utf8')));
+  return { config: assertSafeEndpoints(config, where) };
 }

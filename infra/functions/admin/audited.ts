@@ -55,7 +55,8 @@ export async function recordRefusal(
   refusal: HttpError,
 ): Promise<void> {
   const actor = await actorOf(event);
-  const target = decodeURIComponent(event.path);
+  // As API Gateway passes it: already decoded once (decoding again could throw on a `%`).
+  const target = event.path;
   const requestId = event.requestContext.requestId;
   const pending = await beginAudit({ actor, action, target, requestId }, new Date());
   await settle(pending, target, { outcome: 'failure', error: refusal.details.code ?? 'Refused' });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { isAuditedAction, type RouteDefinition, type RouteName } from '@contract';
+import { DRY_RUN_HEADER, isAuditedAction, type RouteDefinition, type RouteName } from '@contract';
 import { awsErrorName } from '../shared/aws-errors';
 import { listGroupsOf, USER_DIRECTORY_ACCESS } from '../shared/user-directory';
 import { recordRefusal } from './audited';
@@ -29,6 +29,12 @@ export async function assertCurrentAccess(
   });
   if ((route.groups as readonly string[]).some((group) => groups.includes(group))) return;
   const refusal = accessRevoked();
-  if (isAuditedAction(name)) await recordRefusal(event, name, refusal);
+  // A refused change is audited; a dry run (the Access probe asking) changes nothing to record.
+  if (isAuditedAction(name) && !isDryRun(event)) await recordRefusal(event, name, refusal);
   throw refusal;
 }
+
+const isDryRun = (event: APIGatewayProxyEvent) =>
+  Object.keys(event.headers ?? {}).some(
+    (header) => header.toLowerCase() === DRY_RUN_HEADER.toLowerCase(),
+  );

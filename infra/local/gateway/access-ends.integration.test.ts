@@ -145,6 +145,12 @@ describe('a demoted administrator with credentials still in hand', () => {
       headers: { [DRY_RUN_HEADER]: '1' },
     });
     expect(probe.status).toBe(403);
+    const probeOfAChange = await signedFetch(
+      `${stack.apiUrls.admin}/admin/users/${demoted.username}/groups/admin`,
+      demoted.credentials,
+      { method: 'PUT', headers: { [DRY_RUN_HEADER]: '1' } },
+    );
+    expect(probeOfAChange.status).toBe(403);
     // Reads and refused probes are not actions: the log has nothing by them.
     expect(await auditBy(demoted.username)).toEqual([]);
   });
