@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
 
 /** Violations axe rates serious or critical: what keeps someone from using a screen. */
-async function seriousViolations(page: import('@playwright/test').Page) {
+async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
