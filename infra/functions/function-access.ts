@@ -1,4 +1,5 @@
 import { ACTOR_LOOKUP_ACCESS } from './admin/caller';
+import { CURRENT_ACCESS_CHECK } from './admin/current-access';
 import { USER_MUTATIONS_ACCESS } from './admin/users';
 import { OPS_TOKEN_ACCESS } from './ops-authorizer';
 import { API_CORS, type ApiName } from '@contract';
@@ -31,6 +32,7 @@ export const FUNCTION_ACCESS: Readonly<Record<FunctionName, readonly Access[]>> 
     USER_DIRECTORY_ACCESS.listGroupMembers,
     USER_DIRECTORY_ACCESS.countGroupMembers,
     ACTOR_LOOKUP_ACCESS,
+    CURRENT_ACCESS_CHECK,
     USER_MUTATIONS_ACCESS,
   ],
   general: [ANNOUNCEMENT_STORE_ACCESS.list, PROFILE_STORE_ACCESS.read, PROFILE_STORE_ACCESS.save],

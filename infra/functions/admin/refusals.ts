@@ -1,7 +1,7 @@
 import { HttpError } from '../shared/http-error';
 
 /** The caller is no longer (or no longer enabled as) what their credentials were issued for. */
-export const ACCESS_REVOKED = 'AccessRevoked';
+const ACCESS_REVOKED = 'AccessRevoked';
 
 export const accessRevoked = () =>
   new HttpError(403, 'Your administrator access was removed; sign in again.', {
