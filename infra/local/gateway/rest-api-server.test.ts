@@ -123,12 +123,23 @@ describe('a misbehaving integration', () => {
   });
 
   it('starts a fresh instance after a crash, as Lambda would', async () => {
+    // The first instance crashes before it answers, so the crash is known when its 502
+    // arrives (no sleep decides which instance the next call finds). The marker file outlives
+    // the instance; the counter does not, so '1' proves the second call ran in a fresh one.
+    const marker = join(dir, 'crashed-once');
     const url = await gatewayFor(
       'crashes-once',
-      `let calls = 0; export const handler = async () => { if (calls++ === 0) setTimeout(() => { throw new Error('crash'); }); return { statusCode: 200, body: String(calls) }; };`,
+      `import { existsSync, writeFileSync } from 'node:fs';
+       let calls = 0;
+       export const handler = () => new Promise((resolve) => {
+         calls += 1;
+         if (!existsSync(${JSON.stringify(marker)})) {
+           writeFileSync(${JSON.stringify(marker)}, '');
+           setTimeout(() => { throw new Error('crash'); });
+         } else resolve({ statusCode: 200, body: String(calls) });
+       });`,
     );
-    expect((await signedFetch(url, caller)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await signedFetch(url, caller)).status).toBe(502);
     const second = await signedFetch(url, caller);
     expect(second.status).toBe(200);
     expect(await second.text()).toBe('1');
