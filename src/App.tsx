@@ -3,7 +3,7 @@ import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-rout
 import { ADMIN_AREA, ADMIN_SCREENS, GROUP_SCREEN, USER_SCREEN } from './app/admin-screens';
 import { RequireSession } from './auth/RequireSession';
 import { SignInPage } from './auth/SignInPage';
-import { AppLayout } from './ui/AppLayout';
+import { ConsoleFrame, SignedOutFrame } from './ui/ConsoleFrame';
 import { screenLoader } from './ui/screen-loader';
 import { NotFoundPage } from './ui/NotFoundPage';
 
@@ -16,10 +16,15 @@ const screen = (load: () => Promise<{ default: ComponentType }>) => screenLoader
  */
 const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    element: <ConsoleFrame />,
     children: [
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'forgot-password', element: screen(() => import('./auth/ForgotPasswordPage')) },
+      {
+        element: <SignedOutFrame />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: screen(() => import('./auth/ForgotPasswordPage')) },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [

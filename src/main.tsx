@@ -11,6 +11,7 @@ import { loadRuntimeConfig } from './config/load-runtime-config';
 import { RuntimeConfigContext } from './config/runtime-config-context';
 import { createI18n } from './i18n/i18n';
 import './ui/app.css';
+import { followVisualMode } from './ui/visual-mode';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -22,6 +23,7 @@ function render(node: ReactNode) {
 
 // Amplify is configured from /config.json before the first render, so the session can be
 // restored as soon as the app mounts.
+followVisualMode();
 const i18nReady = createI18n();
 loadRuntimeConfig().then(
   async (config) => {

@@ -3,7 +3,7 @@ import { updatePassword } from 'aws-amplify/auth';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
+import { Notice } from '../ui/Notice';
 import { TextField } from '../ui/TextField';
 import { authProblem } from './auth-problem';
 import { checkNewPassword } from './check-new-password';
@@ -50,7 +50,7 @@ export default function ChangePasswordPage() {
         />
         <NewPasswordFields values={values} onChange={setValues} />
         <ErrorNotice error={change.error} />
-        {change.isSuccess && <StatusNotice>{t('changePassword.done')}</StatusNotice>}
+        {change.isSuccess && <Notice>{t('changePassword.done')}</Notice>}
         <button type="submit" disabled={change.isPending}>
           {t('changePassword.submit')}
         </button>

@@ -1,18 +1,20 @@
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../ui/TextField';
 
 /** The sign-in e-mail, labelled and marked as the username for password managers. */
 export function EmailField({ value, onChange }: { value: string; onChange(email: string): void }) {
   const { t } = useTranslation();
   return (
-    <TextField
-      label={t('form.email')}
-      type="email"
-      name="email"
-      autoComplete="username"
-      required
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
+    <FormField label={t('form.email')}>
+      <Input
+        type="email"
+        name="email"
+        autoComplete="username"
+        inputMode="email"
+        value={value}
+        onChange={({ detail }) => onChange(detail.value)}
+      />
+    </FormField>
   );
 }

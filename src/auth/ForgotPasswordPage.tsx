@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
+import { Notice } from '../ui/Notice';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/use-action';
 import { EmailField } from './EmailField';
@@ -70,7 +70,7 @@ export default function ForgotPasswordPage() {
         </form>
       ) : (
         <form onSubmit={onConfirm}>
-          <StatusNotice>{t('forgotPassword.codeSent', { destination })}</StatusNotice>
+          <Notice>{t('forgotPassword.codeSent', { destination })}</Notice>
           <TextField
             label={t('form.code')}
             name="code"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../ui/TextField';
+import { PasswordField } from './PasswordField';
 
 export interface NewPasswordValues {
   newPassword: string;
@@ -17,23 +17,19 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField
+      <PasswordField
         label={t('form.newPassword')}
-        type="password"
         name="new-password"
         autoComplete="new-password"
-        required
         value={values.newPassword}
-        onChange={(e) => onChange({ ...values, newPassword: e.target.value })}
+        onChange={(newPassword) => onChange({ ...values, newPassword })}
       />
-      <TextField
+      <PasswordField
         label={t('form.confirmNewPassword')}
-        type="password"
         name="confirm-new-password"
         autoComplete="new-password"
-        required
         value={values.confirmation}
-        onChange={(e) => onChange({ ...values, confirmation: e.target.value })}
+        onChange={(confirmation) => onChange({ ...values, confirmation })}
       />
     </>
   );

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
+import { CenteredForm } from './CenteredForm';
 import { checkNewPassword } from './check-new-password';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
 import { useSession } from './session-context';
@@ -13,22 +14,16 @@ export function NewPasswordForm() {
   const [values, setValues] = useState<NewPasswordValues>({ newPassword: '', confirmation: '' });
   const submit = useAction(async (v: NewPasswordValues) => confirmNewPassword(checkNewPassword(v)));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit.run(values);
-  }
-
   return (
-    <section className="panel" aria-labelledby="new-password-heading">
-      <h2 id="new-password-heading">{t('newPassword.heading')}</h2>
-      <p>{t('newPassword.intro')}</p>
-      <form onSubmit={onSubmit}>
-        <NewPasswordFields values={values} onChange={setValues} />
-        <ErrorNotice error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {t('newPassword.submit')}
-        </button>
-      </form>
-    </section>
+    <CenteredForm
+      title={t('newPassword.heading')}
+      intro={t('newPassword.intro')}
+      submitLabel={t('newPassword.submit')}
+      busy={submit.busy}
+      onSubmit={() => void submit.run(values)}
+    >
+      <NewPasswordFields values={values} onChange={setValues} />
+      <ErrorNotice error={submit.error} />
+    </CenteredForm>
   );
 }

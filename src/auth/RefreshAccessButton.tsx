@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
+import { Notice } from '../ui/Notice';
 import { useSession } from './session-context';
 
 /**
@@ -19,7 +19,7 @@ export function RefreshAccessButton() {
         {t('session.refresh')}
       </button>
       <ErrorNotice error={refresh.error} />
-      {refresh.isSuccess && <StatusNotice>{t('session.refreshed')}</StatusNotice>}
+      {refresh.isSuccess && <Notice>{t('session.refreshed')}</Notice>}
     </div>
   );
 }

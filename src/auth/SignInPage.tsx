@@ -1,12 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
-import { TextField } from '../ui/TextField';
+import { Notice } from '../ui/Notice';
 import { useAction } from '../ui/use-action';
+import { CenteredForm } from './CenteredForm';
 import { EmailField } from './EmailField';
 import { NewPasswordForm } from './NewPasswordForm';
+import { PasswordField } from './PasswordField';
 import { useSession } from './session-context';
 import { SignOutNotice } from './SignOutNotice';
 
@@ -17,6 +20,8 @@ export interface SignInLocationState {
   /** Set by the forgot-password page once the new password is in place. */
   passwordReset?: boolean;
 }
+
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
 
 /** Sign in (SRP), or Cognito's new-password step for an invited user. */
 export function SignInPage() {
@@ -35,11 +40,11 @@ export function SignInPage() {
       return <NewPasswordForm />;
     case 'signedOut':
       return (
-        <>
+        <SpaceBetween size="m">
           <SignOutNotice state={state} />
-          {passwordReset && <StatusNotice>{t('signIn.passwordChanged')}</StatusNotice>}
+          {passwordReset && <Notice type="success">{t('signIn.passwordChanged')}</Notice>}
           <SignInForm initialEmail={email ?? ''} />
-        </>
+        </SpaceBetween>
       );
   }
 }
@@ -47,39 +52,42 @@ export function SignInPage() {
 function SignInForm({ initialEmail }: { initialEmail: string }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
+  const navigate = useNavigate();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const submit = useAction(signIn);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit.run(email.trim(), password);
-  }
+  const forgot = () => {
+    const next: SignInLocationState = { email: email.trim() };
+    void navigate(FORGOT_PASSWORD_PATH, { state: next });
+  };
 
   return (
-    <section className="panel" aria-labelledby="sign-in-heading">
-      <h2 id="sign-in-heading">{t('signIn.heading')}</h2>
-      <form onSubmit={onSubmit}>
-        <EmailField value={email} onChange={setEmail} />
-        <TextField
-          label={t('form.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <ErrorNotice error={submit.error} />
-        <div className="form-actions">
-          <button type="submit" disabled={submit.busy}>
-            {t('signIn.submit')}
-          </button>
-          <Link to="/forgot-password" state={{ email: email.trim() }}>
-            {t('signIn.forgot')}
-          </Link>
-        </div>
-      </form>
-    </section>
+    <CenteredForm
+      title={t('signIn.heading')}
+      submitLabel={t('signIn.submit')}
+      busy={submit.busy}
+      onSubmit={() => void submit.run(email.trim(), password)}
+      secondaryActions={
+        <Link
+          href={FORGOT_PASSWORD_PATH}
+          onFollow={(event) => {
+            event.preventDefault();
+            forgot();
+          }}
+        >
+          {t('signIn.forgot')}
+        </Link>
+      }
+    >
+      <EmailField value={email} onChange={setEmail} />
+      <PasswordField
+        label={t('form.password')}
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
+      <ErrorNotice error={submit.error} />
+    </CenteredForm>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
+import { Notice } from '../ui/Notice';
 import { Problem, say } from '../i18n/problem';
 import type { SessionState } from './session-context';
 
@@ -15,7 +15,7 @@ export function SignOutNotice({
   return (
     <>
       {state.notice === 'signedOut' && !revocation && (
-        <StatusNotice>{t('signIn.signedOut')}</StatusNotice>
+        <Notice type="success">{t('signIn.signedOut')}</Notice>
       )}
       {revocation && (
         <ErrorNotice error={new Problem('signOut.partial', { reason: say(t, revocation) })} />

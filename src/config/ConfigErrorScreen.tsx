@@ -1,4 +1,4 @@
-import { PRODUCT_NAME } from '../ui/AppLayout';
+import { PRODUCT_NAME } from '../ui/ConsoleFrame';
 
 /**
  * Shown instead of the app when /config.json is missing or invalid. The message names the

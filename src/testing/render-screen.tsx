@@ -15,6 +15,8 @@ import type { SessionDetails } from '../auth/summarize-session';
 import { RuntimeConfigContext } from '../config/runtime-config-context';
 import type { RuntimeConfig } from '@contract/runtime-config';
 import { en } from '../i18n/en';
+import { CloudscapeLanguage } from '../app/CloudscapeLanguage';
+import { FlashMessages, FlashProvider } from '../ui/flash';
 import { fakeApi, type FakeRoutes } from './fake-api';
 
 export interface ScreenOptions {
@@ -49,9 +51,10 @@ export async function englishI18n() {
 }
 
 /**
- * Renders screens as the console mounts them once signed in: English, a signed-in session,
- * the runtime config, the API context answered by `routes`, and the query cache the console
- * makes (`createQueryClient`), inside a router.
+ * Renders screens as the console mounts them once signed in: English (the console's and
+ * Cloudscape's), a signed-in session, the runtime config, the API context answered by
+ * `routes`, the query cache the console makes (`createQueryClient`) and the flashbar, inside a
+ * router.
  */
 export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
   const details: SessionDetails = {
@@ -80,7 +83,12 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
         <SessionContext.Provider value={session}>
           <ApiContext.Provider value={apis}>
             <QueryClientProvider client={queryClient}>
-              <MemoryRouter initialEntries={[options.at ?? '/']}>{ui}</MemoryRouter>
+              <CloudscapeLanguage>
+                <FlashProvider>
+                  <FlashMessages />
+                  <MemoryRouter initialEntries={[options.at ?? '/']}>{ui}</MemoryRouter>
+                </FlashProvider>
+              </CloudscapeLanguage>
             </QueryClientProvider>
           </ApiContext.Provider>
         </SessionContext.Provider>

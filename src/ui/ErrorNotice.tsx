@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from './describe-error';
+import { Notice } from './Notice';
 
 /**
  * An error announced to screen readers as it appears, in the person's language, with the
@@ -10,10 +11,15 @@ export function ErrorNotice({ error }: { error: unknown }) {
   if (error === undefined || error === null) return null;
   const { message, explanation, requestId } = describeError(error, t);
   return (
-    <div className="notice notice-error" role="alert">
-      <p>{message}</p>
-      {explanation && <p className="notice-detail">{explanation}</p>}
-      {requestId && <p className="notice-detail">{t('api.requestId', { requestId })}</p>}
-    </div>
+    <Notice type="error" header={explanation || requestId ? message : undefined}>
+      {explanation || requestId ? (
+        <>
+          {explanation && <div>{explanation}</div>}
+          {requestId && <div>{t('api.requestId', { requestId })}</div>}
+        </>
+      ) : (
+        message
+      )}
+    </Notice>
   );
 }

@@ -11,7 +11,7 @@ import {
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { TextArea, TextField } from '../../../ui/TextField';
 import { AnnouncementItem } from '../../shared/AnnouncementItem';
 
@@ -59,13 +59,13 @@ export default function AnnouncementsAdminPage() {
           onChange={(e) => setBody(e.target.value)}
         />
         <ErrorNotice error={post.error} />
-        {post.isSuccess && <StatusNotice>{t('admin.announcements.posted')}</StatusNotice>}
+        {post.isSuccess && <Notice>{t('admin.announcements.posted')}</Notice>}
         <button type="submit" disabled={post.isPending}>
           {t('admin.announcements.post')}
         </button>
       </form>
       <ErrorNotice error={remove.error} />
-      {remove.isSuccess && <StatusNotice>{t('admin.announcements.removed')}</StatusNotice>}
+      {remove.isSuccess && <Notice>{t('admin.announcements.removed')}</Notice>}
       <QueryStatus query={list}>
         {({ announcements }) =>
           announcements.length === 0 ? (

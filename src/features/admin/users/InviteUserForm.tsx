@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRouteMutation } from '../../../api/route-mutations';
 import { GROUP_NAMES, GROUPS, inviteUserBody, type GroupName } from '@contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
 
 /**
@@ -64,7 +64,7 @@ export function InviteUserForm() {
       )}
       <ErrorNotice error={invite.error} />
       {invite.isSuccess && (
-        <StatusNotice>{t('users.invite.sent', { email: invite.data.email })}</StatusNotice>
+        <Notice>{t('users.invite.sent', { email: invite.data.email })}</Notice>
       )}
       <button type="submit" disabled={invite.isPending}>
         {invite.isPending ? t('users.invite.sending') : t('users.invite.submit')}

@@ -10,7 +10,7 @@ import { DateTime } from '../../../ui/DateTime';
 import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { DeleteUserForm } from './DeleteUserForm';
 import { isSelf } from './is-self';
 import { useUserAction, type UserAction } from './user-queries';
@@ -70,14 +70,14 @@ function UserDetailView({ user }: { user: UserDetail }) {
 
       <ErrorNotice error={action.error} />
       {typeof finished === 'string' && (
-        <StatusNotice>{t(`users.done.${finished}`, { email: user.email })}</StatusNotice>
+        <Notice>{t(`users.done.${finished}`, { email: user.email })}</Notice>
       )}
       {typeof finished === 'object' && (
-        <StatusNotice>
+        <Notice>
           {'addTo' in finished
             ? t('users.done.addedTo', { email: user.email, group: finished.addTo })
             : t('users.done.removedFrom', { email: user.email, group: finished.removeFrom })}
-        </StatusNotice>
+        </Notice>
       )}
 
       <section aria-labelledby="groups-heading">

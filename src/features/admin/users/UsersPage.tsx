@@ -12,7 +12,7 @@ import { Pager } from '../../../ui/Pager';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
 import { SortableTable, type Column } from '../../../ui/SortableTable';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { InviteUserForm } from './InviteUserForm';
@@ -159,10 +159,10 @@ export default function UsersPage() {
       </form>
       <ErrorNotice error={action.error} />
       {deleted && !done && (
-        <StatusNotice>{t('users.done.remove', { email: deleted })}</StatusNotice>
+        <Notice>{t('users.done.remove', { email: deleted })}</Notice>
       )}
       {done && typeof done.action === 'string' && (
-        <StatusNotice>{t(`users.done.${done.action}`, { email: done.user.email })}</StatusNotice>
+        <Notice>{t(`users.done.${done.action}`, { email: done.user.email })}</Notice>
       )}
       <QueryStatus query={users} loading={t('users.loading')}>
         {(page) => (

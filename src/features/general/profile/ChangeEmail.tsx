@@ -13,7 +13,7 @@ import { say } from '../../../i18n/problem';
 import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
 import { checkCode, checkNewEmail, emailChangeProblem } from './email-change-checks';
 
@@ -67,7 +67,7 @@ export function ChangeEmail({ onChanged }: { onChanged?(): void }) {
           </DescriptionList>
         )}
       </QueryStatus>
-      <StatusNotice>{notice}</StatusNotice>
+      <Notice>{notice}</Notice>
       <ErrorNotice error={refreshFailure} />
       {pending === undefined ? (
         <AddressForm

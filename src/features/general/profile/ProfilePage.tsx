@@ -17,7 +17,7 @@ import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { SelectField } from '../../../ui/SelectField';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { Notice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
 import { ChangeEmail } from './ChangeEmail';
 
@@ -111,7 +111,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
           options={LANGUAGES.map((value) => ({ value, label: t(`app.languages.${value}`) }))}
         />
         {!conflict && <ErrorNotice error={save.error} />}
-        {save.isSuccess && <StatusNotice>{t('profile.saved')}</StatusNotice>}
+        {save.isSuccess && <Notice>{t('profile.saved')}</Notice>}
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? t('profile.saving') : t('profile.save')}
         </button>

@@ -1,0 +1,102 @@
+import TopNavigation, {
+  type TopNavigationProps,
+} from '@cloudscape-design/components/top-navigation';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { LANGUAGES } from '@contract/languages';
+import { useSession } from '../auth/session-context';
+import { currentLanguage } from '../i18n/i18n';
+import { chooseMode, MODE_CHOICES, storedModeChoice, type ModeChoice } from './visual-mode';
+
+/** The top bar's element id: the signed-in frame's layout sits below it. */
+export const TOP_BAR_ID = 'top-bar';
+
+const SIGN_OUT = 'sign-out';
+const modeItem = (choice: ModeChoice) => `mode-${choice}`;
+
+/**
+ * The AWS console's top bar: the product's name (to Home), the language, and for a
+ * signed-in person their menu (Profile, Access, password, appearance, sign out).
+ */
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { state, signOut } = useSession();
+  const [mode, setMode] = useState(storedModeChoice);
+  const language = currentLanguage(i18n);
+
+  const follow = (event: CustomEvent<{ href?: string; external?: boolean }>) => {
+    if (!event.detail.href || event.detail.external) return;
+    event.preventDefault();
+    void navigate(event.detail.href);
+  };
+
+  const languageMenu: TopNavigationProps.MenuDropdownUtility = {
+    type: 'menu-dropdown',
+    text: t(`app.languages.${language}`),
+    title: t('app.language'),
+    ariaLabel: t('app.languageMenu', { language: t(`app.languages.${language}`) }),
+    iconName: 'globe',
+    items: LANGUAGES.map((id) => ({
+      id,
+      text: t(`app.languages.${id}`),
+      lang: id,
+      itemType: 'checkbox' as const,
+      checked: id === language,
+    })),
+    onItemClick: ({ detail }) => void i18n.changeLanguage(detail.id),
+  };
+
+  const utilities: TopNavigationProps.Utility[] = [languageMenu];
+  if (state.status === 'signedIn') {
+    const { email } = state.details;
+    utilities.push({
+      type: 'menu-dropdown',
+      text: email,
+      description: t('app.signedInAs', { email }),
+      ariaLabel: t('app.userMenu', { email }),
+      iconName: 'user-profile',
+      items: [
+        { id: 'profile', text: t('app.nav.profile'), href: '/profile' },
+        { id: 'access', text: t('app.nav.access'), href: '/access' },
+        { id: 'password', text: t('session.changePassword'), href: '/profile/password' },
+        {
+          id: 'mode',
+          text: t('app.mode.label'),
+          items: MODE_CHOICES.map((choice) => ({
+            id: modeItem(choice),
+            text: t(`app.mode.${choice}`),
+            itemType: 'checkbox' as const,
+            checked: choice === mode,
+          })),
+        },
+        { id: SIGN_OUT, text: t('signOut.submit') },
+      ],
+      onItemFollow: follow,
+      onItemClick: ({ detail }) => {
+        if (detail.id === SIGN_OUT) return void signOut();
+        const choice = MODE_CHOICES.find((c) => modeItem(c) === detail.id);
+        if (choice) {
+          chooseMode(choice);
+          setMode(choice);
+        }
+      },
+    });
+  }
+
+  return (
+    <div id={TOP_BAR_ID} className="top-bar">
+      <TopNavigation
+        identity={{ href: '/', title: t('app.title'), onFollow: follow }}
+        utilities={utilities}
+        i18nStrings={{
+          overflowMenuTriggerText: t('app.more'),
+          overflowMenuTitleText: t('app.all'),
+          overflowMenuBackIconAriaLabel: t('app.back'),
+          overflowMenuDismissIconAriaLabel: t('app.close'),
+        }}
+      />
+    </div>
+  );
+}
