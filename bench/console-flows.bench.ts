@@ -2,7 +2,7 @@
  * What the console costs a person on the wire (`npm run bench:flows`), measured in Chromium
  * against the local stack serving the production build from `dist/`:
  *
- * - the JavaScript loaded before sign-in (gzip), against the 160 KB budget;
+ * - the JavaScript and CSS loaded before sign-in (gzip), against the 200 KB budget;
  * - the requests from clicking "Sign in" (on a deep link to the Users screen) to the Users
  *   table rendered, and from a reload of that screen to the table rendered, by destination;
  * - the CORS preflights over twenty admin actions done through the UI;
@@ -22,7 +22,7 @@ import { startTestStack } from '../infra/local/testing/test-stack';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
 import { fmt, machine, table, writeResult } from './results';
 
-const BUDGET_BEFORE_SIGN_IN_KB = 160;
+const BUDGET_BEFORE_SIGN_IN_KB = 200;
 const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
 const DIST = join(process.cwd(), 'dist');
 
@@ -57,8 +57,9 @@ function gzipSizeOf(url: string): number {
   return existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0;
 }
 
+/** The SPA's JavaScript and CSS: what the budgets count. */
 const isScript = (r: Recorded, spaUrl: string) =>
-  r.url.startsWith(spaUrl) && new URL(r.url).pathname.endsWith('.js');
+  r.url.startsWith(spaUrl) && /\.(js|css)$/.test(new URL(r.url).pathname);
 
 async function main() {
   const startedAt = new Date();
@@ -88,7 +89,7 @@ async function main() {
     if (r.url.startsWith(origins.admin)) return 'admin API (signed)';
     if (r.url.startsWith(`${origins.spa}/api/`)) return 'general API (ID token)';
     if (r.url.startsWith(origins.spa)) {
-      return new URL(r.url).pathname.endsWith('.js') ? 'JavaScript' : 'SPA (html, css, config)';
+      return isScript(r, origins.spa) ? 'JavaScript and CSS' : 'SPA (html, config)';
     }
     return 'other';
   };
@@ -182,7 +183,7 @@ async function main() {
     const fresh = await context.newPage();
     const rec = await recordRequests(fresh);
     await fresh.goto(path);
-    await expect(fresh.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expect(fresh.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await fresh.waitForLoadState('networkidle');
     const added = [
       ...new Set(rec.requests.filter((r) => isScript(r, spa.url)).map((r) => r.url)),
@@ -199,7 +200,7 @@ async function main() {
   const kb = (bytes: number) => fmt(bytes / 1024, 1);
   const within = beforeSignInBytes / 1024 <= BUDGET_BEFORE_SIGN_IN_KB;
   console.log(
-    `\nJavaScript before sign-in: ${kb(beforeSignInBytes)} KB gzip in ${beforeSignIn.length} files ` +
+    `\nJavaScript and CSS before sign-in: ${kb(beforeSignInBytes)} KB gzip in ${beforeSignIn.length} files ` +
       `(budget ${BUDGET_BEFORE_SIGN_IN_KB} KB: ${within ? 'within' : 'OVER'}); ` +
       `signing in then loads ${kb(signInScriptBytes)} KB more for the Users screen.\n`,
   );

@@ -28,10 +28,11 @@ test('an administrator demoted while on the Users screen is refused at once, and
   await admin.signedInAs(SEEDED_USERS.admin);
   await openUser(admin, email);
   await admin.page.getByRole('button', { name: 'Remove from admin' }).click();
-  await expect(admin.status).toHaveText(`${email} is no longer in admin.`);
+  await admin.confirmButton('Remove').click();
+  await expect(admin.flash(`${email} is no longer in admin.`)).toBeVisible();
 
   // Their next admin action, with the credentials their browser still holds, is refused.
-  await demoted.filterUsers('person');
+  await demoted.filterUsers('person', { waitForMatches: false });
   await expect(demoted.page.getByRole('alert')).toContainText(
     'Your administrator access was removed; sign in again.',
   );

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
+import { ConsolePage } from './pages/console-page';
 
 /** Violations axe rates serious or critical: what keeps someone from using a screen. */
 async function seriousViolations(page: Page) {
@@ -13,26 +14,71 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('every screen has no serious accessibility violation (axe)', async ({ app }) => {
-  await app.goto('/');
-  expect(await seriousViolations(app.page), 'sign-in').toEqual([]);
-  await app.signedInAs(SEEDED_USERS.admin);
-  const screens: Array<[string, string]> = [
-    ['Home', '/'],
-    ['Profile', '/profile'],
-    ['Access', '/access'],
-    ['Users', '/admin/users'],
-    ['Groups', '/admin/groups'],
-    ['Announcements', '/admin/announcements'],
-    ['Audit log', '/admin/audit'],
-  ];
-  for (const [name, path] of screens) {
-    await app.goto(path);
-    await expect(app.heading(name)).toBeVisible();
-    expect(await seriousViolations(app.page), name).toEqual([]);
-  }
-  await app.goto('/admin/users');
-  await app.usersTable().getByRole('link', { name: SEEDED_USERS.user.email }).click();
-  await expect(app.heading(SEEDED_USERS.user.email)).toBeVisible();
-  expect(await seriousViolations(app.page), 'user page').toEqual([]);
-});
+const SCREENS: Array<[string, string]> = [
+  ['Home', '/'],
+  ['Profile', '/profile'],
+  ['Change password', '/profile/password'],
+  ['Access', '/access'],
+  ['Users', '/admin/users'],
+  ['Groups', '/admin/groups'],
+  ['Group members', '/admin/groups/admin'],
+  ['Announcements', '/admin/announcements'],
+  ['Audit log', '/admin/audit'],
+];
+
+/*
+ * Each language and each viewport at least once: English on a laptop in light mode,
+ * Japanese on a phone in dark mode (the longest words, the narrowest screen, the other
+ * palette). Every screen in both.
+ */
+const LOOKS = [
+  {
+    name: 'laptop, English, light',
+    language: 'en',
+    viewport: { width: 1440, height: 900 },
+    mode: 'light',
+  },
+  {
+    name: 'phone, Japanese, dark',
+    language: 'ja',
+    viewport: { width: 390, height: 844 },
+    mode: 'dark',
+  },
+] as const;
+
+for (const look of LOOKS) {
+  test.describe(look.name, () => {
+    test.use({ viewport: look.viewport });
+
+    test('every screen has no serious accessibility violation (axe)', async ({ page }) => {
+      await page.addInitScript(
+        ([language, mode]) => {
+          localStorage.setItem('console.language', language);
+          localStorage.setItem('console.visualMode', mode);
+        },
+        [look.language, look.mode] as const,
+      );
+      const app = new ConsolePage(page);
+      await app.goto('/sign-in');
+      await expect(page.locator('h1')).toBeVisible();
+      expect(await seriousViolations(page), 'sign-in').toEqual([]);
+      await page.locator('input[name="email"]').fill(SEEDED_USERS.admin.email);
+      await page.locator('input[name="password"]').fill(SEEDED_USERS.admin.password);
+      await page.locator('button[type="submit"]').click();
+      await expect(page).toHaveURL(/\/$/);
+      for (const [name, path] of SCREENS) {
+        await app.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        expect(await seriousViolations(page), name).toEqual([]);
+      }
+      await app.goto('/admin/users');
+      await page.getByRole('link', { name: SEEDED_USERS.user.email }).first().click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: SEEDED_USERS.user.email }),
+      ).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), 'user page').toEqual([]);
+    });
+  });
+}

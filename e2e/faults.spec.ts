@@ -14,7 +14,7 @@ test.describe('faults', () => {
 
     await context.setOffline(true);
     await expect(app.status.filter({ hasText: 'You are offline.' })).toBeVisible();
-    await app.filterUsers('user@');
+    await app.filterUsers('user@', { waitForMatches: false });
     await expect(app.status.filter({ hasText: 'Waiting for the connection…' })).toBeVisible();
 
     await context.setOffline(false);
@@ -39,7 +39,7 @@ test.describe('faults', () => {
 
       await stack.stop();
       // A read fails once its retries are spent, and says what to do.
-      await app.filterUsers('user@');
+      await app.filterUsers('user@', { waitForMatches: false });
       await expect(app.alert).toContainText('Could not reach the API.');
       // A screen whose code was never downloaded says so too.
       await app.navLink('Groups').click();
@@ -74,7 +74,7 @@ test.describe('hostile input renders as text', () => {
     await app.page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Title ${script}`);
     await app.page.getByRole('textbox', { name: 'Text', exact: true }).fill(`Body ${script}`);
     await app.page.getByRole('button', { name: 'Post announcement' }).click();
-    await expect(app.status).toHaveText('Announcement posted.');
+    await expect(app.flash('Announcement posted.')).toBeVisible();
 
     const readerContext = await browser.newContext({ baseURL });
     const reader = new ConsolePage(await readerContext.newPage());
@@ -89,7 +89,7 @@ test.describe('hostile input renders as text', () => {
     const shortScript = `<img src=x onerror="window.__injected=3">`;
     await reader.page.getByLabel('Display name').fill(shortScript);
     await reader.page.getByRole('button', { name: 'Save profile' }).click();
-    await expect(reader.status).toHaveText('Profile saved.');
+    await expect(reader.flash('Profile saved.')).toBeVisible();
     await reader.page.reload();
     await expect(reader.page.getByLabel('Display name')).toHaveValue(shortScript);
     expect(

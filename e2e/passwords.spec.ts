@@ -56,9 +56,9 @@ test.describe('passwords', () => {
 
     await current.fill('First-Passw0rd!');
     await submit.click();
-    await expect(app.status).toHaveText('Your password has been changed.');
+    await expect(app.flash('Your password has been changed.')).toBeVisible();
 
-    await app.signOutButton.click();
+    await app.signOut();
     await app.signIn(email, 'First-Passw0rd!');
     await expect(app.alert).toHaveText('The email or password is incorrect.');
     await app.signedInAs({ email, password: 'Second-Passw0rd!' });

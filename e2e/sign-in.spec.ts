@@ -112,7 +112,7 @@ test.describe('signing out', () => {
     const refreshToken = await app.storedRefreshToken();
     await operator.refreshWith(refreshToken); // works while signed in
 
-    await app.signOutButton.click();
+    await app.signOut();
 
     await expect(app.status).toHaveText('You have signed out.');
     await expect(app.heading('Sign in')).toBeVisible();

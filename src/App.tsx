@@ -1,11 +1,11 @@
 import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
 import { ADMIN_AREA, ADMIN_SCREENS, GROUP_SCREEN, USER_SCREEN } from './app/admin-screens';
+import { CHANGE_PASSWORD_PATH } from './auth/change-password-path';
 import { RequireSession } from './auth/RequireSession';
 import { SignInPage } from './auth/SignInPage';
 import { ConsoleFrame, SignedOutFrame } from './ui/ConsoleFrame';
 import { screenLoader } from './ui/screen-loader';
-import { NotFoundPage } from './ui/NotFoundPage';
 
 /** A screen (a module's default export) downloaded when it is first shown. */
 const screen = (load: () => Promise<{ default: ComponentType }>) => screenLoader(load);
@@ -37,7 +37,7 @@ const routes: RouteObject[] = [
                 element: screen(() => import('./features/general/profile/ProfilePage')),
               },
               {
-                path: 'profile/password',
+                path: CHANGE_PASSWORD_PATH.slice(1),
                 element: screen(() => import('./auth/ChangePasswordPage')),
               },
               { path: 'access', element: screen(() => import('./features/access/AccessPage')) },
@@ -74,7 +74,14 @@ const routes: RouteObject[] = [
                   },
                 ],
               },
-              { path: '*', element: <NotFoundPage /> },
+              {
+                path: '*',
+                element: screen(() =>
+                  import('./ui/NotFoundPage').then(({ NotFoundPage }) => ({
+                    default: NotFoundPage,
+                  })),
+                ),
+              },
             ],
           },
         ],

@@ -6,7 +6,8 @@ export class ConsolePage {
   readonly email: Locator;
   readonly password: Locator;
   readonly signInButton: Locator;
-  readonly signOutButton: Locator;
+  /** The top bar's menu of the signed-in person (Profile, Access, appearance, sign out). */
+  readonly userMenu: Locator;
   readonly newPassword: Locator;
   readonly confirmNewPassword: Locator;
   readonly alert: Locator;
@@ -18,7 +19,7 @@ export class ConsolePage {
     this.email = page.getByLabel('Email', { exact: true });
     this.password = page.getByLabel('Password', { exact: true });
     this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
-    this.signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
+    this.userMenu = page.getByRole('button', { name: /^Account menu for / });
     this.newPassword = page.getByLabel('New password', { exact: true });
     this.confirmNewPassword = page.getByLabel('Confirm new password', { exact: true });
     this.alert = page.getByRole('alert');
@@ -31,8 +32,41 @@ export class ConsolePage {
     await this.page.goto(path);
   }
 
+  /** A heading by its text; a screen's title may carry a count after it ("Users (3+)"). */
   heading(name: string): Locator {
-    return this.page.getByRole('heading', { name, exact: true });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page.getByRole('heading', { name: new RegExp(`^${escaped}( \\(\\d+\\+?\\))?$`) });
+  }
+
+  /** A result in the flashbar (or any polite announcement) saying `text`. */
+  flash(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  /** The dialog that asks before an action, and its button that goes ahead. */
+  confirmButton(name: string): Locator {
+    return this.page.getByRole('dialog').getByRole('button', { name, exact: true });
+  }
+
+  /** Picks `item` from the screen's "Actions" menu. */
+  async chooseAction(item: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
+  /** Picks `option` in a Cloudscape select, found by its label. */
+  async choose(label: string | RegExp, option: string | RegExp): Promise<void> {
+    const name = typeof label === 'string' ? new RegExp(`^${label}`) : label;
+    await this.page.getByRole('button', { name }).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
+  /** Opens "Invite user", types the address and sends the invitation. */
+  async invite(email: string, send: 'click' | 'dblclick' = 'click'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Invite user', exact: true }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Email', { exact: true }).fill(email);
+    await dialog.getByRole('button', { name: 'Send invitation' })[send]();
   }
 
   navLink(name: string): Locator {
@@ -49,10 +83,21 @@ export class ConsolePage {
     await this.signIn(user.email, user.password);
   }
 
-  /** Signs in and waits for the signed-in frame (the signed-in user's name in the header). */
+  /** Signs in and waits for the signed-in frame (the user's menu, named by their e-mail). */
   async signedInAs(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
     await this.signInAs(user);
-    await expect(this.page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+    await expect(this.userMenuOf(user.email)).toBeVisible();
+  }
+
+  /** The user menu of someone signed in as `email`. */
+  userMenuOf(email: string): Locator {
+    return this.page.getByRole('button', { name: `Account menu for ${email}`, exact: true });
+  }
+
+  /** Signs out from the user menu, as a person would. */
+  async signOut(): Promise<void> {
+    await this.userMenu.click();
+    await this.page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
   }
 
   async setNewPassword(password: string, confirmation = password): Promise<void> {
@@ -80,10 +125,16 @@ export class ConsolePage {
     return this.page.getByRole('table', { name: /^Users, page \d+$/ });
   }
 
-  /** Filters the Users screen to addresses starting with `prefix`. */
-  async filterUsers(prefix: string): Promise<void> {
-    await this.page.getByLabel('Email starts with').fill(prefix);
-    await this.page.getByRole('button', { name: 'Filter', exact: true }).click();
+  /**
+   * Filters the Users screen to addresses starting with `prefix`, and waits until the table
+   * shows that filter's answer (the field describes itself with the count of matches).
+   */
+  async filterUsers(prefix: string, { waitForMatches = true } = {}): Promise<void> {
+    const field = this.page.getByLabel('Email starts with');
+    await field.fill(prefix);
+    if (waitForMatches) {
+      await expect(field).toHaveAccessibleDescription(/^Matching users: \d+\+?$/);
+    }
   }
 
   /** The Access screen's value for `term` about this browser's session. */

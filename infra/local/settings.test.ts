@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings } from './settings';
+import { browserPortWarnings, readSettings } from './settings';
 
 describe('readSettings', () => {
   it("defaults to the design's ports, .local/ and the seeded users", () => {
@@ -46,5 +46,23 @@ describe('readSettings', () => {
     expect(() => readSettings({ LOCAL_OPS_API_PORT: '4566' })).toThrow(
       'LOCAL_OPS_API_PORT and LOCAL_EDGE_PORT are both 4566',
     );
+  });
+});
+
+describe('browserPortWarnings', () => {
+  it('warns when a service the browser calls is on a port browsers refuse', () => {
+    const ports = readSettings({ LOCAL_EDGE_PORT: '6566' }, '/repo').ports;
+    expect(browserPortWarnings(ports)).toEqual([
+      expect.stringContaining(
+        'LOCAL_EDGE_PORT=6566: browsers refuse port 6566 (Chromium: ERR_UNSAFE_PORT)',
+      ),
+    ]);
+  });
+
+  it('says nothing of the default ports, or of a service only servers call', () => {
+    expect(browserPortWarnings(readSettings({}, '/repo').ports)).toEqual([]);
+    expect(
+      browserPortWarnings(readSettings({ LOCAL_DYNAMODB_PORT: '6000' }, '/repo').ports),
+    ).toEqual([]);
   });
 });

@@ -124,3 +124,26 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
     ],
   };
 }
+
+/**
+ * The Fetch standard's "bad ports": browsers refuse to connect to them (Chromium says
+ * ERR_UNSAFE_PORT), so a service the browser calls must not listen on one.
+ */
+const BAD_PORTS = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+]);
+
+/** The services the browser calls directly (the general API is reached through the SPA). */
+const BROWSER_FACING: readonly PortName[] = ['spa', 'edge', 'adminApi'];
+
+/** A warning for each service the browser calls on a port browsers refuse. */
+export function browserPortWarnings(ports: Record<PortName, number>): string[] {
+  return BROWSER_FACING.filter((name) => BAD_PORTS.has(ports[name])).map(
+    (name) =>
+      `${PORTS[name].env}=${ports[name]}: browsers refuse port ${ports[name]} (Chromium: ERR_UNSAFE_PORT), so the console cannot reach the ${PORTS[name].label}. Choose another port.`,
+  );
+}

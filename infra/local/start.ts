@@ -2,8 +2,8 @@
  * `npm start`: the local stack and the SPA on it. `--preview` serves the production build
  * instead of the dev server (what the e2e tests use); `--no-spa` starts the stack alone.
  */
-import { relative } from 'node:path';
-import { readSettings, SettingsError } from './settings';
+import { resolve } from 'node:path';
+import { browserPortWarnings, readSettings, SettingsError } from './settings';
 import { OPS_TOKEN_SECRET_NAME, startLocalStack, type LocalStack } from './stack';
 import { MissingBuildError, startSpaServer, type SpaServer } from './spa-server';
 import { CorruptStateError } from './store/state-file';
@@ -14,7 +14,8 @@ import { OPERATOR_PROFILE } from './iam/operator';
 const args = new Set(process.argv.slice(2));
 const mode = args.has('--preview') ? 'preview' : 'dev';
 
-const shown = (path: string) => relative(process.cwd(), path) || path;
+/** Paths are printed absolute, so they can be pasted from any directory. */
+const shown = (path: string) => resolve(path);
 
 function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
   const c = stack.runtimeConfig;
@@ -25,14 +26,14 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     `  AWS edge                ${stack.edgeUrl}   (cognito-idp, cognito-identity, secretsmanager)`,
     `  Admin API (AWS_IAM)     ${stack.apiUrls.admin}   api ${stack.apiIds.adminApiId}`,
     `  General API (Cognito)   ${stack.apiUrls.general}   (the SPA proxies /api/* here)`,
-    `  Ops API (Lambda auth)   ${stack.apiUrls.ops}   token: secret ${OPS_TOKEN_SECRET_NAME} in ${relative(process.cwd(), stack.secrets.path) || stack.secrets.path}`,
+    `  Ops API (Lambda auth)   ${stack.apiUrls.ops}   token: secret ${OPS_TOKEN_SECRET_NAME} in ${shown(stack.secrets.path)}`,
     `  DynamoDB (dynalite)     ${stack.dynamoDbUrl}`,
     `  JWKS                    ${stack.userPool.issuer}/.well-known/jwks.json`,
     `  Outbox                  ${stack.edgeUrl}/_local/outbox`,
     `  Region / account        ${c.region} / 000000000000`,
     `  User pool               ${c.userPoolId}   client ${c.userPoolClientId}`,
     `  Identity pool           ${c.identityPoolId}`,
-    `  State                   ${relative(process.cwd(), stack.settings.stateDir) || '.'}/`,
+    `  State                   ${shown(stack.settings.stateDir)}/`,
     '',
     'As the account administrator (admin operations, secrets and DynamoDB verify who signed):',
     `  AWS_SHARED_CREDENTIALS_FILE=${shown(stack.operatorFiles.credentialsFile)} AWS_CONFIG_FILE=${shown(stack.operatorFiles.configFile)} AWS_PROFILE=${OPERATOR_PROFILE} \\`,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   // Tests point this at a file to check afterwards what the logs held.
   if (process.env.LOCAL_LOG_FILE) copyOutputTo(process.env.LOCAL_LOG_FILE);
   const settings = readSettings(process.env);
+  for (const warning of browserPortWarnings(settings.ports)) console.warn(`Warning: ${warning}`);
   const stack = await startLocalStack(settings);
   let spa: SpaServer | undefined;
   try {

@@ -1,4 +1,4 @@
-import AppLayout from '@cloudscape-design/components/app-layout';
+import AppLayout from '@cloudscape-design/components/app-layout-toolbar';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation, {
   type SideNavigationProps,
@@ -82,12 +82,7 @@ export function ConsoleLayout() {
       <AppLayout
         headerSelector={`#${TOP_BAR_ID}`}
         navigation={
-          <SideNavigation
-            header={{ text: t('app.title'), href: '/' }}
-            activeHref={activeHref ?? '/'}
-            items={items}
-            onFollow={follow}
-          />
+          <SideNavigation activeHref={activeHref ?? '/'} items={items} onFollow={follow} />
         }
         navigationOpen={navigationOpen}
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}

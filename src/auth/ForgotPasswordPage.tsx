@@ -1,15 +1,16 @@
 import { confirmResetPassword, resetPassword } from 'aws-amplify/auth';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { Notice } from '../ui/Notice';
-import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/use-action';
-import { EmailField } from './EmailField';
 import { authProblem } from './auth-problem';
+import { CenteredForm } from './CenteredForm';
+import { CHANGE_PASSWORD_PATH } from './change-password-path';
 import { checkNewPassword } from './check-new-password';
+import { EmailField } from './EmailField';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
+import { PlainField } from './PlainField';
+import { PlainErrorNotice, PlainNotice } from './PlainNotice';
 import { useSession } from './session-context';
 import type { SignInLocationState } from './SignInPage';
 
@@ -44,64 +45,61 @@ export default function ForgotPasswordPage() {
     void navigate('/sign-in', { state: next });
   });
 
-  if (state.status === 'signedIn') return <Navigate to="/account/password" replace />;
+  // Someone signed in changes their password knowing the current one.
+  if (state.status === 'signedIn') return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
 
-  function onRequest(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void sendCode.run(email.trim());
-  }
+  const backToSignIn = (
+    <Link to="/sign-in" state={{ email: email.trim() }} className="plain-link">
+      {t('forgotPassword.backToSignIn')}
+    </Link>
+  );
 
-  function onConfirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void confirm.run(email.trim(), code.trim());
+  if (destination === undefined) {
+    return (
+      <CenteredForm
+        title={t('forgotPassword.heading')}
+        intro={t('forgotPassword.intro')}
+        submitLabel={t('forgotPassword.sendCode')}
+        busy={sendCode.busy}
+        onSubmit={() => void sendCode.run(email.trim())}
+        footer={backToSignIn}
+      >
+        <EmailField value={email} onChange={setEmail} />
+        <PlainErrorNotice error={sendCode.error} />
+      </CenteredForm>
+    );
   }
 
   return (
-    <section className="panel" aria-labelledby="forgot-heading">
-      <h2 id="forgot-heading">{t('forgotPassword.heading')}</h2>
-      {destination === undefined ? (
-        <form onSubmit={onRequest}>
-          <p>{t('forgotPassword.intro')}</p>
-          <EmailField value={email} onChange={setEmail} />
-          <ErrorNotice error={sendCode.error} />
-          <button type="submit" disabled={sendCode.busy}>
-            {t('forgotPassword.sendCode')}
-          </button>
-        </form>
-      ) : (
-        <form onSubmit={onConfirm}>
-          <Notice>{t('forgotPassword.codeSent', { destination })}</Notice>
-          <TextField
-            label={t('form.code')}
-            name="code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-          <NewPasswordFields values={values} onChange={setValues} />
-          <ErrorNotice error={confirm.error ?? sendCode.error} />
-          <div className="form-actions">
-            <button type="submit" disabled={confirm.busy}>
-              {t('forgotPassword.submit')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={sendCode.busy}
-              onClick={() => void sendCode.run(email.trim())}
-            >
-              {t('forgotPassword.resend')}
-            </button>
-          </div>
-        </form>
-      )}
-      <p>
-        <Link to="/sign-in" state={{ email: email.trim() }}>
-          {t('forgotPassword.backToSignIn')}
-        </Link>
-      </p>
-    </section>
+    <CenteredForm
+      title={t('forgotPassword.heading')}
+      submitLabel={t('forgotPassword.submit')}
+      busy={confirm.busy}
+      onSubmit={() => void confirm.run(email.trim(), code.trim())}
+      secondaryActions={
+        <button
+          type="button"
+          className="plain-secondary"
+          disabled={sendCode.busy}
+          onClick={() => void sendCode.run(email.trim())}
+        >
+          {t('forgotPassword.resend')}
+        </button>
+      }
+      footer={backToSignIn}
+    >
+      <PlainNotice type="info">{t('forgotPassword.codeSent', { destination })}</PlainNotice>
+      <PlainField
+        label={t('form.code')}
+        name="code"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        required
+        value={code}
+        onChange={setCode}
+      />
+      <NewPasswordFields values={values} onChange={setValues} />
+      <PlainErrorNotice error={confirm.error ?? sendCode.error} />
+    </CenteredForm>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
 import { CenteredForm } from './CenteredForm';
 import { checkNewPassword } from './check-new-password';
+import { PlainErrorNotice } from './PlainNotice';
 import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
 import { useSession } from './session-context';
 
@@ -23,7 +23,7 @@ export function NewPasswordForm() {
       onSubmit={() => void submit.run(values)}
     >
       <NewPasswordFields values={values} onChange={setValues} />
-      <ErrorNotice error={submit.error} />
+      <PlainErrorNotice error={submit.error} />
     </CenteredForm>
   );
 }

@@ -1,5 +1,4 @@
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
+import { PlainField } from './PlainField';
 
 /** A labelled password input; `autoComplete` tells password managers which password it is. */
 export function PasswordField({
@@ -16,14 +15,14 @@ export function PasswordField({
   onChange(value: string): void;
 }) {
   return (
-    <FormField label={label}>
-      <Input
-        type="password"
-        name={name}
-        autoComplete={autoComplete}
-        value={value}
-        onChange={({ detail }) => onChange(detail.value)}
-      />
-    </FormField>
+    <PlainField
+      label={label}
+      type="password"
+      name={name}
+      autoComplete={autoComplete}
+      required
+      value={value}
+      onChange={onChange}
+    />
   );
 }

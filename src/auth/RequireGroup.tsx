@@ -1,23 +1,42 @@
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { GROUPS, type GroupName } from '@contract/groups';
+import { useScreen } from '../ui/screen';
 import { RefreshAccessButton } from './RefreshAccessButton';
 import { useSession } from './session-context';
 
 /**
- * Its routes are for members of `group`. Anyone else is told so here, with "refresh my
+ * Its routes are for members of `group`. Anyone else is told so here, calmly, with "Refresh my
  * access" for when they have just been added, instead of meeting a 403 later.
  */
 export function RequireGroup({ group }: { group: GroupName }) {
-  const { t } = useTranslation();
   const { state } = useSession();
   if (state.status === 'signedIn' && state.details.groups.includes(group)) return <Outlet />;
+  return <NeedGroup group={group} />;
+}
+
+/** The guard's own screen: which group is needed and how to get it. */
+function NeedGroup({ group }: { group: GroupName }) {
+  const { t } = useTranslation();
+  const heading = t('guard.needGroupHeading', { group });
+  useScreen(heading);
   return (
-    <section className="panel" aria-labelledby="need-group-heading">
-      <h2 id="need-group-heading">{t('guard.needGroupHeading', { group })}</h2>
-      <p>{t('guard.needGroup', { group })}</p>
-      <RefreshAccessButton />
-    </section>
+    <SpaceBetween size="l">
+      <Header variant="h1">{heading}</Header>
+      <Container>
+        <SpaceBetween size="m">
+          <Box variant="p">{t('guard.needGroup', { group })}</Box>
+          <Box variant="p" color="text-body-secondary">
+            {t('session.refreshHelp')}
+          </Box>
+          <RefreshAccessButton variant="primary" />
+        </SpaceBetween>
+      </Container>
+    </SpaceBetween>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { MAIN_CONTENT_ID } from '../ui/ConsoleFrame';
+import { PlainErrorNotice } from './PlainNotice';
 import { useSession } from './session-context';
 import type { SignInLocationState } from './SignInPage';
 
@@ -11,18 +12,26 @@ export function RequireSession() {
   const location = useLocation();
   switch (state.status) {
     case 'restoring':
-      return <p role="status">{t('signIn.restoring')}</p>;
+      return (
+        <main id={MAIN_CONTENT_ID} className="signed-out">
+          <p role="status">{t('signIn.restoring')}</p>
+        </main>
+      );
     case 'signedIn':
       return <Outlet />;
     case 'failed':
       return (
-        <section className="panel" aria-labelledby="session-problem-heading">
-          <h2 id="session-problem-heading">{t('session.heading')}</h2>
-          <ErrorNotice error={state.problem} />
-          <button type="button" onClick={() => void signOut()}>
-            {t('signOut.submit')}
-          </button>
-        </section>
+        <main id={MAIN_CONTENT_ID} className="signed-out">
+          <section className="plain-card" aria-labelledby="session-problem-heading">
+            <h1 id="session-problem-heading">{t('session.heading')}</h1>
+            <PlainErrorNotice error={state.problem} />
+            <div className="plain-actions">
+              <button type="button" className="plain-primary" onClick={() => void signOut()}>
+                {t('signOut.submit')}
+              </button>
+            </div>
+          </section>
+        </main>
       );
     default: {
       const next: SignInLocationState = { from: location.pathname + location.search };

@@ -1,7 +1,8 @@
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../ui/Countdown';
-import { DescriptionItem, DescriptionList } from '../ui/DescriptionList';
 import type { SessionDetails } from './summarize-session';
+import { BreakableText } from '../ui/BreakableText';
 
 /** Who is signed in and what the identity pool gave them. Shows no token or secret. */
 export function SessionDetailsList({ details }: { details: SessionDetails }) {
@@ -9,36 +10,49 @@ export function SessionDetailsList({ details }: { details: SessionDetails }) {
   const { email, groups, role, identityId, accessKeyPrefix, credentialsExpire } = details;
   const notObtained = t('session.notObtained');
   return (
-    <DescriptionList>
-      <DescriptionItem term={t('session.email')}>{email}</DescriptionItem>
-      <DescriptionItem term={t('session.groups')}>
-        {groups.length > 0 ? (
-          <ul className="inline-list">
-            {groups.map((group) => (
-              <li key={group}>{group}</li>
-            ))}
-          </ul>
-        ) : (
-          t('session.noGroups')
-        )}
-      </DescriptionItem>
-      <DescriptionItem term={t('session.role')}>{role ?? t('session.noRole')}</DescriptionItem>
-      <DescriptionItem term={t('session.identityId')}>{identityId ?? notObtained}</DescriptionItem>
-      <DescriptionItem term={t('session.accessKey')}>
-        {accessKeyPrefix ? `${accessKeyPrefix}…` : notObtained}
-      </DescriptionItem>
-      <DescriptionItem term={t('session.credentialsExpire')}>
-        {credentialsExpire ? (
-          <>
-            <time dateTime={credentialsExpire.toISOString()}>
-              {credentialsExpire.toLocaleString(i18n.language)}
-            </time>{' '}
-            (<Countdown until={credentialsExpire} />)
-          </>
-        ) : (
-          notObtained
-        )}
-      </DescriptionItem>
-    </DescriptionList>
+    <KeyValuePairs
+      columns={3}
+      items={[
+        { label: t('session.email'), value: <BreakableText text={email} /> },
+        {
+          label: t('session.groups'),
+          value:
+            groups.length > 0 ? (
+              <ul className="inline-list">
+                {groups.map((group) => (
+                  <li key={group}>{group}</li>
+                ))}
+              </ul>
+            ) : (
+              t('session.noGroups')
+            ),
+        },
+        {
+          label: t('session.role'),
+          value: role ? <BreakableText text={role} /> : t('session.noRole'),
+        },
+        {
+          label: t('session.identityId'),
+          value: identityId ? <BreakableText text={identityId} /> : notObtained,
+        },
+        {
+          label: t('session.accessKey'),
+          value: accessKeyPrefix ? `${accessKeyPrefix}…` : notObtained,
+        },
+        {
+          label: t('session.credentialsExpire'),
+          value: credentialsExpire ? (
+            <>
+              <time dateTime={credentialsExpire.toISOString()}>
+                {credentialsExpire.toLocaleString(i18n.language)}
+              </time>{' '}
+              (<Countdown until={credentialsExpire} />)
+            </>
+          ) : (
+            notObtained
+          ),
+        },
+      ]}
+    />
   );
 }

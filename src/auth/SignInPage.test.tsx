@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { englishI18n } from '../testing/render-screen';
+import type { RuntimeConfig } from '@contract/runtime-config';
+import { RuntimeConfigContext } from '../config/runtime-config-context';
+import { englishI18n, TEST_CONFIG } from '../testing/render-screen';
 import { authProblem } from './auth-problem';
 import ForgotPasswordPage from './ForgotPasswordPage';
 import { SessionContext, type Session } from './session-context';
@@ -14,18 +16,20 @@ import { SignInPage } from './SignInPage';
 const cognitoError = (name: string, message: string) => Object.assign(new Error(message), { name });
 
 /** The sign-in screen of a signed-out console; `signIn` stands for the session's. */
-async function renderSignIn(signIn: Session['signIn']) {
+async function renderSignIn(signIn: Session['signIn'], config: RuntimeConfig = TEST_CONFIG) {
   const session = { state: { status: 'signedOut' }, signIn } as unknown as Session;
   render(
     <I18nextProvider i18n={await englishI18n()}>
-      <SessionContext.Provider value={session}>
-        <MemoryRouter initialEntries={['/sign-in']}>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionContext.Provider>
+      <RuntimeConfigContext.Provider value={config}>
+        <SessionContext.Provider value={session}>
+          <MemoryRouter initialEntries={['/sign-in']}>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            </Routes>
+          </MemoryRouter>
+        </SessionContext.Provider>
+      </RuntimeConfigContext.Provider>
     </I18nextProvider>,
   );
   return userEvent.setup();
@@ -99,5 +103,47 @@ describe('The sign-in form', () => {
     await user.click(screen.getByRole('link', { name: 'Forgot your password?' }));
     expect(await screen.findByRole('heading', { name: 'Reset your password' })).toBeTruthy();
     expect(email().value).toBe('ada@example.com');
+  });
+});
+
+describe('An unreachable sign-in service', () => {
+  const unreachable = () => Promise.reject(authProblem(new TypeError('Failed to fetch')));
+
+  it('asks a user of a deployed console to check their connection, and nothing more', async () => {
+    const user = await renderSignIn(unreachable);
+    await user.type(email(), 'ada@example.com');
+    await user.type(password(), 'Passw0rd!');
+    await user.click(submit());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Check your connection');
+    expect(alert.textContent).not.toContain('npm start');
+  });
+
+  it('reminds a developer on the local stack to check `npm start`', async () => {
+    const local = { ...TEST_CONFIG, userPoolEndpoint: 'http://127.0.0.1:4566/' };
+    const user = await renderSignIn(unreachable, local);
+    await user.type(email(), 'ada@example.com');
+    await user.type(password(), 'Passw0rd!');
+    await user.click(submit());
+    expect((await screen.findByRole('alert')).textContent).toContain('`npm start` is running');
+  });
+});
+
+describe('The forgot-password screen', () => {
+  it('sends someone already signed in to the change-password screen that exists', async () => {
+    const session = { state: { status: 'signedIn' } } as unknown as Session;
+    render(
+      <I18nextProvider i18n={await englishI18n()}>
+        <SessionContext.Provider value={session}>
+          <MemoryRouter initialEntries={['/forgot-password']}>
+            <Routes>
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/profile/password" element={<p>change password screen</p>} />
+            </Routes>
+          </MemoryRouter>
+        </SessionContext.Provider>
+      </I18nextProvider>,
+    );
+    expect(await screen.findByText('change password screen')).toBeTruthy();
   });
 });

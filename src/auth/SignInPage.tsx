@@ -1,15 +1,12 @@
-import Link from '@cloudscape-design/components/link';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { Notice } from '../ui/Notice';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useAction } from '../ui/use-action';
 import { CenteredForm } from './CenteredForm';
 import { EmailField } from './EmailField';
 import { NewPasswordForm } from './NewPasswordForm';
 import { PasswordField } from './PasswordField';
+import { PlainErrorNotice, PlainNotice } from './PlainNotice';
 import { useSession } from './session-context';
 import { SignOutNotice } from './SignOutNotice';
 
@@ -40,11 +37,11 @@ export function SignInPage() {
       return <NewPasswordForm />;
     case 'signedOut':
       return (
-        <SpaceBetween size="m">
+        <>
           <SignOutNotice state={state} />
-          {passwordReset && <Notice type="success">{t('signIn.passwordChanged')}</Notice>}
+          {passwordReset && <PlainNotice type="success">{t('signIn.passwordChanged')}</PlainNotice>}
           <SignInForm initialEmail={email ?? ''} />
-        </SpaceBetween>
+        </>
       );
   }
 }
@@ -52,14 +49,10 @@ export function SignInPage() {
 function SignInForm({ initialEmail }: { initialEmail: string }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
-  const navigate = useNavigate();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const submit = useAction(signIn);
-  const forgot = () => {
-    const next: SignInLocationState = { email: email.trim() };
-    void navigate(FORGOT_PASSWORD_PATH, { state: next });
-  };
+  const forgotState: SignInLocationState = { email: email.trim() };
 
   return (
     <CenteredForm
@@ -68,13 +61,7 @@ function SignInForm({ initialEmail }: { initialEmail: string }) {
       busy={submit.busy}
       onSubmit={() => void submit.run(email.trim(), password)}
       secondaryActions={
-        <Link
-          href={FORGOT_PASSWORD_PATH}
-          onFollow={(event) => {
-            event.preventDefault();
-            forgot();
-          }}
-        >
+        <Link to={FORGOT_PASSWORD_PATH} state={forgotState} className="plain-link">
           {t('signIn.forgot')}
         </Link>
       }
@@ -87,7 +74,7 @@ function SignInForm({ initialEmail }: { initialEmail: string }) {
         value={password}
         onChange={setPassword}
       />
-      <ErrorNotice error={submit.error} />
+      <PlainErrorNotice error={submit.error} />
     </CenteredForm>
   );
 }

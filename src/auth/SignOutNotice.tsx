@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { Notice } from '../ui/Notice';
 import { Problem, say } from '../i18n/problem';
+import { PlainErrorNotice, PlainNotice } from './PlainNotice';
 import type { SessionState } from './session-context';
 
 /** Why the person is signed out, when it is news to them: they signed out, or were. */
@@ -15,12 +14,12 @@ export function SignOutNotice({
   return (
     <>
       {state.notice === 'signedOut' && !revocation && (
-        <Notice type="success">{t('signIn.signedOut')}</Notice>
+        <PlainNotice type="success">{t('signIn.signedOut')}</PlainNotice>
       )}
       {revocation && (
-        <ErrorNotice error={new Problem('signOut.partial', { reason: say(t, revocation) })} />
+        <PlainErrorNotice error={new Problem('signOut.partial', { reason: say(t, revocation) })} />
       )}
-      <ErrorNotice error={state.problem} />
+      <PlainErrorNotice error={state.problem} />
     </>
   );
 }

@@ -7,15 +7,15 @@ import { PRODUCT_NAME } from '../ui/ConsoleFrame';
 export function ConfigErrorScreen({ message }: { message: string }) {
   return (
     <>
-      <header className="app-header">
-        <h1 className="app-title">{PRODUCT_NAME}</h1>
+      <header className="signed-out-bar">
+        <span className="signed-out-title">{PRODUCT_NAME}</span>
       </header>
-      <main className="app-main">
-        <section className="panel" aria-labelledby="config-error-heading">
-          <h2 id="config-error-heading">The console could not start</h2>
-          <p className="notice notice-error" role="alert">
-            {message}
-          </p>
+      <main className="signed-out">
+        <section className="plain-card" aria-labelledby="config-error-heading">
+          <h1 id="config-error-heading">The console could not start</h1>
+          <div className="plain-notice plain-notice-error" role="alert">
+            <p>{message}</p>
+          </div>
         </section>
       </main>
     </>

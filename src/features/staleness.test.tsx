@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GROUP_SCREEN, groupScreen, USER_SCREEN, userScreen } from '../app/admin-screens';
 import {
@@ -91,6 +92,8 @@ function user(username: string, email: string, groups: string[]): UserDetail {
 }
 
 const region = (name: string) => within(screen.getByRole('region', { name }));
+/** Screens on show side by side, each in its own named part of the page (as in its own tab). */
+const shown = (name: string, ui: ReactNode) => <section aria-label={name}>{ui}</section>;
 const auditRows = () => region('Audit log').queryAllByRole('row').slice(1);
 
 afterEach(cleanup);
@@ -99,9 +102,9 @@ describe('posting or deleting an announcement', () => {
   async function renderAnnouncementScreens() {
     const screens = await renderScreen(
       <>
-        <AnnouncementsAdminPage />
-        <HomePage />
-        <AuditPage />
+        {shown('Announcements', <AnnouncementsAdminPage />)}
+        {shown('Home', <HomePage />)}
+        {shown('Audit log', <AuditPage />)}
       </>,
       { routes: backend() },
     );
@@ -133,9 +136,7 @@ describe('posting or deleting an announcement', () => {
     await region('Home').findByRole('heading', { name: 'Maintenance' });
 
     await person.click(admin.getByRole('button', { name: 'Delete “Maintenance”' }));
-    await person.click(
-      within(admin.getByRole('group')).getByRole('button', { name: 'Delete “Maintenance”' }),
-    );
+    await person.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
 
     expect(await region('Home').findByText('No announcements yet.')).toBeTruthy();
     expect(
@@ -148,14 +149,20 @@ describe('a change to a user', () => {
   async function renderUserScreens() {
     const screens = await renderScreen(
       <>
-        <At path={userScreen('u-ada')} pattern={USER_SCREEN}>
-          <UserDetailPage />
-        </At>
-        <UsersPage />
-        <At path={groupScreen(ADMIN)} pattern={GROUP_SCREEN}>
-          <GroupMembersPage />
-        </At>
-        <AuditPage />
+        {shown(
+          'User',
+          <At path={userScreen('u-ada')} pattern={USER_SCREEN}>
+            <UserDetailPage />
+          </At>,
+        )}
+        {shown('Users', <UsersPage />)}
+        {shown(
+          `Members of ${ADMIN}`,
+          <At path={groupScreen(ADMIN)} pattern={GROUP_SCREEN}>
+            <GroupMembersPage />
+          </At>,
+        )}
+        {shown('Audit log', <AuditPage />)}
       </>,
       { routes: backend() },
     );
@@ -168,22 +175,23 @@ describe('a change to a user', () => {
 
   it('shows a disabled user as disabled in the Users list and logs it', async () => {
     const { user: person } = await renderUserScreens();
-    await person.click(screen.getByRole('button', { name: 'Disable user' }));
+    await person.click(region('User').getByRole('button', { name: 'Actions' }));
+    await person.click(region('User').getByRole('menuitem', { name: 'Disable user' }));
     await person.click(
-      within(screen.getByRole('group', { name: /^Disable ada@example\.com\?/ })).getByRole(
-        'button',
-        { name: 'Disable user' },
-      ),
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Disable user' }),
     );
 
-    const row = await region('Users').findByRole('row', { name: /ada@example\.com.*\bNo\b/ });
-    expect(within(row).getByRole('button', { name: 'Enable ada@example.com' })).toBeTruthy();
+    expect(
+      await region('Users').findByRole('row', { name: /ada@example\.com.*\bDisabled\b/ }),
+    ).toBeTruthy();
     expect(await region('Audit log').findByRole('cell', { name: 'Disable a user' })).toBeTruthy();
   });
 
   it('lists a user added to a group among its members and logs it', async () => {
     const { user: person } = await renderUserScreens();
-    await person.click(screen.getByRole('button', { name: `Add to ${ADMIN}` }));
+    await person.click(region('User').getByRole('button', { name: /^Group to add/ }));
+    await person.click(region('User').getByRole('option', { name: new RegExp(`^${ADMIN}`) }));
+    await person.click(region('User').getByRole('button', { name: 'Add to group' }));
 
     expect(
       await region(`Members of ${ADMIN}`).findByRole('link', { name: 'ada@example.com' }),

@@ -30,6 +30,7 @@ export const enSignIn = {
     back: 'Back',
     close: 'Close',
     dismiss: 'Dismiss',
+    typeToConfirm: 'To confirm, type “{{text}}”',
     language: 'Language',
     languages: { en: 'English', ja: '日本語' },
     loading: 'Loading…',
@@ -40,6 +41,7 @@ export const enSignIn = {
     screenFailed: 'This screen could not be downloaded. Check your connection, then try again.',
     cancel: 'Cancel',
     signedInAs: 'Signed in as {{email}}',
+    notFoundHeading: 'Page not found',
     notFound: 'There is no page at this address.',
     goHome: 'Go to Home',
   },
@@ -134,8 +136,8 @@ export const enSignIn = {
     tooManyRequests: 'The sign-in service is busy. Wait a moment and try again.',
     invalidParameter:
       'The sign-in service did not accept what was entered. Check it and try again.',
-    network:
-      'Could not reach the sign-in service. Check your connection (and, locally, that `npm start` is running), then try again.',
+    network: 'Could not reach the sign-in service. Check your connection, then try again.',
+    localStackHint: 'This console points at the local stack: check that `npm start` is running.',
     notSignedIn: 'You are not signed in. Sign in again.',
     enterEmail: 'Enter your email.',
     enterPassword: 'Enter your password.',

@@ -19,6 +19,11 @@ import { CloudscapeLanguage } from '../app/CloudscapeLanguage';
 import { FlashMessages, FlashProvider } from '../ui/flash';
 import { fakeApi, type FakeRoutes } from './fake-api';
 
+// Cloudscape's flashbar moves focus to a new error with `CSS.escape`, which jsdom lacks.
+if (typeof globalThis.CSS?.escape !== 'function') {
+  globalThis.CSS = { escape: (text: string) => text.replace(/[^\w-]/g, '\\$&') } as typeof CSS;
+}
+
 export interface ScreenOptions {
   /** The fake APIs' answers. */
   routes?: FakeRoutes;

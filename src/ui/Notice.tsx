@@ -18,7 +18,7 @@ export function Notice({
   children?: ReactNode;
 }) {
   return (
-    <div role={type === 'error' ? 'alert' : 'status'} className="notice">
+    <div role={type === 'error' ? 'alert' : 'status'}>
       <Alert type={type} header={header} action={action}>
         {children}
       </Alert>

@@ -10,7 +10,7 @@ export function OfflineNotice() {
   const online = useOnline();
   if (online) return null;
   return (
-    <p className="notice notice-error" role="status">
+    <p className="plain-notice plain-notice-error" role="status">
       {t('app.offline')}
     </p>
   );

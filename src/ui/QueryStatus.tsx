@@ -1,3 +1,6 @@
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +23,13 @@ export function QueryStatus<T>({
   const { t } = useTranslation();
   if (query.isPending) {
     return (
-      <p role="status">
-        {query.fetchStatus === 'paused'
-          ? t('app.waitingForNetwork')
-          : (loading ?? t('app.loading'))}
-      </p>
+      <div role="status">
+        <StatusIndicator type={query.fetchStatus === 'paused' ? 'pending' : 'loading'}>
+          {query.fetchStatus === 'paused'
+            ? t('app.waitingForNetwork')
+            : (loading ?? t('app.loading'))}
+        </StatusIndicator>
+      </div>
     );
   }
   if (query.isError) return <QueryError query={query} />;
@@ -35,16 +40,11 @@ export function QueryStatus<T>({
 function QueryError({ query }: { query: UseQueryResult<unknown> }) {
   const { t } = useTranslation();
   return (
-    <>
+    <SpaceBetween size="s">
       <ErrorNotice error={query.error} />
-      <button
-        type="button"
-        className="secondary"
-        disabled={query.isFetching}
-        onClick={() => void query.refetch()}
-      >
+      <Button loading={query.isFetching} onClick={() => void query.refetch()}>
         {t('app.tryAgain')}
-      </button>
-    </>
+      </Button>
+    </SpaceBetween>
   );
 }

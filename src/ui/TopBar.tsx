@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LANGUAGES } from '@contract/languages';
+import { CHANGE_PASSWORD_PATH } from '../auth/change-password-path';
 import { useSession } from '../auth/session-context';
 import { currentLanguage } from '../i18n/i18n';
 import { chooseMode, MODE_CHOICES, storedModeChoice, type ModeChoice } from './visual-mode';
@@ -60,7 +61,7 @@ export function TopBar() {
       items: [
         { id: 'profile', text: t('app.nav.profile'), href: '/profile' },
         { id: 'access', text: t('app.nav.access'), href: '/access' },
-        { id: 'password', text: t('session.changePassword'), href: '/profile/password' },
+        { id: 'password', text: t('session.changePassword'), href: CHANGE_PASSWORD_PATH },
         {
           id: 'mode',
           text: t('app.mode.label'),

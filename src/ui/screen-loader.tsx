@@ -70,9 +70,9 @@ class LoadFailureBoundary extends Component<
 function LoadFailed({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation();
   return (
-    <div className="notice notice-error" role="alert">
+    <div className="plain-notice plain-notice-error" role="alert">
       <p>{t('app.screenFailed')}</p>
-      <button type="button" className="secondary" onClick={onRetry}>
+      <button type="button" className="plain-secondary" onClick={onRetry}>
         {t('app.tryAgain')}
       </button>
     </div>

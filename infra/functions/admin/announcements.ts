@@ -20,11 +20,18 @@ export const announcementHandlers: Pick<
         { username, shownAs: email ?? username },
         new Date(),
       );
-      audit.target = `${posted.title} (${posted.id})`;
+      audit.target = announcementTarget(posted.title, posted.id);
       return posted;
     }),
 
   deleteAnnouncement: async ({ params }, event) => {
-    await audited(event, 'deleteAnnouncement', params.id, () => deleteAnnouncement(params.id));
+    await audited(event, 'deleteAnnouncement', params.id, async (audit) => {
+      const { title } = await deleteAnnouncement(params.id);
+      // Named as its post was, so the log says which announcement went, not only its id.
+      if (title !== undefined) audit.target = announcementTarget(title, params.id);
+    });
   },
 };
+
+/** How the audit log names an announcement: its title, and its id to tell alike ones apart. */
+const announcementTarget = (title: string, id: string) => `${title} (${id})`;

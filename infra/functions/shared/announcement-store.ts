@@ -73,21 +73,31 @@ export async function listAnnouncements(): Promise<Announcement[]> {
   }));
 }
 
-export async function deleteAnnouncement(id: string): Promise<void> {
+/**
+ * Deletes an announcement and answers its title, so the audit log can name what went; no
+ * title when an SDK retry finds it already deleted by its own first attempt.
+ */
+export async function deleteAnnouncement(id: string): Promise<{ title?: string }> {
   try {
-    await withStore((db) =>
+    const deleted = await withStore((db) =>
       db.send(
         new DeleteCommand({
           TableName: table(),
           Key: { pk: PARTITION, id },
           ConditionExpression: 'attribute_exists(id)',
+          // The item as it was: no read beforehand, and no permission beyond DeleteItem.
+          ReturnValues: 'ALL_OLD',
         }),
       ),
     );
+    const title = deleted.Attributes?.title as string | undefined;
+    return title === undefined ? {} : { title };
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') {
       // After a retry the item may be gone because the first attempt deleted it: done.
-      if (((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1) return;
+      if (((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1) {
+        return {};
+      }
       throw notFound('No such announcement.', 'AnnouncementNotFound');
     }
     throw error;

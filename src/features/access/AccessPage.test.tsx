@@ -3,7 +3,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SigningFetch } from '../../api/signing-fetch';
 import { DRY_RUN_HEADER, ROUTES, routesOf } from '@contract';
-import { TEST_CONFIG, renderScreen } from '../../testing/render-screen';
+import { refusal } from '../../testing/fake-api';
+import { TEST_CONFIG, renderScreen, type ScreenOptions } from '../../testing/render-screen';
 import AccessPage from './AccessPage';
 
 const ADMIN_ROUTES = routesOf('admin');
@@ -43,9 +44,12 @@ const whoami = () => ({
   credentialExpiry: null,
 });
 
-async function renderAccess(signedFetch: SigningFetch) {
+async function renderAccess(
+  signedFetch: SigningFetch,
+  routes: ScreenOptions['routes'] = { whoami },
+) {
   const rendered = await renderScreen(<AccessPage />, {
-    routes: { whoami },
+    routes,
     signedFetch,
     session: { email: 'ada@example.com', groups: ['general'] },
   });
@@ -53,10 +57,16 @@ async function renderAccess(signedFetch: SigningFetch) {
   return rendered;
 }
 
-const probeRow = (label: string) =>
-  within(screen.getByRole('table', { name: /^Admin routes/ })).getByRole('row', {
+const rowOf = (table: RegExp, label: string) =>
+  within(screen.getByRole('table', { name: table })).getByRole('row', {
     name: new RegExp(`^${label} `),
   });
+/** A route's row in the probe's table. */
+const probeRow = (label: string) => rowOf(/^Admin routes/, label);
+/** A route's row among the API's answers, folded away under the table. */
+const answerRow = (label: string) => rowOf(/^The API’s answer on each admin route/, label);
+const answersToggle = () =>
+  screen.getByRole('button', { name: /^The API’s answer on each route it did not allow/ });
 
 afterEach(cleanup);
 
@@ -80,15 +90,27 @@ describe('The access probe', () => {
     expect(within(invite).getByRole('cell', { name: 'Denied' })).toBeTruthy();
   });
 
-  it('explains a denial once above the table, and gives the API’s own words on each row', async () => {
-    await renderAccess(readOnlyRole().signedFetch);
+  it('explains a denial once above the table, and folds away the API’s own words on each route', async () => {
+    const { user } = await renderAccess(readOnlyRole().signedFetch);
     const advice = screen.getAllByText(/^Your IAM role may not call this route\./);
     expect(advice).toHaveLength(1);
-    const remove = probeRow('Remove from a group');
+    expect(answersToggle().getAttribute('aria-expanded')).toBe('false');
+    await user.click(answersToggle());
+    expect(answersToggle().getAttribute('aria-expanded')).toBe('true');
     const path = ROUTES.removeUserFromGroup.path.replace(/\{\w+\}/g, (param) =>
       param === '{group}' ? 'admin' : 'probe',
     );
-    expect(within(remove).getByRole('cell', { name: denial('DELETE', path) })).toBeTruthy();
+    expect(
+      within(answerRow('Remove from a group')).getByRole('cell', {
+        name: denial('DELETE', path),
+      }),
+    ).toBeTruthy();
+    // Only refused routes have an answer to read.
+    expect(
+      within(screen.getByRole('table', { name: /^The API’s answer/ })).queryByRole('row', {
+        name: /^List users /,
+      }),
+    ).toBeNull();
   });
 
   it('says which route it could not check, and why', async () => {
@@ -96,7 +118,7 @@ describe('The access probe', () => {
     const audit = probeRow('Read the audit log');
     expect(within(audit).getByRole('cell', { name: 'Could not check' })).toBeTruthy();
     expect(
-      within(audit).getByRole('cell', {
+      within(answerRow('Read the audit log')).getByRole('cell', {
         name: 'Could not reach the API. Check your connection and try again.',
       }),
     ).toBeTruthy();
@@ -108,5 +130,55 @@ describe('The access probe', () => {
     await user.click(screen.getByRole('button', { name: 'Check again' }));
     await waitFor(() => expect(sent).toHaveLength(2 * ADMIN_ROUTES.length));
     expect(await screen.findByRole('button', { name: 'Check again' })).toBeTruthy();
+  });
+
+  it('words the outcomes so they never break mid-word (“Allowe/d”)', async () => {
+    await renderAccess(readOnlyRole().signedFetch);
+    const allowed = within(probeRow('List users')).getByText('Allowed');
+    // The status indicator keeps to one line: the column is never narrower than its word.
+    expect(allowed.closest('td')?.style.minWidth).toBe('160px');
+  });
+});
+
+describe('The Access screen outside the admin group', () => {
+  /** The admin API as a role outside the admin group meets it: every route refused by IAM. */
+  const refuseAll: SigningFetch = async (input, init = {}) => {
+    const method = init.method ?? 'GET';
+    const path = new URL(input).pathname.slice(STAGE.length);
+    return new Response(JSON.stringify({ Message: denial(method, path) }), {
+      status: 403,
+      headers: { 'x-amzn-ErrorType': 'AccessDeniedException' },
+    });
+  };
+  const refusedWhoami = async () => {
+    throw await refusal(403, 'AccessDeniedException', denial('GET', ROUTES.whoami.path));
+  };
+
+  it('is calm: the expected refusal is a notice, IAM’s words once, each route’s answer folded away', async () => {
+    await renderAccess(refuseAll, { whoami: refusedWhoami });
+    const probe = screen.getByRole('region', { name: 'What you may call' });
+    expect(within(probe).getByText('Allowed 0 of 16 admin routes.')).toBeTruthy();
+    // No error, and nothing to try again: this is the answer for this role.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+
+    const apiSees = screen.getByRole('region', { name: 'What the admin API sees' });
+    const notice = within(apiSees).getByRole('status');
+    expect(notice.textContent).toContain(
+      'The admin API does not let your role in, so it cannot say who you are.',
+    );
+    expect(notice.textContent).toContain(denial('GET', ROUTES.whoami.path));
+    expect(screen.getAllByText(/^Your IAM role may not call this route\./)).toHaveLength(1);
+
+    // Every route's IAM sentence is there to read, but folded away.
+    expect(answersToggle().getAttribute('aria-expanded')).toBe('false');
+    const answers = screen.getByRole('table', { name: /^The API’s answer/ });
+    expect(within(answers).getAllByText(/is not authorized to perform/)).toHaveLength(
+      ADMIN_ROUTES.length,
+    );
+    expect(screen.getAllByText(/is not authorized to perform/)).toHaveLength(
+      ADMIN_ROUTES.length + 1,
+    );
+    expect(within(probeRow('List users')).getByRole('cell', { name: 'Denied' })).toBeTruthy();
   });
 });

@@ -1,14 +1,20 @@
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { GROUPS } from '@contract/groups';
 import { useSignedFetch } from '../../api/api-context';
 import { localQuery, routeQuery } from '../../api/route-queries';
 import { RefreshAccessButton } from '../../auth/RefreshAccessButton';
 import { useSignedInSession } from '../../auth/session-context';
 import { SessionDetailsList } from '../../auth/SessionDetailsList';
 import { useRuntimeConfig } from '../../config/runtime-config-context';
-import { DescriptionItem, DescriptionList } from '../../ui/DescriptionList';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { ProbeTable } from './ProbeTable';
+import { useScreen } from '../../ui/screen';
+import { ProbeResults } from './ProbeResults';
+import { RegionContainer } from '../../ui/RegionContainer';
+import { WhoamiDetails } from './WhoamiDetails';
 import { probeAdminRoutes } from './probe';
 
 /**
@@ -24,47 +30,46 @@ export default function AccessPage() {
   const probe = useQuery(
     localQuery('accessProbe', () => probeAdminRoutes(signedFetch, adminApiUrl)),
   );
+  useScreen(t('access.heading'));
+  // Outside the admin group the admin API is meant to say no: a calm answer, not an error.
+  const refusalExpected = !details.groups.includes(GROUPS.admin.name);
+  const checking = probe.isFetching || whoami.isFetching;
+
   return (
-    <section className="panel" aria-labelledby="access-heading">
-      <h2 id="access-heading">{t('access.heading')}</h2>
-      <p>{t('access.intro')}</p>
-      <section aria-labelledby="session-heading">
-        <h3 id="session-heading">{t('access.sessionHeading')}</h3>
+    <SpaceBetween size="l">
+      <Header variant="h1" description={t('access.intro')}>
+        {t('access.heading')}
+      </Header>
+      <RegionContainer
+        heading={t('access.sessionHeading')}
+        description={t('session.refreshHelp')}
+        actions={<RefreshAccessButton />}
+      >
         <SessionDetailsList details={details} />
-        <RefreshAccessButton />
-      </section>
-      <section aria-labelledby="whoami-heading">
-        <h3 id="whoami-heading">{t('access.whoamiHeading')}</h3>
-        <QueryStatus query={whoami}>
-          {(caller) => (
-            <DescriptionList>
-              <DescriptionItem term={t('access.callerArn')}>
-                {caller.callerArn ?? '—'}
-              </DescriptionItem>
-              <DescriptionItem term={t('access.username')}>
-                {caller.username ?? '—'}
-              </DescriptionItem>
-              <DescriptionItem term={t('session.identityId')}>
-                {caller.identityId ?? '—'}
-              </DescriptionItem>
-              <DescriptionItem term={t('access.sourceIp')}>{caller.sourceIp}</DescriptionItem>
-            </DescriptionList>
-          )}
+      </RegionContainer>
+      <RegionContainer heading={t('access.whoamiHeading')}>
+        <WhoamiDetails query={whoami} refusalExpected={refusalExpected} />
+      </RegionContainer>
+      <RegionContainer
+        heading={t('access.probeHeading')}
+        description={t('access.probeIntro')}
+        actions={
+          <Button
+            loading={checking}
+            loadingText={t('access.probing')}
+            onClick={() => {
+              void whoami.refetch();
+              void probe.refetch();
+            }}
+          >
+            {t('access.probeAgain')}
+          </Button>
+        }
+      >
+        <QueryStatus query={probe} loading={t('access.probing')}>
+          {(results) => <ProbeResults results={results} refusalExpected={refusalExpected} />}
         </QueryStatus>
-      </section>
-      <section aria-labelledby="probe-heading">
-        <h3 id="probe-heading">{t('access.probeHeading')}</h3>
-        <p>{t('access.probeIntro')}</p>
-        <QueryStatus query={probe}>{(results) => <ProbeTable results={results} />}</QueryStatus>
-        <button
-          type="button"
-          className="secondary"
-          disabled={probe.isFetching}
-          onClick={() => void probe.refetch()}
-        >
-          {probe.isFetching ? t('access.probing') : t('access.probeAgain')}
-        </button>
-      </section>
-    </section>
+      </RegionContainer>
+    </SpaceBetween>
   );
 }

@@ -1,57 +1,50 @@
+import StatusIndicator, {
+  type StatusIndicatorProps,
+} from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
 import { useTranslation } from 'react-i18next';
-import { ROUTES } from '@contract';
-import { describeError } from '../../ui/describe-error';
-import type { en } from '../../i18n/en';
 import type { ProbeResult } from './probe';
+import { RouteLabel } from './route-label';
 
-type AdminRoute = keyof typeof en.routes;
+const INDICATOR: Record<ProbeResult['outcome'], StatusIndicatorProps.Type> = {
+  allowed: 'success',
+  denied: 'stopped',
+  failed: 'warning',
+};
 
 /**
- * One row per admin route: allowed or denied, with the API's own words for a refusal. What
- * the refusals mean and what to do is said once above the table, not on every row.
+ * One row per admin route: allowed, denied or not checked. Why a route was refused is said
+ * once above the table, and each route's own answer is folded away below it.
  */
 export function ProbeTable({ results }: { results: ProbeResult[] }) {
   const { t } = useTranslation();
-  const allowed = results.filter((r) => r.outcome === 'allowed').length;
-  const described = results.map((result) =>
-    result.outcome === 'allowed' ? undefined : describeError(result.error, t),
-  );
-  const advice = [...new Set(described.map((d) => (d?.explanation ? d.message : undefined)))];
   return (
-    <>
-      <p role="status">{t('access.probeSummary', { allowed, total: results.length })}</p>
-      {advice.map((text) => text && <p key={text}>{text}</p>)}
-      <table>
-        <caption>{t('access.probeCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('access.route')}</th>
-            <th scope="col">{t('access.result')}</th>
-            <th scope="col">{t('access.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((result, index) => {
-            const route = ROUTES[result.route];
-            const why = described[index];
-            return (
-              <tr key={result.route}>
-                <th scope="row">
-                  {t(`routes.${result.route as AdminRoute}`)}{' '}
-                  <code>
-                    {route.method} {route.path}
-                  </code>
-                </th>
-                <td className={`probe-${result.outcome}`}>
-                  {t(`access.outcome.${result.outcome}`)}
-                </td>
-                {/* The API's words when it gave some; otherwise the console's sentence. */}
-                <td>{why ? (why.explanation ?? why.message) : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </>
+    <Table
+      variant="embedded"
+      wrapLines
+      items={results}
+      trackBy="route"
+      ariaLabels={{ tableLabel: t('access.probeCaption') }}
+      empty={t('access.noRoutes')}
+      columnDefinitions={[
+        {
+          id: 'route',
+          header: t('access.route'),
+          isRowHeader: true,
+          cell: (result) => <RouteLabel route={result.route} />,
+        },
+        {
+          id: 'result',
+          header: t('access.result'),
+          minWidth: 160,
+          // Never "Allowe/d": the status keeps to one line, the table scrolls if it must.
+          cell: (result) => (
+            <StatusIndicator type={INDICATOR[result.outcome]} wrapText={false}>
+              {t(`access.outcome.${result.outcome}`)}
+            </StatusIndicator>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,27 +1,28 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
-import { AUDITED_ACTIONS, type AuditedAction } from '@contract';
-import { DateTime } from '../../../ui/DateTime';
-import { Pager } from '../../../ui/Pager';
-import { QueryStatus } from '../../../ui/QueryStatus';
-import { SelectField } from '../../../ui/SelectField';
-import { TextField } from '../../../ui/TextField';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
+import { auditColumns } from './audit-columns';
+import { hasFilters, NO_FILTERS, type AuditFilterValues } from './audit-filters';
+import { AuditFilters } from './AuditFilters';
 
 const PAGE_SIZE = 25;
 
-interface Filters {
-  actor: string;
-  action: AuditedAction | '';
-}
-
-/** Who did what to whom and when, newest first, filtered by actor and action. */
+/** Who did what to whom and when, newest first, filtered by actor and action, page by page. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Filters>({ actor: '', action: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
+  const title = t('audit.heading');
+  useScreen(title);
+  const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
   const pages = useCursorPages();
   const query = {
     limit: PAGE_SIZE,
@@ -34,90 +35,73 @@ export default function AuditPage() {
     placeholderData: keepPreviousData,
   });
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFilters({ ...draft, actor: draft.actor.trim() });
+  const apply = (next: AuditFilterValues) => {
+    setFilters(next);
     pages.reset();
-  }
+  };
+  const entries = audit.data?.entries ?? [];
+  const nextCursor = audit.data?.nextCursor ?? null;
+  const seen = pages.itemsBefore + entries.length;
+  const failure = audit.isError && (
+    <SpaceBetween size="s">
+      <ErrorNotice error={audit.error} />
+      <Button loading={audit.isFetching} onClick={() => void audit.refetch()}>
+        {t('app.tryAgain')}
+      </Button>
+    </SpaceBetween>
+  );
 
   return (
-    <section className="panel wide" aria-labelledby="audit-heading">
-      <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <form role="search" aria-label={t('audit.filter')} className="filters" onSubmit={apply}>
-        <TextField
-          label={t('audit.actor')}
-          name="actor"
-          type="search"
-          value={draft.actor}
-          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+    <Table
+      variant="full-page"
+      header={
+        <Header variant="h1" counter={audit.data ? `(${seen}${nextCursor ? '+' : ''})` : undefined}>
+          {title}
+        </Header>
+      }
+      ariaLabels={{ tableLabel: t('audit.caption', { page: pages.pageNumber }) }}
+      filter={
+        <SpaceBetween size="s">
+          <AuditFilters applied={filters} onApply={apply} />
+          {/* Entries still on show stay; an empty log says why in their place instead. */}
+          {entries.length > 0 && failure}
+        </SpaceBetween>
+      }
+      pagination={
+        <Pagination
+          currentPageIndex={pages.pageNumber}
+          pagesCount={pages.pageNumber + (nextCursor ? 1 : 0)}
+          openEnd={nextCursor !== null}
+          disabled={audit.isFetching}
+          onChange={({ detail }) => {
+            if (detail.currentPageIndex <= pages.pageNumber) pages.goTo(detail.currentPageIndex);
+            else if (nextCursor) pages.next(nextCursor, entries.length);
+          }}
+          ariaLabels={{
+            paginationLabel: t('audit.pages'),
+            previousPageLabel: t('table.previous'),
+            nextPageLabel: t('table.next'),
+            pageLabel: (page) => t('table.page', { page }),
+          }}
         />
-        <SelectField
-          label={t('audit.action')}
-          name="action"
-          value={draft.action}
-          onChange={(e) => setDraft({ ...draft, action: e.target.value as Filters['action'] })}
-          options={[
-            { value: '', label: t('audit.anyAction') },
-            ...AUDITED_ACTIONS.map((value) => ({ value, label: t(`routes.${value}`) })),
-          ]}
-        />
-        <button type="submit">{t('audit.applyFilter')}</button>
-      </form>
-      <QueryStatus query={audit}>
-        {(page) => (
-          <div aria-busy={audit.isFetching}>
-            {audit.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
-            {page.entries.length === 0 ? (
-              <p>{t('audit.empty')}</p>
-            ) : (
-              <table>
-                <caption>{t('audit.caption', { page: pages.pageNumber })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.when')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.target')}</th>
-                    <th scope="col">{t('audit.outcome')}</th>
-                    <th scope="col">{t('audit.requestId')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.entries.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>
-                        <DateTime value={entry.at} />
-                      </td>
-                      <td>
-                        {/* A verified e-mail, else who they are in the pool: never a claim. */}
-                        {entry.actor.email ?? entry.actor.username}
-                      </td>
-                      <td>{t(`routes.${entry.action}`)}</td>
-                      <td>{entry.target}</td>
-                      <td>
-                        {entry.outcome === 'failure'
-                          ? t('audit.failure', { error: entry.error ?? '' })
-                          : t(`audit.${entry.outcome}`)}
-                      </td>
-                      <td>
-                        <code>{entry.requestId}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            <Pager
-              label={t('audit.pages')}
-              pageNumber={pages.pageNumber}
-              nextCursor={page.nextCursor}
-              busy={audit.isFetching}
-              onPrevious={pages.previous}
-              onNext={pages.next}
-            />
-          </div>
-        )}
-      </QueryStatus>
-    </section>
+      }
+      columnDefinitions={auditColumns(t)}
+      items={entries}
+      trackBy="id"
+      wrapLines
+      loading={audit.isPending}
+      loadingText={audit.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('audit.loading')}
+      empty={
+        failure ||
+        (hasFilters(filters) ? (
+          <SpaceBetween size="s" alignItems="center">
+            <Box color="inherit">{t('audit.noMatch')}</Box>
+            <Button onClick={() => apply(NO_FILTERS)}>{t('audit.clearFilters')}</Button>
+          </SpaceBetween>
+        ) : (
+          <Box color="inherit">{t('audit.empty')}</Box>
+        ))
+      }
+    />
   );
 }

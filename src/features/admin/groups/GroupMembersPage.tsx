@@ -1,14 +1,21 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
 import { ADMIN_SCREENS, userScreen } from '../../../app/admin-screens';
 import { isGroupName, type GroupName } from '@contract';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
-import { Pager } from '../../../ui/Pager';
-import { QueryStatus } from '../../../ui/QueryStatus';
+import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
-import { UserStatusText } from '../users/UserStatusText';
+import { UserEnabledIndicator, UserStatusIndicator } from '../users/UserStatusIndicator';
+import { InAppLink } from '../../../ui/InAppLink';
 
 /** The members of one group, a page at a time, each linking to their user page. */
 export default function GroupMembersPage() {
@@ -25,38 +32,83 @@ function GroupMembers({ group }: { group: GroupName }) {
     ...routeQuery('listGroupMembers', { params: { group }, query }),
     placeholderData: keepPreviousData,
   });
+  useScreen(group, [{ text: t('app.nav.groups'), href: ADMIN_SCREENS.groups }]);
+  const users = members.data?.users ?? [];
+  const nextCursor = members.data?.nextCursor ?? null;
+
+  /** The API only knows "next": a page further back is reached one step at a time. */
+  const goTo = (page: number) => {
+    if (page === pages.pageNumber + 1 && nextCursor) pages.next(nextCursor);
+    for (let step = page; step < pages.pageNumber; step++) pages.previous();
+  };
+
   return (
-    <section className="panel" aria-labelledby="members-heading">
-      <p>
-        <Link to={ADMIN_SCREENS.groups}>{t('groups.backToList')}</Link>
-      </p>
-      <h2 id="members-heading">{t('groups.membersHeading', { group })}</h2>
-      <QueryStatus query={members}>
-        {({ users, nextCursor }) => (
-          <>
-            {users.length === 0 ? (
-              <p>{t('groups.noMembers')}</p>
-            ) : (
-              <ul>
-                {users.map((user) => (
-                  <li key={user.username}>
-                    <Link to={userScreen(user.username)}>{user.email}</Link> (
-                    <UserStatusText status={user.status} />)
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Pager
-              label={t('groups.pages')}
-              pageNumber={pages.pageNumber}
-              nextCursor={nextCursor}
-              busy={members.isFetching}
-              onPrevious={pages.previous}
-              onNext={pages.next}
-            />
-          </>
-        )}
-      </QueryStatus>
-    </section>
+    <SpaceBetween size="l">
+      {members.isError && (
+        <SpaceBetween size="s">
+          <ErrorNotice error={members.error} />
+          <Button loading={members.isFetching} onClick={() => void members.refetch()}>
+            {t('app.tryAgain')}
+          </Button>
+        </SpaceBetween>
+      )}
+      <Table
+        variant="full-page"
+        wrapLines
+        items={users}
+        trackBy="username"
+        loading={members.isPending && !members.isError}
+        loadingText={
+          members.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')
+        }
+        ariaLabels={{ tableLabel: t('groups.membersHeading', { group }) }}
+        header={
+          <Header
+            variant="h1"
+            // More pages may follow: "(20+)", as the AWS console counts an open-ended list.
+            counter={members.data ? `(${users.length}${nextCursor ? '+' : ''})` : undefined}
+          >
+            {group}
+          </Header>
+        }
+        pagination={
+          <Pagination
+            currentPageIndex={pages.pageNumber}
+            pagesCount={pages.pageNumber + (nextCursor ? 1 : 0)}
+            openEnd={nextCursor !== null}
+            disabled={members.isFetching}
+            onChange={({ detail }) => goTo(detail.currentPageIndex)}
+            ariaLabels={{
+              nextPageLabel: t('table.next'),
+              previousPageLabel: t('table.previous'),
+              pageLabel: (page) => t('table.page', { page }),
+              paginationLabel: t('groups.pages'),
+            }}
+          />
+        }
+        columnDefinitions={[
+          {
+            id: 'email',
+            header: t('users.email'),
+            cell: (user) => <InAppLink href={userScreen(user.username)}>{user.email}</InAppLink>,
+            isRowHeader: true,
+            minWidth: 200,
+          },
+          {
+            id: 'status',
+            header: t('users.status'),
+            cell: (user) => <UserStatusIndicator status={user.status} />,
+            minWidth: 160,
+          },
+          {
+            id: 'enabled',
+            header: t('users.enabled'),
+            cell: (user) => <UserEnabledIndicator enabled={user.enabled} />,
+            minWidth: 120,
+          },
+        ]}
+        empty={<Box color="inherit">{t('groups.noMembers')}</Box>}
+      />
+    </SpaceBetween>
   );
 }

@@ -1,57 +1,89 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
 import { groupScreen } from '../../../app/admin-screens';
-import { QueryStatus } from '../../../ui/QueryStatus';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useScreen } from '../../../ui/screen';
+import { InAppLink } from '../../../ui/InAppLink';
+import { BreakableText } from '../../../ui/BreakableText';
 
 /** The pool's groups as deployed: the IAM role each hands out, precedence and members. */
 export default function GroupsPage() {
   const { t } = useTranslation();
   const groups = useQuery(routeQuery('listGroups'));
+  const list = groups.data?.groups ?? [];
+  useScreen(t('groups.heading'));
+
   return (
-    <section className="panel wide" aria-labelledby="groups-heading">
-      <h2 id="groups-heading">{t('groups.heading')}</h2>
-      <p>{t('groups.intro')}</p>
-      <QueryStatus query={groups}>
-        {({ groups: list }) => (
-          <table>
-            <caption>{t('groups.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('groups.name')}</th>
-                <th scope="col">{t('groups.description')}</th>
-                <th scope="col">{t('groups.precedence')}</th>
-                <th scope="col">{t('groups.role')}</th>
-                <th scope="col">{t('groups.members')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((group) => (
-                <tr key={group.name}>
-                  <th scope="row">{group.name}</th>
-                  <td>{group.description}</td>
-                  <td>{group.precedence ?? '—'}</td>
-                  <td>
-                    <code>{group.roleArn ?? t('groups.noRole')}</code>
-                  </td>
-                  <td>
-                    <Link
-                      to={groupScreen(group.name)}
-                      aria-label={t('groups.membersOf', {
-                        group: group.name,
-                        count: group.memberCount,
-                      })}
-                    >
-                      {group.memberCount}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </QueryStatus>
-    </section>
+    <SpaceBetween size="l">
+      {groups.isError && (
+        <SpaceBetween size="s">
+          <ErrorNotice error={groups.error} />
+          <Button loading={groups.isFetching} onClick={() => void groups.refetch()}>
+            {t('app.tryAgain')}
+          </Button>
+        </SpaceBetween>
+      )}
+      <Table
+        variant="full-page"
+        wrapLines
+        items={list}
+        trackBy="name"
+        loading={groups.isPending && !groups.isError}
+        loadingText={
+          groups.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')
+        }
+        ariaLabels={{ tableLabel: t('groups.caption') }}
+        header={
+          <Header
+            variant="h1"
+            counter={groups.data ? `(${list.length})` : undefined}
+            description={t('groups.intro')}
+          >
+            {t('groups.heading')}
+          </Header>
+        }
+        columnDefinitions={[
+          {
+            id: 'name',
+            header: t('groups.name'),
+            cell: (group) => <InAppLink href={groupScreen(group.name)}>{group.name}</InAppLink>,
+            isRowHeader: true,
+            minWidth: 120,
+          },
+          {
+            id: 'description',
+            header: t('groups.description'),
+            cell: (group) => group.description,
+            minWidth: 200,
+          },
+          {
+            id: 'precedence',
+            header: t('groups.precedence'),
+            cell: (group) => group.precedence ?? '—',
+            minWidth: 120,
+          },
+          {
+            id: 'role',
+            header: t('groups.role'),
+            cell: (group) =>
+              group.roleArn ? <BreakableText text={group.roleArn} /> : t('groups.noRole'),
+            minWidth: 240,
+          },
+          {
+            id: 'members',
+            header: t('groups.members'),
+            cell: (group) => group.memberCount,
+            minWidth: 110,
+          },
+        ]}
+        empty={<Box color="inherit">{t('groups.empty')}</Box>}
+      />
+    </SpaceBetween>
   );
 }

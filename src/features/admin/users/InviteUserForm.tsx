@@ -1,74 +1,80 @@
-import { useState, type FormEvent } from 'react';
+import Box from '@cloudscape-design/components/box';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRouteMutation } from '../../../api/route-mutations';
-import { GROUP_NAMES, GROUPS, inviteUserBody, type GroupName } from '@contract';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Notice } from '../../../ui/Notice';
-import { TextField } from '../../../ui/TextField';
+import { GROUP_NAMES, type GroupName } from '@contract';
+
+export interface InviteDraft {
+  email: string;
+  groups: GroupName[];
+}
 
 /**
- * Invites someone: Cognito creates the user and mails a temporary password. The form is
- * checked with the route's own schema first, and sends once however often it is clicked.
+ * The invitation's fields: the address (its error next to it) and the groups to start in.
+ * Enter in the address sends, as the modal's button does.
  */
-export function InviteUserForm() {
+export function InviteUserForm({
+  draft,
+  invalid,
+  onChange,
+  onSubmit,
+}: {
+  draft: InviteDraft;
+  /** The address was checked and is not one. */
+  invalid: boolean;
+  onChange(draft: InviteDraft): void;
+  onSubmit(): void;
+}) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  // Everyone's group: the least a new user can be given.
-  const [groups, setGroups] = useState<GroupName[]>([GROUPS.general.name]);
-  const [invalid, setInvalid] = useState(false);
-  const invite = useRouteMutation('inviteUser', { onSuccess: () => setEmail('') });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = inviteUserBody.safeParse({ email: email.trim(), groups });
-    setInvalid(!parsed.success);
-    if (!parsed.success) invite.reset();
-    else if (!invite.isPending) invite.mutate({ body: parsed.data });
-  }
-
+  const groupsLabel = useId();
   const toggle = (group: GroupName, on: boolean) =>
-    setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));
-
+    onChange({
+      ...draft,
+      groups: on ? [...draft.groups, group] : draft.groups.filter((g) => g !== group),
+    });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSubmit();
+  };
   return (
-    <form onSubmit={onSubmit} aria-labelledby="invite-heading" noValidate>
-      <h3 id="invite-heading">{t('users.invite.heading')}</h3>
-      <TextField
-        label={t('form.email')}
-        name="email"
-        type="email"
-        autoComplete="off"
-        required
-        value={email}
-        aria-invalid={invalid}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <fieldset>
-        <legend>{t('users.invite.groups')}</legend>
-        {GROUP_NAMES.map((group) => (
-          <label key={group} className="checkbox">
-            <input
-              type="checkbox"
-              name="groups"
-              value={group}
-              checked={groups.includes(group)}
-              onChange={(e) => toggle(group, e.target.checked)}
-            />{' '}
-            {group}
-          </label>
-        ))}
-      </fieldset>
-      {invalid && (
-        <p className="notice notice-error" role="alert">
-          {t('users.invite.invalidEmail')}
-        </p>
-      )}
-      <ErrorNotice error={invite.error} />
-      {invite.isSuccess && (
-        <Notice>{t('users.invite.sent', { email: invite.data.email })}</Notice>
-      )}
-      <button type="submit" disabled={invite.isPending}>
-        {invite.isPending ? t('users.invite.sending') : t('users.invite.submit')}
-      </button>
+    <form onSubmit={submit} noValidate>
+      <SpaceBetween size="l">
+        <FormField
+          label={t('form.email')}
+          errorText={invalid ? t('users.invite.invalidEmail') : undefined}
+        >
+          <Input
+            type="email"
+            inputMode="email"
+            name="email"
+            autoComplete={false}
+            value={draft.email}
+            invalid={invalid}
+            onChange={({ detail }) => onChange({ ...draft, email: detail.value })}
+          />
+        </FormField>
+        {/* Checkboxes inside a FormField would each be named after it too: a group instead. */}
+        <div role="group" aria-labelledby={groupsLabel}>
+          <SpaceBetween size="xxs">
+            <Box id={groupsLabel} variant="awsui-key-label">
+              {t('users.invite.groups')}
+            </Box>
+            {GROUP_NAMES.map((group) => (
+              <Checkbox
+                key={group}
+                name="groups"
+                checked={draft.groups.includes(group)}
+                onChange={({ detail }) => toggle(group, detail.checked)}
+              >
+                {group}
+              </Checkbox>
+            ))}
+          </SpaceBetween>
+        </div>
+      </SpaceBetween>
     </form>
   );
 }

@@ -1,7 +1,8 @@
+import Badge from '@cloudscape-design/components/badge';
 import { useTranslation } from 'react-i18next';
 
 /** Next to an address its owner has not verified: it names no one yet. */
 export function UnverifiedMark() {
   const { t } = useTranslation();
-  return <span className="badge badge-warning">{t('users.unverified')}</span>;
+  return <Badge color="severity-medium">{t('users.unverified')}</Badge>;
 }

@@ -1,194 +1,154 @@
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
-import { userScreen } from '../../../app/admin-screens';
-import { useSignedInSession } from '../../../auth/session-context';
-import { USER_STATUS_FILTERS, type UserStatusFilter, type UserSummary } from '@contract';
-import { DateTime } from '../../../ui/DateTime';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Pager } from '../../../ui/Pager';
-import { QueryStatus } from '../../../ui/QueryStatus';
-import { SelectField } from '../../../ui/SelectField';
-import { SortableTable, type Column } from '../../../ui/SortableTable';
+import type { UserStatusFilter } from '@contract';
 import { Notice } from '../../../ui/Notice';
-import { TextField } from '../../../ui/TextField';
+import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
-import { InviteUserForm } from './InviteUserForm';
-import { isSelf } from './is-self';
-import { UnverifiedMark } from './UnverifiedMark';
-import { useUserAction } from './user-queries';
-import { UserStatusText } from './UserStatusText';
+import { InviteUserModal } from './InviteUserModal';
+import { UserActions } from './UserActions';
+import { useUsersColumns } from './users-columns';
+import { isFiltered, NO_FILTERS, usersQuery, type UsersFilters } from './users-filters';
+import { UsersEmptyState } from './UsersEmptyState';
+import { UsersFilter } from './UsersFilter';
+import { UsersLoadError } from './UsersLoadError';
+import { UsersPagination } from './UsersPagination';
 
-const PAGE_SIZE = 20;
-
-interface Filters {
-  email: string;
-  status: UserStatusFilter | '';
-}
-
-/** The user pool's people, a server-side page at a time, with invite and enable/disable. */
+/**
+ * The user pool's people, a server-side page at a time, filtered by the API; select one to
+ * act on them from "Actions" (each action asks first), or invite someone.
+ */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { details } = useSignedInSession();
-  const [draft, setDraft] = useState<Filters>({ email: '', status: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
+  useScreen(t('users.heading'));
+  const [typed, setTyped] = useState('');
+  const [filters, setFilters] = useState<UsersFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<string>();
+  const [inviting, setInviting] = useState(false);
   const pages = useCursorPages();
-  const query = {
-    limit: PAGE_SIZE,
-    ...(filters.email ? { email: filters.email } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(pages.cursor ? { cursor: pages.cursor } : {}),
-  };
   const users = useQuery({
-    ...routeQuery('listUsers', { query }),
+    ...routeQuery('listUsers', { query: usersQuery(filters, pages.cursor) }),
     placeholderData: keepPreviousData,
   });
-  const action = useUserAction();
-  // The detail page comes back here after a delete, and says so.
-  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
+  // The page on screen is still the previous filter's or page's until the new one is read.
+  const page = users.isPlaceholderData ? undefined : users.data;
+  const { items, collectionProps } = useCollection(page?.users ?? [], { sorting: {} });
+  const columns = useUsersColumns();
+  const selectedUser = items.find((user) => user.username === selected);
 
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFilters({ ...draft, email: draft.email.trim() });
+  function applyFilters(next: UsersFilters) {
+    if (next.emailPrefix === filters.emailPrefix && next.status === filters.status) return;
+    setFilters(next);
+    setSelected(undefined);
     pages.reset();
   }
   function clearFilters() {
-    const empty: Filters = { email: '', status: '' };
-    setDraft(empty);
-    setFilters(empty);
-    pages.reset();
+    setTyped('');
+    applyFilters(NO_FILTERS);
   }
 
-  const columns: Column<UserSummary>[] = [
-    {
-      key: 'email',
-      header: t('users.email'),
-      sortValue: (u) => u.email,
-      cell: (u) => (
-        <>
-          <Link to={userScreen(u.username)}>{u.email}</Link>
-          {!u.emailVerified && (
-            <>
-              {' '}
-              <UnverifiedMark />
-            </>
-          )}
-          {isSelf(details, u) && <> {t('users.you')}</>}
-        </>
-      ),
-    },
-    {
-      key: 'status',
-      header: t('users.status'),
-      sortValue: (u) => u.status,
-      cell: (u) => <UserStatusText status={u.status} />,
-    },
-    {
-      key: 'enabled',
-      header: t('users.enabled'),
-      sortValue: (u) => (u.enabled ? 0 : 1),
-      cell: (u) => (u.enabled ? t('users.yes') : t('users.no')),
-    },
-    {
-      key: 'created',
-      header: t('users.created'),
-      sortValue: (u) => u.createdAt,
-      cell: (u) => <DateTime value={u.createdAt} />,
-    },
-    {
-      key: 'updated',
-      header: t('users.updated'),
-      sortValue: (u) => u.updatedAt,
-      cell: (u) => <DateTime value={u.updatedAt} />,
-    },
-    {
-      key: 'actions',
-      header: t('users.actions'),
-      cell: (u) =>
-        isSelf(details, u) ? (
-          t('users.selfNoActions')
-        ) : (
-          <button
-            type="button"
-            className="secondary"
-            disabled={action.isPending}
-            onClick={() => action.mutate({ user: u, action: u.enabled ? 'disable' : 'enable' })}
-          >
-            {u.enabled
-              ? t('users.disableUser', { email: u.email })
-              : t('users.enableUser', { email: u.email })}
-          </button>
-        ),
-    },
-  ];
+  const failed = users.isError;
+  const waiting = users.fetchStatus === 'paused';
+  // "(45+)": the users of the pages passed and this one, and more after it.
+  const total = page
+    ? `${pages.itemsBefore + page.users.length}${page.nextCursor ? '+' : ''}`
+    : undefined;
+  const counter = total && !failed ? `(${total})` : undefined;
+  const header = (
+    <Header
+      variant="h1"
+      counter={counter}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <UserActions user={selectedUser} onDeleted={() => setSelected(undefined)} />
+          <Button variant="primary" onClick={() => setInviting(true)}>
+            {t('users.invite.open')}
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      {t('users.heading')}
+    </Header>
+  );
 
-  const done = action.isSuccess ? action.variables : undefined;
   return (
-    <section className="panel wide" aria-labelledby="users-heading">
-      <h2 id="users-heading">{t('users.heading')}</h2>
-      <InviteUserForm />
-      <form
-        role="search"
-        aria-label={t('users.filter')}
-        className="filters"
-        onSubmit={applyFilters}
-      >
-        <TextField
-          label={t('users.emailPrefix')}
-          name="email"
-          type="search"
-          value={draft.email}
-          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-        />
-        <SelectField
-          label={t('users.statusFilter')}
-          name="status"
-          value={draft.status}
-          onChange={(e) => setDraft({ ...draft, status: e.target.value as Filters['status'] })}
-          options={[
-            { value: '', label: t('users.anyStatus') },
-            ...USER_STATUS_FILTERS.map((value) => ({ value, label: t(`users.filters.${value}`) })),
-          ]}
-        />
-        <button type="submit">{t('users.applyFilter')}</button>
-        <button type="button" className="secondary" onClick={clearFilters}>
-          {t('users.clearFilter')}
-        </button>
-      </form>
-      <ErrorNotice error={action.error} />
-      {deleted && !done && (
-        <Notice>{t('users.done.remove', { email: deleted })}</Notice>
-      )}
-      {done && typeof done.action === 'string' && (
-        <Notice>{t(`users.done.${done.action}`, { email: done.user.email })}</Notice>
-      )}
-      <QueryStatus query={users} loading={t('users.loading')}>
-        {(page) => (
-          <div aria-busy={users.isFetching}>
-            {users.fetchStatus === 'paused' && <p role="status">{t('app.waitingForNetwork')}</p>}
-            {page.users.length === 0 ? (
-              <p>{filters.email || filters.status ? t('users.noMatch') : t('users.empty')}</p>
-            ) : (
-              <SortableTable
-                caption={t('users.caption', { page: pages.pageNumber })}
-                columns={columns}
-                rows={page.users}
-                rowKey={(u) => u.username}
-              />
-            )}
-            <Pager
-              label={t('users.pages')}
-              pageNumber={pages.pageNumber}
-              nextCursor={page.nextCursor}
-              busy={users.isFetching}
-              onPrevious={pages.previous}
-              onNext={pages.next}
+    <>
+      <Table
+        variant="full-page"
+        header={header}
+        columnDefinitions={columns}
+        items={failed ? [] : items}
+        trackBy="username"
+        sortingColumn={collectionProps.sortingColumn}
+        sortingDescending={collectionProps.sortingDescending}
+        onSortingChange={collectionProps.onSortingChange}
+        selectionType="single"
+        selectedItems={selectedUser ? [selectedUser] : []}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems[0]?.username)}
+        // Cells keep to one line: the table scrolls sideways rather than break a word.
+        wrapLines={false}
+        loading={!page && !failed}
+        loadingText={t('users.loading')}
+        ariaLabels={{
+          tableLabel: t('users.caption', { page: pages.pageNumber }),
+          selectionGroupLabel: t('users.list.selection'),
+          itemSelectionLabel: (_, user) => t('users.list.select', { email: user.email }),
+          allItemsSelectionLabel: () => t('users.list.selection'),
+        }}
+        filter={
+          <SpaceBetween size="xs">
+            {waiting && <Notice>{t('app.waitingForNetwork')}</Notice>}
+            <UsersFilter
+              text={typed}
+              status={filters.status}
+              countText={
+                page && filters.emailPrefix !== '' && typed.trim() === filters.emailPrefix
+                  ? t('users.list.matching', { total })
+                  : undefined
+              }
+              onTextChange={setTyped}
+              onTextSettled={(text) => applyFilters({ ...filters, emailPrefix: text.trim() })}
+              onStatusChange={(status: UserStatusFilter | undefined) =>
+                applyFilters({ ...filters, status })
+              }
             />
-          </div>
-        )}
-      </QueryStatus>
-    </section>
+          </SpaceBetween>
+        }
+        pagination={
+          <UsersPagination
+            pageNumber={pages.pageNumber}
+            nextCursor={page?.nextCursor}
+            disabled={!page}
+            onPrevious={(pageNumber) => {
+              setSelected(undefined);
+              pages.goTo(pageNumber);
+            }}
+            onNext={(cursor) => {
+              setSelected(undefined);
+              pages.next(cursor, page?.users.length ?? 0);
+            }}
+          />
+        }
+        empty={
+          failed ? (
+            <UsersLoadError
+              error={users.error}
+              retrying={users.isFetching}
+              onRetry={() => void users.refetch()}
+            />
+          ) : (
+            <UsersEmptyState filtered={isFiltered(filters)} onClear={clearFilters} />
+          )
+        }
+      />
+      {/* Mounted while open only: each invitation starts from a blank form. */}
+      {inviting && <InviteUserModal onClose={() => setInviting(false)} />}
+    </>
   );
 }

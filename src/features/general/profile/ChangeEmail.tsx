@@ -1,3 +1,9 @@
+import Button from '@cloudscape-design/components/button';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   confirmUserAttribute,
@@ -10,11 +16,10 @@ import { useTranslation } from 'react-i18next';
 import { localQuery } from '../../../api/route-queries';
 import { useSession } from '../../../auth/session-context';
 import { say } from '../../../i18n/problem';
-import { DescriptionItem, DescriptionList } from '../../../ui/DescriptionList';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { Notice } from '../../../ui/Notice';
-import { TextField } from '../../../ui/TextField';
+import { RegionContainer } from '../../../ui/RegionContainer';
 import { checkCode, checkNewEmail, emailChangeProblem } from './email-change-checks';
 
 /**
@@ -53,46 +58,52 @@ export function ChangeEmail({ onChanged }: { onChanged?(): void }) {
   );
 
   return (
-    <section className="panel" aria-labelledby="change-email-heading">
-      <h2 id="change-email-heading">{t('emailChange.heading')}</h2>
-      <QueryStatus query={attributes}>
-        {(found) => (
-          <DescriptionList>
-            <DescriptionItem term={t('emailChange.current')}>
-              {t(
-                found.email_verified === 'true' ? 'emailChange.verified' : 'emailChange.unverified',
-                { email: found.email },
-              )}
-            </DescriptionItem>
-          </DescriptionList>
+    <RegionContainer heading={t('emailChange.heading')}>
+      <SpaceBetween size="l">
+        <QueryStatus query={attributes}>
+          {(found) => (
+            <KeyValuePairs
+              items={[
+                {
+                  label: t('emailChange.current'),
+                  value: t(
+                    found.email_verified === 'true'
+                      ? 'emailChange.verified'
+                      : 'emailChange.unverified',
+                    { email: found.email },
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryStatus>
+        {notice && <Notice>{notice}</Notice>}
+        <ErrorNotice error={refreshFailure} />
+        {pending === undefined ? (
+          <AddressForm
+            current={attributes.data?.email}
+            onCodeSent={(email) => {
+              setPending(email);
+              setNotice(t('emailChange.codeSent', { email, current: attributes.data?.email }));
+            }}
+            onChanged={changed}
+            onStart={() => setNotice(undefined)}
+          />
+        ) : (
+          <CodeForm
+            // A new address starts a new form: nothing typed or refused before carries over.
+            key={pending}
+            email={pending}
+            onChanged={changed}
+            onNotice={setNotice}
+            onCancel={() => {
+              setPending(undefined);
+              setNotice(undefined);
+            }}
+          />
         )}
-      </QueryStatus>
-      <Notice>{notice}</Notice>
-      <ErrorNotice error={refreshFailure} />
-      {pending === undefined ? (
-        <AddressForm
-          current={attributes.data?.email}
-          onCodeSent={(email) => {
-            setPending(email);
-            setNotice(t('emailChange.codeSent', { email, current: attributes.data?.email }));
-          }}
-          onChanged={changed}
-          onStart={() => setNotice(undefined)}
-        />
-      ) : (
-        <CodeForm
-          // A new address starts a new form: nothing typed or refused before carries over.
-          key={pending}
-          email={pending}
-          onChanged={changed}
-          onNotice={setNotice}
-          onCancel={() => {
-            setPending(undefined);
-            setNotice(undefined);
-          }}
-        />
-      )}
-    </section>
+      </SpaceBetween>
+    </RegionContainer>
   );
 }
 
@@ -144,19 +155,29 @@ function AddressForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <TextField
-        label={t('emailChange.newAddress')}
-        name="new-email"
-        type="email"
-        autoComplete="email"
-        required
-        value={address}
-        error={problemText(send.error)}
-        onChange={(e) => setAddress(e.target.value)}
-      />
-      <button type="submit" disabled={send.isPending}>
-        {send.isPending ? t('emailChange.sending') : t('emailChange.sendCode')}
-      </button>
+      <Form
+        actions={
+          <Button
+            variant="primary"
+            formAction="submit"
+            loading={send.isPending}
+            loadingText={t('emailChange.sending')}
+          >
+            {t('emailChange.sendCode')}
+          </Button>
+        }
+      >
+        <FormField label={t('emailChange.newAddress')} errorText={problemText(send.error)}>
+          <Input
+            name="new-email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            value={address}
+            onChange={({ detail }) => setAddress(detail.value)}
+          />
+        </FormField>
+      </Form>
     </form>
   );
 }
@@ -208,33 +229,39 @@ function CodeForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <TextField
-        label={t('form.code')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        required
-        value={code}
-        error={problemText(confirm.error)}
-        onChange={(e) => setCode(e.target.value)}
-      />
-      <ErrorNotice error={resend.error} />
-      <div className="actions">
-        <button type="submit" disabled={confirm.isPending}>
-          {confirm.isPending ? t('emailChange.confirming') : t('emailChange.confirm')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={resend.isPending}
-          onClick={() => resend.mutate()}
-        >
-          {t('emailChange.resend')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <Form
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button formAction="none" variant="link" onClick={onCancel}>
+              {t('app.cancel')}
+            </Button>
+            <Button formAction="none" loading={resend.isPending} onClick={() => resend.mutate()}>
+              {t('emailChange.resend')}
+            </Button>
+            <Button
+              variant="primary"
+              formAction="submit"
+              loading={confirm.isPending}
+              loadingText={t('emailChange.confirming')}
+            >
+              {t('emailChange.confirm')}
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SpaceBetween size="m">
+          <FormField label={t('form.code')} errorText={problemText(confirm.error)}>
+            <Input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={({ detail }) => setCode(detail.value)}
+            />
+          </FormField>
+          <ErrorNotice error={resend.error} />
+        </SpaceBetween>
+      </Form>
     </form>
   );
 }
