@@ -136,26 +136,32 @@ async function main() {
   const stamp = Date.now();
   const invitees = [`bench-a-${stamp}@example.com`, `bench-b-${stamp}@example.com`];
   for (const email of invitees) {
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('button', { name: 'Invite user', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('Email', { exact: true }).fill(email);
+    await page.getByRole('dialog').getByRole('button', { name: 'Send invitation' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: `Invitation sent to ${email}` }),
     ).toBeVisible();
   }
-  await page.getByLabel('Email starts with').fill('bench-');
-  await page.getByRole('button', { name: 'Filter', exact: true }).click();
-  await expect(usersTable.getByRole('row')).toHaveCount(3);
+  const emailFilter = page.getByLabel('Email starts with');
+  await emailFilter.fill('bench-');
+  await expect(emailFilter).toHaveAccessibleDescription('Matching users: 2');
   for (let i = 0; i < 18; i++) {
     const email = invitees[i % 2]!;
     const verb = Math.floor(i / 2) % 2 === 0 ? 'Disable' : 'Enable';
     const done = verb === 'Disable' ? 'disabled' : 'enabled';
-    await page.getByRole('button', { name: `${verb} ${email}` }).click();
+    // As in the AWS console: select the row, then the header's Actions, then confirm.
+    await page.getByRole('radio', { name: `Select ${email}` }).check();
+    await page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await page.getByRole('menuitem', { name: `${verb} user`, exact: true }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: `${verb} user` })
+      .click();
     await expect(
       page.getByRole('status').filter({ hasText: `${email} is ${done}.` }),
     ).toBeVisible();
-    await expect(
-      page.getByRole('button', { name: `${verb === 'Disable' ? 'Enable' : 'Disable'} ${email}` }),
-    ).toBeEnabled();
+    await expect(page.getByRole('dialog')).toBeHidden();
   }
   const actions = recorder.requests.filter((r) => r.url.startsWith(origins.admin));
   const preflights = actions.filter((r) => r.preflight);

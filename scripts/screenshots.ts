@@ -8,8 +8,10 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { ROUTES, routePath, type RouteName } from '@contract';
 import { startSpaServer } from '../infra/local/spa-server';
-import { startTestStack } from '../infra/local/testing/test-stack';
+import { callAdmin, SEEDED_ADMIN, signIn } from '../infra/local/testing/callers';
+import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { resolveChromium } from './chromium-path.mjs';
 
 const OUT = resolve('screenshots');
@@ -17,6 +19,9 @@ const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
 const VIEWPORTS = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 const LANGUAGES = ['en', 'ja'] as const;
 const MODES = ['light', 'dark'] as const;
+
+/** `npm run screenshots -- users access` shoots only those screens (and sign-in). */
+const only = process.argv.slice(2);
 
 /** Each screen: how to reach it from a signed-in Home, and what shows it has loaded. */
 const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
@@ -40,6 +45,39 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
   },
   { name: 'audit-log', open: (page) => page.goto('/admin/audit').then(() => undefined) },
 ];
+
+/**
+ * Something to look at: invitations (one refused as a duplicate, one user disabled) and two
+ * announcements, each also in the audit log — through the admin API, as the admin.
+ */
+async function seed(stack: TestStack): Promise<void> {
+  const admin = await signIn(stack, SEEDED_ADMIN);
+  const call = async (name: RouteName, params: Record<string, string>, body?: unknown) => {
+    const route = ROUTES[name];
+    await callAdmin(stack, admin, route.method, routePath(route, params), body);
+  };
+  for (const email of ['ada@example.com', 'grace@example.com', 'linus@example.com']) {
+    await call('inviteUser', {}, { email, groups: ['general'] });
+  }
+  await call('inviteUser', {}, { email: 'user@example.com', groups: [] });
+  await call('disableUser', { username: 'linus@example.com' });
+  await call(
+    'postAnnouncement',
+    {},
+    {
+      title: 'Maintenance on Sunday',
+      body: 'The console is read-only from 02:00 to 04:00 UTC.',
+    },
+  );
+  await call(
+    'postAnnouncement',
+    {},
+    {
+      title: 'メンテナンスのお知らせ',
+      body: '日曜日の 2 時から 4 時まで、コンソールは読み取り専用になります。',
+    },
+  );
+}
 
 async function shoot(page: Page, file: string): Promise<void> {
   // The screen's heading, then a quiet network: the data has arrived and been drawn.
@@ -76,6 +114,7 @@ async function forEachLook(
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const stack = await startTestStack(mkdtempSync(join(tmpdir(), 'console-screenshots-')));
+  await seed(stack);
   const spa = await startSpaServer(
     'preview',
     stack.settings,
@@ -96,11 +135,11 @@ async function main(): Promise<void> {
       await page.locator('input[name="password"]').fill(ADMIN.password);
       await page.locator('button[type="submit"]').click();
       await expect(page).toHaveURL(/\/$/);
-      for (const screen of SCREENS) {
+      for (const screen of SCREENS.filter((s) => only.length === 0 || only.includes(s.name))) {
         await screen.open(page);
         await shoot(page, `${screen.name}-${suffix}.png`);
       }
-      count += SCREENS.length + 1;
+      count += 1 + SCREENS.filter((s) => only.length === 0 || only.includes(s.name)).length;
     });
   } finally {
     await browser.close();

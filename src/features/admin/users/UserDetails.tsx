@@ -6,6 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '@contract';
+import { BreakableText } from '../../../ui/BreakableText';
 import { DateTime } from '../../../ui/DateTime';
 import { UserEnabledIndicator, UserStatusIndicator } from './UserStatusIndicator';
 
@@ -21,7 +22,9 @@ export function UserDetails({ user }: { user: UserDetail }) {
             label: t('users.email'),
             value: (
               <SpaceBetween size="xxs">
-                <Box variant="span">{user.email}</Box>
+                <Box variant="span">
+                  <BreakableText text={user.email} />
+                </Box>
                 {user.emailVerified ? (
                   <StatusIndicator type="success">{t('users.detail.verified')}</StatusIndicator>
                 ) : (
