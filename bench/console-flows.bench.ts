@@ -18,7 +18,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startSpaServer } from '../infra/local/spa-server';
+import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { startTestStack } from '../infra/local/testing/test-stack';
+import { nextTotpCode } from '../infra/local/testing/totp';
 import { resolveChromium } from '../scripts/chromium-path.mjs';
 import { fmt, machine, table, writeResult } from './results';
 
@@ -115,11 +117,19 @@ async function main() {
     beforeSignIn.map((r) => [new URL(r.url).pathname, gzipSizeOf(r.url)]),
   );
 
-  // 2. Click "Sign in" → the Users table.
+  // 2. Click "Sign in" → the code step → "Verify" → the Users table, as an administrator
+  // with an authenticator app (the admin API requires one).
+  const admin = await createMfaAdmin(stack, { groups: ['admin', 'general'] });
   recorder.clear();
-  await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Email', { exact: true }).fill(admin.email);
+  await page.getByLabel('Password', { exact: true }).fill(admin.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const codeField = page.getByRole('textbox', { name: 'Authentication code' });
+  await expect(codeField).toBeVisible();
+  const toCodeStep = breakdown(recorder.requests);
+  const codeStepScripts = recorder.requests.filter((r) => isScript(r, spa.url));
+  await codeField.fill(await nextTotpCode(admin.totpSecret));
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(usersTable.getByRole('row').nth(1)).toBeVisible();
   const signInToTable = breakdown(recorder.requests);
   const signInScripts = recorder.requests.filter((r) => isScript(r, spa.url));
@@ -199,11 +209,43 @@ async function main() {
     await fresh.close();
   }
 
+  // 6. An administrator without an app is sent to set one up: what the QR code step loads.
+  const setupContext = await browser.newContext({ baseURL: spa.url });
+  const setupPage = await setupContext.newPage();
+  const setupRecorder = await recordRequests(setupPage);
+  // The seeded administrator has none yet.
+  await setupPage.goto('/admin/users');
+  await setupPage.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+  await setupPage.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await setupPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await setupPage.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await expect(
+    setupPage.getByRole('img', { name: 'QR code for your authenticator app' }),
+  ).toBeVisible();
+  await setupPage.waitForLoadState('networkidle');
+  const setupScripts = [
+    ...new Set(setupRecorder.requests.filter((r) => isScript(r, spa.url)).map((r) => r.url)),
+  ];
+  await setupRecorder.stop();
+  await setupContext.close();
+
   await browser.close();
   await spa.close();
   await stack.stop();
 
   const kb = (bytes: number) => fmt(bytes / 1024, 1);
+  const bytesOf = (urls: string[]) => urls.reduce((sum, url) => sum + gzipSizeOf(url), 0);
+  const codeStepBytes = bytesOf(codeStepScripts.map((r) => r.url));
+  const setupBytes = bytesOf(setupScripts.filter((url) => !initialScripts.has(url)));
+  const qrBefore = [...initialScripts, ...codeStepScripts.map((r) => r.url)].filter((url) =>
+    /qr/i.test(new URL(url).pathname),
+  );
+  console.log(
+    `\nThe TOTP code step: ${toCodeStep.total} requests from "Sign in" to the code field ` +
+      `(${JSON.stringify(toCodeStep.byDestination)}), ${kb(codeStepBytes)} KB of JavaScript and CSS; ` +
+      `QR code library loaded before setup: ${qrBefore.length === 0 ? 'no' : qrBefore.join(', ')}.` +
+      `\nSetting an app up (signed out → QR code shown): ${kb(setupBytes)} KB gzip beyond the first download.\n`,
+  );
   const within = beforeSignInBytes / 1024 <= BUDGET_BEFORE_SIGN_IN_KB;
   console.log(
     `\nJavaScript and CSS before sign-in: ${kb(beforeSignInBytes)} KB gzip in ${beforeSignIn.length} files ` +
@@ -247,6 +289,12 @@ async function main() {
     },
     javascriptLoadedBySignInToUsers: signInScriptBytes,
     signInToUsersTable: signInToTable,
+    signInToTotpCodeStep: {
+      ...toCodeStep,
+      gzipBytes: codeStepBytes,
+      qrLoadedBeforeSetup: qrBefore,
+    },
+    totpSetupGzipBytes: setupBytes,
     reloadToUsersTable: reloadToTable,
     adminActions,
     screensGzipBytes: screens,

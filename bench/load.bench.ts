@@ -2,9 +2,10 @@
  * Admin API under load (`npm run bench:load`): 50 concurrent signed clients against a read
  * route and the announcement write route, with every write accounted for.
  *
- * Starts a fresh local stack, signs in the seeded admin through the user pool and identity
- * pool, and drives the admin API with autocannon from a worker thread (the gateway, the AWS
- * edge and dynalite run on this process's main thread, each Lambda function in a worker):
+ * Starts a fresh local stack, signs in an administrator with an authenticator app through the
+ * user pool and identity pool, and drives the admin API with autocannon from a worker thread
+ * (the gateway, the AWS edge and dynalite run on this process's main thread, each Lambda
+ * function in a worker):
  *
  * - `read`: `GET /admin/users?limit=20&n=i` (listUsers: gateway, SigV4, Lambda, Cognito);
  * - `write`: `POST /admin/announcements` with a distinct title each (gateway, SigV4, Lambda,
@@ -35,7 +36,8 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
 import { localTableNames } from '../infra/local/dynamodb/dynalite';
-import { SEEDED_ADMIN, signIn, type TemporaryCredentials } from '../infra/local/testing/callers';
+import type { TemporaryCredentials } from '../infra/local/testing/callers';
+import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
@@ -327,7 +329,8 @@ async function main(): Promise<number> {
   );
   const ackDir = mkdtempSync(join(tmpdir(), 'bench-load-acks-'));
   try {
-    const admin = await signIn(stack, SEEDED_ADMIN);
+    // The admin API answers only administrators with an authenticator app.
+    const { caller: admin } = await createMfaAdmin(stack);
     const runId = startedAt.toISOString();
     const acknowledgedFile = join(ackDir, 'acknowledged.txt');
     writeFileSync(acknowledgedFile, '');

@@ -1,6 +1,5 @@
-import { SEEDED_USERS } from './fixtures/environment';
 import { openUser, person } from './fixtures/people';
-import { expect, test, uniqueEmail } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * Admin access ends the moment it is taken away: the identity-pool credentials a demoted
@@ -8,24 +7,24 @@ import { expect, test, uniqueEmail } from './fixtures/test';
  */
 test('an administrator demoted while on the Users screen is refused at once, and cannot refresh', async ({
   app: admin,
+  admin: administrator,
   operator,
   browser,
   baseURL,
 }) => {
-  const email = uniqueEmail('second-admin');
-  const password = 'Second-Admin-Passw0rd!';
-  await operator.createUser({ email, password, groups: ['admin', 'general'] });
+  const second = await operator.createMfaAdmin('second-admin');
+  const { email } = second;
 
   // The second administrator at their own browser, with the Users screen open.
   const demoted = await person(browser, baseURL);
   await demoted.goto('/admin/users');
-  await demoted.signedInAs({ email, password });
+  await demoted.signedInAs(second);
   await expect(demoted.usersTable()).toBeVisible();
   const refreshToken = await demoted.storedRefreshToken();
 
   // The first administrator takes them out of admin.
   await admin.goto('/admin/users');
-  await admin.signedInAs(SEEDED_USERS.admin);
+  await admin.signedInAs(administrator);
   await openUser(admin, email);
   await admin.page.getByRole('button', { name: 'Remove from admin' }).click();
   await admin.confirmButton('Remove').click();
@@ -45,7 +44,7 @@ test('an administrator demoted while on the Users screen is refused at once, and
   // Signing in again, at a third browser, they get the general role only.
   const again = await person(browser, baseURL);
   await again.goto('/admin/users');
-  await again.signedInAs({ email, password });
+  await again.signedInAs(second);
   await expect(again.heading('You need the admin group')).toBeVisible();
   await expect(again.navLink('Users')).toHaveCount(0);
 

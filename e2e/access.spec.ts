@@ -15,6 +15,9 @@ test('a group change applies with "Refresh my access", without signing out', asy
   await operator.addToGroup(email, GROUPS.admin.name);
   await app.refreshAccessButton.click();
 
+  // An administrator now: first an authenticator app (the admin API requires one), then Users.
+  await expect(app.heading('Security')).toBeVisible();
+  await app.setUpAuthenticator();
   await expect(app.heading('Users')).toBeVisible();
   await expect(app.navLink('Users')).toBeVisible();
   await app.navLink('Access').click();

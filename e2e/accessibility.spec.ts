@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { nextTotpCode } from '../infra/local/testing/totp';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
+import { openUser } from './fixtures/people';
 import { ConsolePage } from './pages/console-page';
 
 /** Violations axe rates serious or critical: what keeps someone from using a screen. */
@@ -18,6 +20,7 @@ const SCREENS: Array<[string, string]> = [
   ['Home', '/'],
   ['Profile', '/profile'],
   ['Change password', '/profile/password'],
+  ['Security', '/profile/security'],
   ['Access', '/access'],
   ['Users', '/admin/users'],
   ['Groups', '/admin/groups'],
@@ -50,7 +53,7 @@ for (const look of LOOKS) {
   test.describe(look.name, () => {
     test.use({ viewport: look.viewport });
 
-    test('every screen has no serious accessibility violation (axe)', async ({ page }) => {
+    test('every screen has no serious accessibility violation (axe)', async ({ page, admin }) => {
       await page.addInitScript(
         ([language, mode]) => {
           localStorage.setItem('console.language', language);
@@ -62,8 +65,14 @@ for (const look of LOOKS) {
       await app.goto('/sign-in');
       await expect(page.locator('h1')).toBeVisible();
       expect(await seriousViolations(page), 'sign-in').toEqual([]);
-      await page.locator('input[name="email"]').fill(SEEDED_USERS.admin.email);
-      await page.locator('input[name="password"]').fill(SEEDED_USERS.admin.password);
+      await page.locator('input[name="email"]').fill(admin.email);
+      await page.locator('input[name="password"]').fill(admin.password);
+      await page.locator('button[type="submit"]').click();
+      // The code step of a sign-in with an authenticator app is a screen too.
+      const code = page.locator('input[autocomplete="one-time-code"]');
+      await expect(code).toBeVisible();
+      expect(await seriousViolations(page), 'sign-in code').toEqual([]);
+      await code.fill(await nextTotpCode(admin.totpSecret));
       await page.locator('button[type="submit"]').click();
       await expect(page).toHaveURL(/\/$/);
       for (const [name, path] of SCREENS) {
@@ -82,3 +91,42 @@ for (const look of LOOKS) {
     });
   });
 }
+
+test('the keyboard reaches every action; a dialog takes focus and gives it back', async ({
+  app,
+  admin,
+  operator,
+}) => {
+  const email = `keyboard-${Date.now()}@example.com`;
+  await operator.createUser({ email, password: 'Keyboard-Passw0rd!', groups: ['general'] });
+  await app.goto('/admin/users');
+  await app.signedInAs(admin);
+  await openUser(app, email);
+
+  // On a page's first load the first Tab stop is the skip link, and it lands on the screen.
+  await app.page.reload();
+  await expect(app.heading(email)).toBeVisible();
+  await app.page.keyboard.press('Tab');
+  const skip = app.page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await app.page.keyboard.press('Enter');
+  await expect(app.page.locator('#main-content')).toBeFocused();
+
+  // Actions → Disable user, by keyboard alone; the question takes focus.
+  const actions = app.page.getByRole('button', { name: 'Actions', exact: true });
+  await actions.focus();
+  await app.page.keyboard.press('Enter');
+  await expect(app.page.getByRole('menuitem', { name: 'Disable user' })).toBeVisible();
+  await app.page.keyboard.press('Enter');
+  const dialog = app.page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect
+    .poll(() => dialog.evaluate((node) => node.contains(document.activeElement)))
+    .toBe(true);
+
+  // Escape closes it without acting, and focus is back where it was.
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(actions).toBeFocused();
+  await expect(app.flash(`${email} is disabled.`)).toHaveCount(0);
+});

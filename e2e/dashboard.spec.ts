@@ -1,18 +1,23 @@
+import { routesOf } from '@contract';
+import { nextTotpCode } from '../infra/local/testing/totp';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test, uniqueEmail } from './fixtures/test';
 import { openUser, person } from './fixtures/people';
 import { ConsolePage } from './pages/console-page';
 
+const ADMIN_ROUTE_COUNT = routesOf('admin').length;
+
 test.describe('an administrator’s day, and the people it touches', () => {
   test('invite → first sign-in → promotion → refresh → disable → refused, all audited once', async ({
     app: admin,
+    admin: administrator,
     operator,
     browser,
     baseURL,
   }) => {
     const email = uniqueEmail('invitee');
     await admin.goto('/admin/users');
-    await admin.signedInAs(SEEDED_USERS.admin);
+    await admin.signedInAs(administrator);
 
     // The admin invites them; Cognito mails a temporary password.
     await admin.invite(email);
@@ -36,6 +41,9 @@ test.describe('an administrator’s day, and the people it touches', () => {
     await invitee.goto('/admin/users');
     await expect(invitee.heading('You need the admin group')).toBeVisible();
     await invitee.refreshAccessButton.click();
+    // An administrator now, they must first set up an authenticator app; then Users opens.
+    await expect(invitee.heading('Security')).toBeVisible();
+    await invitee.setUpAuthenticator();
     await expect(invitee.heading('Users')).toBeVisible();
     await expect(invitee.usersTable()).toBeVisible();
     await expect(invitee.navLink('Audit log')).toBeVisible();
@@ -83,7 +91,7 @@ test.describe('an administrator’s day, and the people it touches', () => {
 });
 
 test.describe('the Users screen', () => {
-  test('pages, filters and sorts on the server’s pages', async ({ app, operator }) => {
+  test('pages, filters and sorts on the server’s pages', async ({ app, admin, operator }) => {
     const prefix = `paged-${Date.now()}`;
     for (let i = 0; i < 22; i++) {
       await operator.createUser({
@@ -93,7 +101,7 @@ test.describe('the Users screen', () => {
       });
     }
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.filterUsers(prefix);
 
     const table = app.usersTable();
@@ -127,18 +135,19 @@ test.describe('the Users screen', () => {
 
   test('a double-clicked invitation creates one user and one audit entry', async ({
     app,
+    admin,
     operator,
   }) => {
     const email = uniqueEmail('double');
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.invite(email, 'dblclick');
     await expect(app.flash(`Invitation sent to ${email}`)).toBeVisible();
     await expect(app.alert).toHaveCount(0);
 
-    const admin = await operator.adminClient();
-    expect((await admin('listUsers', { query: { email } })).users).toHaveLength(1);
-    const { entries } = await admin('listAudit', {
+    const api = await operator.adminClient();
+    expect((await api('listUsers', { query: { email } })).users).toHaveLength(1);
+    const { entries } = await api('listAudit', {
       query: { action: 'inviteUser', limit: 100 },
     });
     expect(entries.filter((e) => e.target === email)).toHaveLength(1);
@@ -146,18 +155,19 @@ test.describe('the Users screen', () => {
 
   test('a bad address is caught before anything is sent, and what was typed stays', async ({
     app,
+    admin,
   }) => {
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.invite('not-an-address');
     const field = app.page.getByRole('dialog').getByLabel('Email', { exact: true });
     await expect(field).toHaveAccessibleDescription(/Enter a valid email address\./);
     await expect(field).toHaveValue('not-an-address');
   });
 
-  test('an existing address is refused in plain words', async ({ app }) => {
+  test('an existing address is refused in plain words', async ({ app, admin }) => {
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.invite(SEEDED_USERS.user.email);
     await expect(app.page.getByRole('dialog').getByRole('alert')).toContainText(
       'A user with this email already exists.',
@@ -166,12 +176,13 @@ test.describe('the Users screen', () => {
 
   test('reset, enable, remove from a group and delete (typed confirmation)', async ({
     app,
+    admin,
     operator,
   }) => {
     const email = uniqueEmail('managed');
     await operator.createUser({ email, password: 'Managed-Passw0rd!', groups: ['general'] });
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await openUser(app, email);
 
     await app.chooseAction('Reset password');
@@ -198,22 +209,23 @@ test.describe('the Users screen', () => {
     await deleteButton.click();
     await expect(app.flash(`${email} is deleted.`)).toBeVisible();
     await expect(app.heading('Users')).toBeVisible();
-    const admin = await operator.adminClient();
-    expect((await admin('listUsers', { query: { email } })).users).toHaveLength(0);
+    const api = await operator.adminClient();
+    expect((await api('listUsers', { query: { email } })).users).toHaveLength(0);
   });
 
   test('an administrator cannot disable, delete or demote themself, and is told why', async ({
     app,
+    admin,
   }) => {
     await app.goto('/admin/users');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     // Pages come in Cognito's order, so other tests' users may push this one off page 1.
-    await app.filterUsers(SEEDED_USERS.admin.email);
-    const ownRow = app.usersTable().getByRole('row').filter({ hasText: SEEDED_USERS.admin.email });
+    await app.filterUsers(admin.email);
+    const ownRow = app.usersTable().getByRole('row').filter({ hasText: admin.email });
     await expect(ownRow).toContainText('(you)');
     await expect(ownRow.getByRole('button')).toHaveCount(0);
 
-    await openUser(app, SEEDED_USERS.admin.email);
+    await openUser(app, admin.email);
     await expect(
       app.page.getByText(/This is your own account\. You cannot disable it/),
     ).toBeVisible();
@@ -229,9 +241,9 @@ test.describe('the Users screen', () => {
 });
 
 test.describe('groups, audit and profile', () => {
-  test('groups show their role, precedence and members', async ({ app }) => {
+  test('groups show their role, precedence and members', async ({ app, admin }) => {
     await app.goto('/admin/groups');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     const groups = app.page.getByRole('table', { name: 'User pool groups' });
     const adminRow = groups
       .getByRole('row')
@@ -244,23 +256,21 @@ test.describe('groups, audit and profile', () => {
     await expect(app.page.getByRole('link', { name: SEEDED_USERS.admin.email })).toBeVisible();
   });
 
-  test('the audit log filters by actor and action', async ({ app, operator }) => {
+  test('the audit log filters by actor and action', async ({ app, admin, operator }) => {
     const email = uniqueEmail('audited');
-    const admin = await operator.adminClient();
-    await admin('inviteUser', { body: { email, groups: ['general'] } });
-    await admin('disableUser', { params: { username: email } });
+    const api = await operator.adminClient();
+    await api('inviteUser', { body: { email, groups: ['general'] } });
+    await api('disableUser', { params: { username: email } });
     await app.goto('/admin/audit');
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.choose('Action', 'Disable a user');
-    await app.page.getByLabel('Actor').fill(SEEDED_USERS.admin.email);
+    await app.page.getByLabel('Actor').fill(api.email);
     await app.page.getByRole('button', { name: 'Filter', exact: true }).click();
     const log = app.page.getByRole('table', { name: /^Admin actions, newest first/ });
     await expect(log.getByRole('row').nth(1)).toContainText(email);
     // Every row but the header is a disable by this admin.
     await expect(log.getByRole('row').filter({ hasNotText: 'Disable a user' })).toHaveCount(1);
-    await expect(log.getByRole('row').filter({ hasNotText: SEEDED_USERS.admin.email })).toHaveCount(
-      1,
-    );
+    await expect(log.getByRole('row').filter({ hasNotText: api.email })).toHaveCount(1);
   });
 
   test('a profile save that lost a race with another tab says so and shows the newer values', async ({
@@ -306,7 +316,7 @@ test.describe('the Access screen', () => {
   }) => {
     await app.goto('/access');
     await app.signedInAs(SEEDED_USERS.user);
-    await expect(app.probeSummary()).toHaveText('Allowed 0 of 16 admin routes.');
+    await expect(app.probeSummary()).toHaveText(`Allowed 0 of ${ADMIN_ROUTE_COUNT} admin routes.`);
     const probe = app.page.getByRole('table', {
       name: 'Admin routes and whether your role may call them',
     });
@@ -334,10 +344,13 @@ test.describe('the Access screen', () => {
 
   test('an administrator may call every admin route, and sees the credentials count down', async ({
     app,
+    admin,
   }) => {
     await app.goto('/access');
-    await app.signedInAs(SEEDED_USERS.admin);
-    await expect(app.probeSummary()).toHaveText('Allowed 16 of 16 admin routes.');
+    await app.signedInAs(admin);
+    await expect(app.probeSummary()).toHaveText(
+      `Allowed ${ADMIN_ROUTE_COUNT} of ${ADMIN_ROUTE_COUNT} admin routes.`,
+    );
     const expiry = await app.myAccess('Credentials expire');
     const first = await expiry.textContent();
     await expect(expiry).toContainText(/\(in \d+:\d\d:\d\d\)/);
@@ -348,11 +361,15 @@ test.describe('the Access screen', () => {
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('sign-in and the Users screen', async ({ app }) => {
+  test('sign-in and the Users screen', async ({ app, admin }) => {
     await app.goto('/admin/users');
-    await app.page.getByLabel('メールアドレス', { exact: true }).fill(SEEDED_USERS.admin.email);
-    await app.page.getByLabel('パスワード', { exact: true }).fill(SEEDED_USERS.admin.password);
+    await app.page.getByLabel('メールアドレス', { exact: true }).fill(admin.email);
+    await app.page.getByLabel('パスワード', { exact: true }).fill(admin.password);
     await app.page.getByRole('button', { name: 'サインイン', exact: true }).click();
+    await app.page
+      .getByRole('textbox', { name: '認証コード' })
+      .fill(await nextTotpCode(admin.totpSecret));
+    await app.page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(app.page.getByRole('heading', { name: /^ユーザー/, level: 1 })).toBeVisible();
     await expect(app.page.getByRole('table', { name: 'ユーザー（1 ページ目）' })).toBeVisible();
     await app.page.getByRole('button', { name: 'メールアドレスで並べ替え' }).click();

@@ -27,8 +27,8 @@ test.describe('in Japanese', () => {
 
   test('signed in, the console speaks Japanese too', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('メールアドレス').fill(SEEDED_USERS.admin.email);
-    await page.getByLabel('パスワード', { exact: true }).fill(SEEDED_USERS.admin.password);
+    await page.getByLabel('メールアドレス').fill(SEEDED_USERS.user.email);
+    await page.getByLabel('パスワード', { exact: true }).fill(SEEDED_USERS.user.password);
     await page.getByRole('button', { name: 'サインイン', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'ホーム', exact: true })).toBeVisible();
     await page.getByRole('link', { name: 'アクセス', exact: true }).click();

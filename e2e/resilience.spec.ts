@@ -1,7 +1,9 @@
+import { routesOf } from '@contract';
 import type { Page, Response } from '@playwright/test';
-import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
 import type { ConsolePage } from './pages/console-page';
+
+const ADMIN_ROUTE_COUNT = routesOf('admin').length;
 
 /**
  * Every answer of the admin API the page receives, with its error type; the Access screen's
@@ -33,14 +35,17 @@ async function postAnnouncement(app: ConsolePage, title: string) {
 test.describe('resilience of signed admin calls', () => {
   test('credentials expired mid-session: the next admin action just works', async ({
     app,
+    admin,
     operator,
   }) => {
     const answers = recordAdminAnswers(app, operator.config.adminApiUrl);
     await app.goto();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     const identityId = await app.identityId();
     // The probe's calls are done before the credentials go stale.
-    await expect(app.probeSummary()).toHaveText('Allowed 16 of 16 admin routes.');
+    await expect(app.probeSummary()).toHaveText(
+      `Allowed ${ADMIN_ROUTE_COUNT} of ${ADMIN_ROUTE_COUNT} admin routes.`,
+    );
     expect(await operator.expireCredentials(identityId)).toBeGreaterThan(0);
 
     await app.navLink('Announcements').click();
@@ -59,11 +64,12 @@ test.describe('resilience of signed admin calls', () => {
 
   test('the browser clock 30 minutes ahead: admin calls still succeed', async ({
     app,
+    admin,
     operator,
   }) => {
     const answers = recordAdminAnswers(app, operator.config.adminApiUrl);
     await app.goto();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
 
     await app.page.clock.install({ time: Date.now() + 30 * 60 * 1000 });
     // One call at a time, so exactly one of them meets the skew: the announcements list.
@@ -84,6 +90,7 @@ test.describe('resilience of signed admin calls', () => {
 
   test('a POST answered 5xx is sent exactly once and the error is explained', async ({
     app,
+    admin,
     operator,
   }) => {
     const postUrl = `${operator.config.adminApiUrl}/admin/announcements`;
@@ -105,7 +112,7 @@ test.describe('resilience of signed admin calls', () => {
       });
     });
     await app.goto();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.navLink('Announcements').click();
     const title = `Sent once ${Date.now()}`;
     await postAnnouncement(app, title);
@@ -113,13 +120,13 @@ test.describe('resilience of signed admin calls', () => {
     await expect(app.alert).toContainText('The API failed to answer.');
     await expect(app.page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
     expect(postsSent).toBe(1);
-    const admin = await operator.adminClient();
-    const { entries } = await admin('listAudit', {
+    const api = await operator.adminClient();
+    const { entries } = await api('listAudit', {
       query: { action: 'postAnnouncement', limit: 100 },
     });
     // The audit names an announcement by its title and id.
     expect(entries.filter((e) => e.target.startsWith(`${title} (`))).toHaveLength(1);
-    const { announcements } = await admin('listAnnouncementsAdmin', {});
+    const { announcements } = await api('listAnnouncementsAdmin', {});
     expect(announcements.filter((a) => a.title === title)).toHaveLength(1);
   });
 });

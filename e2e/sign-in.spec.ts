@@ -1,22 +1,23 @@
 import { GROUPS } from '@contract';
-import { expectedRoleName, SEEDED_USERS } from './fixtures/environment';
+import { expectedRoleName, SEEDED_USERS, type SeededUser } from './fixtures/environment';
 import { expect, test, uniqueEmail } from './fixtures/test';
 
 const IDENTITY_ID = /^ap-northeast-1:[0-9a-f-]{36}$/;
 const endsWithRole = (roleName: string) => new RegExp(`:role/${roleName}$`);
 
 test.describe('signing in', () => {
-  for (const user of Object.values(SEEDED_USERS)) {
-    test(`${user.email} lands on Home with ${expectedRoleName(user)} credentials`, async ({
-      app,
-    }) => {
+  for (const who of ['an administrator', SEEDED_USERS.user.email] as const) {
+    const roleOf = (user: SeededUser) => expectedRoleName(user);
+    test(`${who} lands on Home with their group's role credentials`, async ({ app, admin }) => {
+      // An administrator signs in with an authenticator app, as the admin API requires.
+      const user: SeededUser = who === 'an administrator' ? admin : SEEDED_USERS.user;
       await app.goto();
       await app.signedInAs(user);
 
       await expect(app.heading('Home')).toBeVisible();
       const groups = (await app.myAccess('Groups')).getByRole('listitem');
       expect((await groups.allTextContents()).sort()).toEqual([...user.groups].sort());
-      await expect(await app.myAccess('Role')).toHaveText(endsWithRole(expectedRoleName(user)));
+      await expect(await app.myAccess('Role')).toHaveText(endsWithRole(roleOf(user)));
       await expect(await app.myAccess('Identity ID')).toHaveText(IDENTITY_ID);
       await expect(await app.myAccess('Access key')).toHaveText(/^ASIA/);
       await expect(await app.myAccess('Credentials expire')).not.toHaveText('Not obtained');
@@ -55,18 +56,22 @@ test.describe('signing in', () => {
     await expect(await app.myAccess('Role')).toHaveText(endsWithRole(GROUPS.general.roleName));
   });
 
-  test('a reload keeps you signed in', async ({ app, page }) => {
+  test('a reload keeps you signed in', async ({ app, admin, page }) => {
     await app.goto();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await page.reload();
     await expect(app.heading('Home')).toBeVisible();
     await expect(app.signInButton).toBeHidden();
   });
 
-  test('an address opened while signed out is where sign-in leads', async ({ app, page }) => {
+  test('an address opened while signed out is where sign-in leads', async ({
+    app,
+    admin,
+    page,
+  }) => {
     await app.goto('/admin/announcements');
     await expect(app.heading('Sign in')).toBeVisible();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await expect(app.heading('Announcements')).toBeVisible();
     expect(new URL(page.url()).pathname).toBe('/admin/announcements');
   });
@@ -87,9 +92,9 @@ test.describe('groups guard the admin screens', () => {
     await expect(app.heading('Users')).toBeHidden();
   });
 
-  test('an admin sees the admin screens', async ({ app }) => {
+  test('an admin sees the admin screens', async ({ app, admin }) => {
     await app.goto();
-    await app.signedInAs(SEEDED_USERS.admin);
+    await app.signedInAs(admin);
     await app.navLink('Access').click();
     await expect(app.heading('Access')).toBeVisible();
     const whatTheApiSees = app.page.getByRole('region', { name: 'What the admin API sees' });

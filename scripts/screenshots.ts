@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { ROUTES, routePath, type RouteName } from '@contract';
 import { startSpaServer } from '../infra/local/spa-server';
-import { callAdmin, SEEDED_ADMIN, signIn } from '../infra/local/testing/callers';
+import { callAdmin } from '../infra/local/testing/callers';
+import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
+import { nextTotpCode } from '../infra/local/testing/totp';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { resolveChromium } from './chromium-path.mjs';
 
 const OUT = resolve('screenshots');
-const ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
 const VIEWPORTS = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 const LANGUAGES = ['en', 'ja'] as const;
 const MODES = ['light', 'dark'] as const;
@@ -28,6 +29,7 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
   { name: 'home', open: (page) => page.goto('/').then(() => undefined) },
   { name: 'profile', open: (page) => page.goto('/profile').then(() => undefined) },
   { name: 'change-password', open: (page) => page.goto('/profile/password').then(() => undefined) },
+  { name: 'security', open: (page) => page.goto('/profile/security').then(() => undefined) },
   { name: 'access', open: (page) => page.goto('/access').then(() => undefined) },
   { name: 'users', open: (page) => page.goto('/admin/users').then(() => undefined) },
   {
@@ -51,7 +53,11 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
  * announcements, each also in the audit log — through the admin API, as the admin.
  */
 async function seed(stack: TestStack): Promise<void> {
-  const admin = await signIn(stack, SEEDED_ADMIN);
+  // The admin API answers only administrators with an authenticator app.
+  const { caller: admin } = await createMfaAdmin(stack, {
+    email: 'security-admin@example.com',
+    groups: ['admin', 'general'],
+  });
   const call = async (name: RouteName, params: Record<string, string>, body?: unknown) => {
     const route = ROUTES[name];
     await callAdmin(stack, admin, route.method, routePath(route, params), body);
@@ -92,6 +98,7 @@ async function forEachLook(
   baseURL: string,
   visit: (page: Page, suffix: string) => Promise<void>,
 ): Promise<void> {
+  // Each look signs in afresh; visit() gets its own administrator, so codes never run out.
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const language of LANGUAGES) {
       for (const mode of MODES) {
@@ -129,17 +136,24 @@ async function main(): Promise<void> {
   let count = 0;
   try {
     await forEachLook(browser, spa.url, async (page, suffix) => {
+      // An administrator with an authenticator app, as the admin API requires.
+      const admin = await createMfaAdmin(stack, { groups: ['admin', 'general'] });
       await page.goto('/sign-in');
       await shoot(page, `sign-in-${suffix}.png`);
-      await page.locator('input[name="email"]').fill(ADMIN.email);
-      await page.locator('input[name="password"]').fill(ADMIN.password);
+      await page.locator('input[name="email"]').fill(admin.email);
+      await page.locator('input[name="password"]').fill(admin.password);
+      await page.locator('button[type="submit"]').click();
+      const code = page.locator('input[autocomplete="one-time-code"]');
+      await expect(code).toBeVisible();
+      await shoot(page, `sign-in-code-${suffix}.png`);
+      await code.fill(await nextTotpCode(admin.totpSecret));
       await page.locator('button[type="submit"]').click();
       await expect(page).toHaveURL(/\/$/);
       for (const screen of SCREENS.filter((s) => only.length === 0 || only.includes(s.name))) {
         await screen.open(page);
         await shoot(page, `${screen.name}-${suffix}.png`);
       }
-      count += 1 + SCREENS.filter((s) => only.length === 0 || only.includes(s.name)).length;
+      count += 2 + SCREENS.filter((s) => only.length === 0 || only.includes(s.name)).length;
     });
   } finally {
     await browser.close();

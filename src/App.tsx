@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, useRoutes, type RouteObject } from 'react-router';
 import { ADMIN_AREA, ADMIN_SCREENS, GROUP_SCREEN, USER_SCREEN } from './app/admin-screens';
 import { CHANGE_PASSWORD_PATH } from './auth/change-password-path';
+import { SECURITY_PATH } from './auth/security-path';
 import { RequireSession } from './auth/RequireSession';
 import { SignInPage } from './auth/SignInPage';
 import { ConsoleFrame, SignedOutFrame } from './ui/ConsoleFrame';
@@ -35,6 +36,10 @@ const routes: RouteObject[] = [
               {
                 path: 'profile',
                 element: screen(() => import('./features/general/profile/ProfilePage')),
+              },
+              {
+                path: SECURITY_PATH.slice(1),
+                element: screen(() => import('./features/general/profile/SecurityPage')),
               },
               {
                 path: CHANGE_PASSWORD_PATH.slice(1),

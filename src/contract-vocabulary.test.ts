@@ -182,6 +182,8 @@ describe('outside src/contract', () => {
       'auth/ForgotPasswordPage.tsx',
       'auth/NewPasswordForm.tsx',
       'auth/SignInPage.tsx',
+      'auth/TotpCodeForm.tsx',
+      'auth/TotpSetupForm.tsx',
     ]);
   });
 });

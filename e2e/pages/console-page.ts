@@ -1,5 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { nextTotpCode } from '../../infra/local/testing/totp';
 import type { SeededUser } from '../fixtures/environment';
+
+/** Who signs in: an e-mail and password, and the secret of their authenticator app if any. */
+export type SignInUser = Pick<SeededUser, 'email' | 'password'> & { totpSecret?: string };
 
 /** The console as a person finds their way around it: by roles, labels and names (English). */
 export class ConsolePage {
@@ -79,12 +83,34 @@ export class ConsolePage {
     await this.signInButton.click();
   }
 
-  async signInAs(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
+  /** Signs in; with an authenticator app, answers the code step with its next code. */
+  async signInAs(user: SignInUser): Promise<void> {
     await this.signIn(user.email, user.password);
+    if (user.totpSecret) await this.enterTotpCode(await nextTotpCode(user.totpSecret));
+  }
+
+  /**
+   * Sets an authenticator app up where the console offers it (Profile → Security, where an
+   * administrator without one is sent): reads the key off the screen's text, as a person
+   * types it into their app, and confirms a code computed from it. Answers the key.
+   */
+  async setUpAuthenticator(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    const key = this.page.getByRole('textbox', { name: 'Setup key' });
+    await expect(key).not.toHaveValue('');
+    const secret = (await key.inputValue()).replace(/\s+/g, '');
+    await this.enterTotpCode(await nextTotpCode(secret));
+    return secret;
+  }
+
+  /** The sign-in's code step: the six digits, then "Verify". */
+  async enterTotpCode(code: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Authentication code' }).fill(code);
+    await this.page.getByRole('button', { name: 'Verify', exact: true }).click();
   }
 
   /** Signs in and waits for the signed-in frame (the user's menu, named by their e-mail). */
-  async signedInAs(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
+  async signedInAs(user: SignInUser): Promise<void> {
     await this.signInAs(user);
     await expect(this.userMenuOf(user.email)).toBeVisible();
   }

@@ -10,6 +10,7 @@ import {
   type InProcessUserPool,
 } from '../local/testing/in-process-user-pool';
 import { srpSignIn } from '../local/testing/srp-client';
+import { nextTotpCode } from '../local/testing/totp';
 import type { UserRecord } from '../local/user-pool/state';
 import type { AuthenticationResult } from '../local/user-pool/tokens';
 import { logicalIdOf, synthConsole, type SynthesizedConsole } from './testing/synth-console';
@@ -384,5 +385,73 @@ describe('the deployed user pool and the local one', () => {
       expect(await adminWrite(customAttribute(entry.Name))).toBe('exists');
     }
     expect(await adminWrite(customAttribute('not_in_the_template'))).toBe('unknown');
+  });
+});
+
+describe('the deployed and the local MFA', () => {
+  /** A user with an authenticator app set up and turned on, through cognito-idp's calls. */
+  async function userWithTotp(): Promise<UserRecord> {
+    const { user, tokens } = await newUser();
+    const AccessToken = tokens.AccessToken;
+    const { SecretCode } = await local.call('AssociateSoftwareToken', { AccessToken });
+    await local.call('VerifySoftwareToken', {
+      AccessToken,
+      UserCode: await nextTotpCode(SecretCode, () => clock),
+    });
+    await local.call('SetUserMFAPreference', {
+      AccessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+    return user;
+  }
+  const challengeAfterPassword = async (user: UserRecord) =>
+    (
+      await srpSignIn(local.transport, {
+        userPoolId: local.pool.id,
+        clientId: local.pool.clientId,
+        username: user.attributes.email!,
+        password: PASSWORD,
+      })
+    ).ChallengeName;
+
+  it('ask for a second factor alike (MfaConfiguration)', async () => {
+    const withApp = await challengeAfterPassword(await userWithTotp());
+    const withoutApp = await challengeAfterPassword((await newUser()).user);
+    const behaves =
+      withApp !== 'SOFTWARE_TOKEN_MFA' ? 'OFF' : withoutApp === 'MFA_SETUP' ? 'ON' : 'OPTIONAL';
+    // CloudFormation's default is OFF.
+    expect(behaves).toBe(pool.MfaConfiguration ?? 'OFF');
+  });
+
+  it('offer the same second factors (EnabledMfas)', async () => {
+    const { tokens } = await newUser();
+    const offers = async (call: () => Promise<unknown>) =>
+      call().then(
+        () => true,
+        (error: { name: string; message: string }) => {
+          const refused =
+            error.name === 'SoftwareTokenMFANotFoundException' ||
+            /delivery config set to turn on SMS_MFA/.test(error.message);
+          if (!refused) throw error;
+          return false;
+        },
+      );
+    const offered = [];
+    if (
+      await offers(() => local.call('AssociateSoftwareToken', { AccessToken: tokens.AccessToken }))
+    )
+      offered.push('SOFTWARE_TOKEN_MFA');
+    if (
+      await offers(() =>
+        local.call('SetUserMFAPreference', {
+          AccessToken: tokens.AccessToken,
+          SMSMfaSettings: { Enabled: true },
+        }),
+      )
+    )
+      offered.push('SMS_MFA');
+    expect(offered.sort()).toEqual(
+      ((pool.EnabledMfas as string[] | undefined) ?? []).slice().sort(),
+    );
   });
 });

@@ -32,7 +32,7 @@ export const FUNCTION_ACCESS: Readonly<Record<FunctionName, readonly Access[]>> 
     USER_DIRECTORY_ACCESS.listGroupMembers,
     USER_DIRECTORY_ACCESS.countGroupMembers,
     ACTOR_LOOKUP_ACCESS,
-    CURRENT_ACCESS_CHECK,
+    ...CURRENT_ACCESS_CHECK,
     USER_MUTATIONS_ACCESS,
   ],
   general: [ANNOUNCEMENT_STORE_ACCESS.list, PROFILE_STORE_ACCESS.read, PROFILE_STORE_ACCESS.save],

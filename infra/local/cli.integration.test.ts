@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { OPERATOR_PROFILE } from './iam/operator';
 import { AUTOMATION_ROLE_ARN, automationSession } from './testing/automation-role';
-import { SEEDED_ADMIN, SEEDED_USER, signIn, type TemporaryCredentials } from './testing/callers';
+import { SEEDED_ADMIN, SEEDED_USER, type TemporaryCredentials } from './testing/callers';
+import { createMfaAdmin, type MfaAdmin } from './testing/mfa-admin';
+import { nextTotpCode, totpCode } from './testing/totp';
 import { startTestStack, type TestStack } from './testing/test-stack';
 
 /*
@@ -76,7 +78,17 @@ function run(
   });
 }
 
-const asAdmin = { COGNITO_PASSWORD: SEEDED_ADMIN.password };
+/**
+ * An administrator with an authenticator app, as the admin API requires. Each test makes its
+ * own: a code is taken once, and each admin's app has its own codes to hand out.
+ */
+const mfaAdmin = () => createMfaAdmin(stack);
+
+/** What a job signing in as `admin` sets: the password and the app's current, unused code. */
+const asAdmin = async (admin: MfaAdmin) => ({
+  COGNITO_PASSWORD: admin.password,
+  COGNITO_TOTP_CODE: await nextTotpCode(admin.totpSecret, stack.clock.now),
+});
 const envCredentials = (c: Omit<TemporaryCredentials, 'expiration'>) => ({
   AWS_ACCESS_KEY_ID: c.accessKeyId,
   AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
@@ -85,13 +97,51 @@ const envCredentials = (c: Omit<TemporaryCredentials, 'expiration'>) => ({
 
 // Each test runs the CLI as a process (and curl) several times: slower than one request.
 describe('console-api', { timeout: 60_000 }, () => {
-  it('--login as admin lists users, through SRP and the identity pool', async () => {
-    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], asAdmin);
+  it('--login as admin lists users, through SRP, the app’s code and the identity pool', async () => {
+    const admin = await mfaAdmin();
+    const result = await run(['--login', admin.email, 'GET', '/admin/users'], await asAdmin(admin));
     expect(result.code, result.stderr).toBe(0);
     const emails = (JSON.parse(result.stdout) as { users: Array<{ email: string }> }).users.map(
       (u) => u.email,
     );
-    expect(emails).toContain(SEEDED_ADMIN.email);
+    expect(emails).toContain(admin.email);
+  });
+
+  it('--login with a wrong authenticator code says so and exits 4', async () => {
+    const admin = await mfaAdmin();
+    // Ten minutes ahead: a real code, but far outside the pool's window.
+    const wrong = totpCode(admin.totpSecret, stack.clock.now() + 10 * 60_000);
+    const result = await run(['--login', admin.email, 'GET', '/admin/users'], {
+      COGNITO_PASSWORD: admin.password,
+      COGNITO_TOTP_CODE: wrong,
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      'console-api: Sign-in refused: the authenticator code is wrong or was already used. Wait for the next code and try again.\n',
+    );
+  });
+
+  it('--login with an authenticator app but no code and no terminal: exit 2 naming the variable', async () => {
+    const admin = await mfaAdmin();
+    const result = await run(['--login', admin.email, 'GET', '/admin/users'], {
+      COGNITO_PASSWORD: admin.password,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'no terminal to ask for the authenticator code: set COGNITO_TOTP_CODE',
+    );
+  });
+
+  it('--login as an administrator without an app: 403 MfaRequired, exit 4', async () => {
+    // The seeded admin has no app yet: the console would send them to set one up.
+    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], {
+      COGNITO_PASSWORD: SEEDED_ADMIN.password,
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      '403 Handler: Set up an authenticator app to use admin features.',
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ code: 'MfaRequired' });
   });
 
   it('--login as a general user: 403 with the explanation, exit 4', async () => {
@@ -105,7 +155,7 @@ describe('console-api', { timeout: 60_000 }, () => {
   });
 
   it('signs with Lambda-style environment credentials', async () => {
-    const admin = await signIn(stack, SEEDED_ADMIN);
+    const { caller: admin } = await mfaAdmin();
     const result = await run(['GET', '/admin/whoami'], envCredentials(admin.credentials));
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -115,7 +165,7 @@ describe('console-api', { timeout: 60_000 }, () => {
   });
 
   it('signs with a named profile from the shared credentials file', async () => {
-    const { credentials, identityId } = await signIn(stack, SEEDED_ADMIN);
+    const { credentials, identityId } = (await mfaAdmin()).caller;
     const profiles = join(dir, 'credentials');
     writeFileSync(
       profiles,
@@ -160,17 +210,18 @@ describe('console-api', { timeout: 60_000 }, () => {
   it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
     const file = join(dir, 'announcement.json');
     writeFileSync(file, JSON.stringify({ title: 'From a file', body: 'Posted by the CLI' }));
+    const admin = await mfaAdmin();
     const fromFile = await run(
-      ['--login', SEEDED_ADMIN.email, '-i', '-d', `@${file}`, 'POST', '/admin/announcements'],
-      asAdmin,
+      ['--login', admin.email, '-i', '-d', `@${file}`, 'POST', '/admin/announcements'],
+      await asAdmin(admin),
     );
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(fromFile.stdout).toMatch(/^HTTP 201 /);
     expect(fromFile.stdout).toContain('"title":"From a file"');
 
     const fromStdin = await run(
-      ['--login', SEEDED_ADMIN.email, '-d', '@-', 'POST', '/admin/announcements'],
-      asAdmin,
+      ['--login', admin.email, '-d', '@-', 'POST', '/admin/announcements'],
+      await asAdmin(admin),
       JSON.stringify({ title: 'From stdin', body: 'Piped' }),
     );
     expect(fromStdin.code, fromStdin.stderr).toBe(0);
@@ -178,32 +229,34 @@ describe('console-api', { timeout: 60_000 }, () => {
   });
 
   it('sends query values with spaces and already-encoded characters as meant', async () => {
+    const admin = await mfaAdmin();
     const encoded = await run(
-      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/users?email=admin%40example'],
-      asAdmin,
+      ['--login', admin.email, 'GET', `/admin/users?email=${admin.email.replace('@', '%40')}`],
+      await asAdmin(admin),
     );
     expect(encoded.code, encoded.stderr).toBe(0);
     expect(JSON.parse(encoded.stdout).users).toHaveLength(1);
 
     const spaced = await run(
-      ['--login', SEEDED_ADMIN.email, 'GET', '/admin/audit?actor=no one here&limit=5'],
-      asAdmin,
+      ['--login', admin.email, 'GET', '/admin/audit?actor=no one here&limit=5'],
+      await asAdmin(admin),
     );
     expect(spaced.code, spaced.stderr).toBe(0);
     expect(JSON.parse(spaced.stdout)).toMatchObject({ entries: [] });
   });
 
   it('calls the general API with the ID token', async () => {
+    const admin = await mfaAdmin();
     const result = await run(
-      ['--login', SEEDED_ADMIN.email, '--api', 'general', 'GET', '/api/me'],
-      asAdmin,
+      ['--login', admin.email, '--api', 'general', 'GET', '/api/me'],
+      await asAdmin(admin),
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ email: SEEDED_ADMIN.email });
+    expect(JSON.parse(result.stdout)).toMatchObject({ email: admin.email });
   });
 
   it('--print-curl prints a command that Debian’s curl runs to the same answer', async () => {
-    const admin = await signIn(stack, SEEDED_ADMIN);
+    const { caller: admin } = await mfaAdmin();
     const env = envCredentials(admin.credentials);
     const calls = [
       ['GET', '/admin/users?limit=5&email=admin%40example'],
@@ -258,7 +311,7 @@ describe('console-api', { timeout: 60_000 }, () => {
   });
 
   it('an unreachable API exits 1', async () => {
-    const admin = await signIn(stack, SEEDED_ADMIN);
+    const { caller: admin } = await mfaAdmin();
     const result = await run(
       ['GET', 'http://127.0.0.1:9/admin/whoami'],
       envCredentials(admin.credentials),

@@ -11,7 +11,8 @@ import {
   GetTokensFromRefreshTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callAdmin, SEEDED_ADMIN, signIn } from './testing/callers';
+import { callAdmin } from './testing/callers';
+import { createMfaAdmin } from './testing/mfa-admin';
 import { srpSignIn } from './testing/srp-client';
 import { freePort, startTestStack } from './testing/test-stack';
 
@@ -30,7 +31,7 @@ describe('state under the state directory', () => {
   it('keeps the APIs’ data, ids and issued credentials across a restart', async () => {
     const dir = newStateDir();
     const first = await startTestStack(dir);
-    const admin = await signIn(first, SEEDED_ADMIN);
+    const { caller: admin } = await createMfaAdmin(first);
     const posted = await callAdmin(first, admin, 'POST', '/admin/announcements', {
       title: 'Still here',
       body: 'after a restart',

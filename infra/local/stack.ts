@@ -30,7 +30,7 @@ import { close, listen, listenOnSocket } from './net';
 import type { LocalSettings } from './settings';
 import { StateFile } from './store/state-file';
 import { AuthFlows } from './user-pool/auth-flows';
-import { UserPool } from './user-pool/model';
+import { UserPool, type UserPoolDefinition } from './user-pool/model';
 import { Outbox } from './user-pool/outbox';
 import { userPoolService } from './user-pool/responses';
 import { userPoolStateSchema } from './user-pool/state';
@@ -92,6 +92,11 @@ export interface StackOptions {
    * policy to `account` and has `credentials` issue its sessions, as STS would.
    */
   adminApiAutomationRoles?: readonly string[];
+  /**
+   * Tests only: a user pool built from other settings than the deployed ones (MFA `ON`, TOTP
+   * off), to pin what the pool enforces under them through the real edge.
+   */
+  userPoolDefinition?: UserPoolDefinition;
 }
 
 export async function startLocalStack(
@@ -112,6 +117,7 @@ export async function startLocalStack(
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT_ID,
     now,
+    definition: options.userPoolDefinition,
   });
   const credentials = new CredentialStore(file('credentials.json', credentialStoreSchema), now);
   const identityPool = IdentityPool.open({

@@ -30,6 +30,7 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     `  DynamoDB (dynalite)     ${stack.dynamoDbUrl}`,
     `  JWKS                    ${stack.userPool.issuer}/.well-known/jwks.json`,
     `  Outbox                  ${stack.edgeUrl}/_local/outbox`,
+    `  TOTP codes              npm run totp -- EMAIL   (for a local user with an authenticator app)`,
     `  Region / account        ${c.region} / 000000000000`,
     `  User pool               ${c.userPoolId}   client ${c.userPoolClientId}`,
     `  Identity pool           ${c.identityPoolId}`,

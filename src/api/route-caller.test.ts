@@ -29,6 +29,7 @@ const detail = {
   emailVerified: true,
   enabled: true,
   status: 'CONFIRMED',
+  mfaEnabled: false,
   createdAt: '2026-11-21T00:00:00.000Z',
   updatedAt: '2026-11-21T00:00:00.000Z',
   groups: ['general', 'admin'],

@@ -33,7 +33,7 @@ export function routeQuery<K extends ConsoleRead>(name: K, ...[input]: InputArgs
 }
 
 /** Reads that are no route of the contract (Cognito's, the access probe's), named here. */
-export type LocalRead = 'accessProbe' | 'cognitoUserAttributes';
+export type LocalRead = 'accessProbe' | 'cognitoUserAttributes' | 'mfaPreference';
 
 /** The query options of a read that is no route: its name and how it is made. */
 export function localQuery<T>(name: LocalRead, queryFn: () => Promise<T>) {

@@ -31,7 +31,9 @@ export function ConsoleLayout() {
   const { details } = useSignedInSession();
   const [screen, setScreen] = useScreenInfo();
   const [navigationOpen, setNavigationOpen] = useState(() => !isPhone());
-  const focusedFor = useRef<string | undefined>(undefined);
+  // The first screen keeps the page's own start (the skip link is the first Tab stop); each
+  // navigation after it moves focus to the new screen's heading.
+  const focusedFor = useRef<string | undefined>(pathname);
 
   useEffect(() => {
     if (!screen || focusedFor.current === pathname) return;

@@ -7,6 +7,7 @@ import { Outlet } from 'react-router';
 import { GROUPS, type GroupName } from '@contract/groups';
 import { useScreen } from '../ui/screen';
 import { RefreshAccessButton } from './RefreshAccessButton';
+import { RequireAdminTotp } from './RequireAdminTotp';
 import { useSession } from './session-context';
 
 /**
@@ -40,7 +41,14 @@ function NeedGroup({ group }: { group: GroupName }) {
   );
 }
 
-/** The admin screens' guard, as a screen of its own so it loads with them. */
+/**
+ * The admin screens' guard, as a screen of its own so it loads with them: members of admin,
+ * with an authenticator app (the admin API refuses administrators without one).
+ */
 export default function RequireAdmin() {
-  return <RequireGroup group={GROUPS.admin.name} />;
+  return (
+    <RequireAdminTotp>
+      <RequireGroup group={GROUPS.admin.name} />
+    </RequireAdminTotp>
+  );
 }

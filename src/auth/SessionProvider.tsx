@@ -8,11 +8,13 @@ import {
 } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { GROUPS } from '@contract/groups';
 import { Problem } from '../i18n/problem';
 import { amplifySources } from './amplify-sources';
 import { authProblem } from './auth-problem';
 import { SessionContext, type Session, type SessionState } from './session-context';
-import { summarizeSession } from './summarize-session';
+import { summarizeSession, type SessionDetails } from './summarize-session';
+import { TOTP_ISSUER } from './totp-issuer';
 
 /** The same for the whole app: they read Amplify's session, whoever is signed in. */
 const { credentials, idToken } = amplifySources(() => new Problem('authErrors.notSignedIn'));
@@ -37,6 +39,32 @@ async function currentLoginId(): Promise<string | undefined> {
 }
 
 /**
+ * Whether an administrator still has to set up an authenticator app. `knownTotp` is what the
+ * sign-in showed (a code step means one is on; a password alone, with the pool's MFA
+ * optional, means none is); otherwise the user pool is asked. If that fails the admin API
+ * still refuses them (`MfaRequired`), and the console sends them to set one up then.
+ */
+async function adminNeedsTotp(details: SessionDetails, knownTotp?: boolean): Promise<boolean> {
+  if (!details.groups.includes(GROUPS.admin.name)) return false;
+  if (knownTotp !== undefined) return !knownTotp;
+  try {
+    const { hasTotp } = await import('./has-totp');
+    return !(await hasTotp());
+  } catch {
+    return false;
+  }
+}
+
+/** Cognito asks which factor to use (or set up), and the app is one of them. */
+function offersTotp({ nextStep }: SignInOutput): boolean {
+  return (
+    (nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION' ||
+      nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION') &&
+    (nextStep.allowedMFATypes?.includes('TOTP') ?? false)
+  );
+}
+
+/**
  * Holds the session: restores it at start-up, walks the sign-in steps with Amplify, and
  * hands the identity pool's credentials and the ID token to the API clients.
  */
@@ -46,17 +74,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loginId = useRef<string | undefined>(undefined);
 
   /** Reads tokens and credentials into a signed-in state (a new generation). */
-  const enterSession = useCallback(async (forceRefresh: boolean) => {
+  const enterSession = useCallback(async (forceRefresh: boolean, knownTotp?: boolean) => {
     const session = await fetchAuthSession({ forceRefresh });
     if (!session.tokens?.idToken) {
       setState({ status: 'signedOut' });
       return;
     }
+    const details = summarizeSession(session, loginId.current);
+    const needsTotp = await adminNeedsTotp(details, knownTotp);
     generation.current += 1;
     setState({
       status: 'signedIn',
-      details: summarizeSession(session, loginId.current),
+      details,
       generation: generation.current,
+      adminNeedsTotp: needsTotp,
     });
   }, []);
 
@@ -104,23 +135,48 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   /** Signed in to the user pool: a session that then cannot be read leaves a way out. */
-  const enterAfterSignIn = useCallback(async () => {
-    try {
-      await enterSession(false);
-    } catch (error) {
-      setState({ status: 'failed', problem: authProblem(error) });
-    }
-  }, [enterSession]);
+  const enterAfterSignIn = useCallback(
+    async (knownTotp?: boolean) => {
+      try {
+        await enterSession(false, knownTotp);
+      } catch (error) {
+        setState({ status: 'failed', problem: authProblem(error) });
+      }
+    },
+    [enterSession],
+  );
+
+  /** Whether this sign-in went through a TOTP step (so an authenticator app is on). */
+  const usedTotp = useRef(false);
 
   const afterStep = useCallback(
-    async (output: SignInOutput, email: string) => {
-      const step = output.nextStep.signInStep;
-      if (step === 'DONE') return enterAfterSignIn();
-      if (step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
-        setState({ status: 'newPasswordRequired', email });
-        return;
+    async (first: SignInOutput, email: string): Promise<void> => {
+      // A pool offering more than one factor asks which: the console's is the app.
+      const output = offersTotp(first) ? await confirmSignIn({ challengeResponse: 'TOTP' }) : first;
+      const { nextStep } = output;
+      switch (nextStep.signInStep) {
+        case 'DONE':
+          return enterAfterSignIn(usedTotp.current);
+        case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+          setState({ status: 'newPasswordRequired', email });
+          return;
+        case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+          setState({ status: 'totpCodeRequired', email });
+          return;
+        case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
+          const details = nextStep.totpSetupDetails;
+          setState({
+            status: 'totpSetupRequired',
+            email,
+            setup: {
+              secret: details.sharedSecret,
+              uri: details.getSetupUri(TOTP_ISSUER, email).toString(),
+            },
+          });
+          return;
+        }
       }
-      throw new Problem('authErrors.unsupportedStep', { step });
+      throw new Problem('authErrors.unsupportedStep', { step: nextStep.signInStep });
     },
     [enterAfterSignIn],
   );
@@ -128,6 +184,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signInWithPassword = useCallback(
     async (email: string, password: string) => {
       loginId.current = email;
+      usedTotp.current = false;
       let output: SignInOutput;
       try {
         output = await signIn({ username: email, password });
@@ -157,6 +214,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [afterStep],
   );
 
+  const confirmTotpCode = useCallback(
+    async (code: string) => {
+      try {
+        const output = await confirmSignIn({ challengeResponse: code });
+        usedTotp.current = true;
+        await afterStep(output, loginId.current ?? '');
+      } catch (error) {
+        throw authProblem(error, 'totp');
+      }
+    },
+    [afterStep],
+  );
+
+  const restartSignIn = useCallback(() => setState({ status: 'signedOut' }), []);
+
+  const noteTotp = useCallback(
+    (enabled: boolean) =>
+      setState((now) => {
+        if (now.status !== 'signedIn') return now;
+        const adminNeedsTotp = !enabled && now.details.groups.includes(GROUPS.admin.name);
+        // The same generation: the credentials and what was read with them still hold.
+        return adminNeedsTotp === now.adminNeedsTotp ? now : { ...now, adminNeedsTotp };
+      }),
+    [],
+  );
+
   const signOutOfConsole = useCallback(async () => {
     try {
       // Revokes the refresh token (and the tokens minted from it), then forgets them here.
@@ -181,12 +264,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       signIn: signInWithPassword,
       confirmNewPassword,
+      confirmTotpCode,
+      restartSignIn,
+      noteTotp,
       signOut: signOutOfConsole,
       refreshAccess,
       credentials,
       idToken,
     }),
-    [state, signInWithPassword, confirmNewPassword, signOutOfConsole, refreshAccess],
+    [
+      state,
+      signInWithPassword,
+      confirmNewPassword,
+      confirmTotpCode,
+      restartSignIn,
+      noteTotp,
+      signOutOfConsole,
+      refreshAccess,
+    ],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -7,8 +7,11 @@ import { EmailField } from './EmailField';
 import { NewPasswordForm } from './NewPasswordForm';
 import { PasswordField } from './PasswordField';
 import { PlainErrorNotice, PlainNotice } from './PlainNotice';
+import { SECURITY_PATH, type SecurityLocationState } from './security-path';
 import { useSession } from './session-context';
 import { SignOutNotice } from './SignOutNotice';
+import { TotpCodeForm } from './TotpCodeForm';
+import { TotpSetupForm } from './TotpSetupForm';
 
 /** Where to go after signing in: the page that sent the person here, or Home. */
 export interface SignInLocationState {
@@ -20,7 +23,11 @@ export interface SignInLocationState {
 
 export const FORGOT_PASSWORD_PATH = '/forgot-password';
 
-/** Sign in (SRP), or Cognito's new-password step for an invited user. */
+/**
+ * Sign in (SRP), then the steps Cognito asks for: a new password for an invited user, the
+ * authenticator app's code, or setting the app up. An administrator without one is sent to
+ * set it up first (the admin API refuses them until then).
+ */
 export function SignInPage() {
   const { state } = useSession();
   const { t } = useTranslation();
@@ -31,10 +38,19 @@ export function SignInPage() {
     case 'restoring':
       return <p role="status">{t('signIn.restoring')}</p>;
     case 'signedIn':
+      if (state.adminNeedsTotp) {
+        const next: SecurityLocationState = { from };
+        return <Navigate to={SECURITY_PATH} state={next} replace />;
+      }
+      return <Navigate to={from ?? '/'} replace />;
     case 'failed':
       return <Navigate to={from ?? '/'} replace />;
     case 'newPasswordRequired':
       return <NewPasswordForm />;
+    case 'totpCodeRequired':
+      return <TotpCodeForm />;
+    case 'totpSetupRequired':
+      return <TotpSetupForm setup={state.setup} />;
     case 'signedOut':
       return (
         <>

@@ -77,6 +77,22 @@ describe('authProblem turns Cognito and Amplify errors into sentences', () => {
     expect(authProblem(error, 'changePassword').key).toBe('authErrors.wrongCurrentPassword');
   });
 
+  it.each([
+    ['CodeMismatchException', 'Invalid code received for user', 'authErrors.totpMismatch'],
+    ['EnableSoftwareTokenMFAException', 'Code mismatch', 'authErrors.totpMismatch'],
+    ['NotAuthorizedException', 'Password attempts exceeded', 'authErrors.totpAttemptsExceeded'],
+    [
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+      'authErrors.sessionExpired',
+    ],
+    ['NotAuthorizedException', 'Invalid session for the user.', 'authErrors.sessionExpired'],
+    ['EmptyConfirmSignInChallengeResponse', 'required', 'authErrors.enterTotpCode'],
+    ['SoftwareTokenMFANotFoundException', 'not enabled', 'authErrors.totpNotEnabled'],
+  ])('at an authenticator code, %s "%s" → %s', (name, message, key) => {
+    expect(authProblem(cognito(name, message), 'totp').key).toBe(key);
+  });
+
   it('treats a failed fetch as the network', () => {
     expect(authProblem(new TypeError('Failed to fetch')).key).toBe('authErrors.network');
   });

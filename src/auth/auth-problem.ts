@@ -23,6 +23,21 @@ const BY_NAME: Readonly<Record<string, MessageKey>> = {
 };
 
 /**
+ * At a code from the authenticator app (the sign-in's code or setup step, turning the app on),
+ * a mismatch is about that code: wrong, already used, or from another account's entry.
+ * Cognito's VerifySoftwareToken names a wrong code EnableSoftwareTokenMFAException.
+ */
+const TOTP_BY_NAME: Readonly<Record<string, MessageKey>> = {
+  CodeMismatchException: 'authErrors.totpMismatch',
+  EnableSoftwareTokenMFAException: 'authErrors.totpMismatch',
+  ExpiredCodeException: 'authErrors.totpMismatch',
+  TooManyFailedAttemptsException: 'authErrors.totpAttemptsExceeded',
+  EmptyConfirmSignInChallengeResponse: 'authErrors.enterTotpCode',
+  EmptyVerifyTOTPSetupCode: 'authErrors.enterTotpCode',
+  SoftwareTokenMFANotFoundException: 'authErrors.totpNotEnabled',
+};
+
+/**
  * Cognito answers several different situations with NotAuthorizedException and tells them
  * apart only by message, so the message picks the sentence.
  */
@@ -56,15 +71,18 @@ const pick = (rules: ReadonlyArray<[RegExp, MessageKey]>, message: string) =>
  */
 export function authProblem(
   error: unknown,
-  context: 'signIn' | 'changePassword' = 'signIn',
+  context: 'signIn' | 'changePassword' | 'totp' = 'signIn',
 ): Problem {
   if (error instanceof Problem) return error;
   if (!(error instanceof Error)) return new Problem('authErrors.unknown', { name: String(error) });
   if (error instanceof TypeError && /fetch|network/i.test(error.message)) {
     return new Problem('authErrors.network');
   }
+  const totp = context === 'totp' ? TOTP_BY_NAME[error.name] : undefined;
+  if (totp) return new Problem(totp);
   switch (error.name) {
     case 'NotAuthorizedException': {
+      if (context === 'totp') return new Problem(totpRefusal(error.message));
       const specific = pick(NOT_AUTHORIZED, error.message);
       if (specific) return new Problem(specific);
       return new Problem(
@@ -79,4 +97,14 @@ export function authProblem(
   const known = BY_NAME[error.name];
   if (known) return new Problem(known);
   return new Problem('authErrors.unknown', { name: error.name || 'Error' });
+}
+
+/**
+ * NotAuthorizedException at a code: too many wrong codes lock the account like wrong
+ * passwords; otherwise the sign-in's session is what Cognito no longer accepts (expired, or
+ * spent), and only starting again helps.
+ */
+function totpRefusal(message: string): MessageKey {
+  if (/attempts exceeded/i.test(message)) return 'authErrors.totpAttemptsExceeded';
+  return pick(NOT_AUTHORIZED, message) ?? 'authErrors.sessionExpired';
 }

@@ -16,6 +16,10 @@ export type SessionState =
     }
   /** Cognito's NEW_PASSWORD_REQUIRED: an invited user's first sign-in. */
   | { status: 'newPasswordRequired'; email: string }
+  /** Cognito's SOFTWARE_TOKEN_MFA: the six-digit code from the person's authenticator app. */
+  | { status: 'totpCodeRequired'; email: string }
+  /** Cognito's MFA_SETUP: the pool requires an authenticator app and the person has none. */
+  | { status: 'totpSetupRequired'; email: string; setup: TotpSetup }
   | {
       status: 'signedIn';
       details: SessionDetails;
@@ -24,15 +28,35 @@ export type SessionState =
        * earlier generation's credentials or groups is stale.
        */
       generation: number;
+      /**
+       * An administrator without an authenticator app: the admin API refuses them
+       * (`MfaRequired`) until they set one up, so the console sends them to do that first.
+       */
+      adminNeedsTotp: boolean;
     }
   /** Signed in to the user pool, but the tokens or credentials could not be read. */
   | { status: 'failed'; problem: Problem };
+
+/** What an authenticator app needs to be set up: the secret, also as an `otpauth://` URI. */
+export interface TotpSetup {
+  secret: string;
+  uri: string;
+}
 
 export interface Session {
   state: SessionState;
   /** Resolves once signed in or at the new-password step; rejects with a `Problem`. */
   signIn(email: string, password: string): Promise<void>;
   confirmNewPassword(newPassword: string): Promise<void>;
+  /** Answers the code step or the setup step with a code; rejects with a `Problem`. */
+  confirmTotpCode(code: string): Promise<void>;
+  /** Leaves a sign-in halfway (at a code or setup step) for the sign-in form. */
+  restartSignIn(): void;
+  /**
+   * What the console learnt of the person's authenticator app after sign-in: set up or
+   * turned off on the Security screen, or refused for lack of it by the admin API.
+   */
+  noteTotp(enabled: boolean): void;
   /** Signs out and revokes the refresh token; always ends signed out on this device. */
   signOut(): Promise<void>;
   /** New tokens and credentials (`forceRefresh`), so a group change applies now. */

@@ -8,7 +8,8 @@ import { createSigningFetch } from '../api/signing-fetch';
 import { parseCliArgs, type CliOptions } from './args';
 import { awsCredentials } from './aws-credentials';
 import { DEFAULT_CONFIG, loadConfig, type LoadedConfig } from './config';
-import { loginWithCognito, PromptCancelled, readPassword, SignInRefused } from './login';
+import { loginWithCognito, SignInRefused } from './login';
+import { NothingTyped, PromptCancelled, readPassword, readTotpCode } from './prompt';
 import { curlCommand } from './print-curl';
 import { UsageError, USAGE } from './usage';
 
@@ -92,7 +93,8 @@ async function transportFor(
     ? await loginWithCognito(
         loaded.config,
         options.login,
-        await readPassword(options.login, io.env, io.stdin, io.stderr),
+        await readPassword(options.login, io),
+        () => readTotpCode(io),
       )
     : undefined;
   if (options.api === 'general') {
@@ -202,7 +204,11 @@ export async function runCli(io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof PromptCancelled) return 130;
-    if (error instanceof SignInRefused || REFUSED_CREDENTIALS.has((error as Error).name)) {
+    if (
+      error instanceof SignInRefused ||
+      error instanceof NothingTyped ||
+      REFUSED_CREDENTIALS.has((error as Error).name)
+    ) {
       io.stderr.write(`console-api: ${(error as Error).message}\n`);
       return 4;
     }

@@ -17,7 +17,9 @@ Options:
       --region REGION       signing region (default: the config's, else $AWS_REGION)
       --login EMAIL         sign in to the user pool (SRP) and use the identity pool's
                             credentials of your group's role, as the browser does; the
-                            password is prompted without echo or read from $COGNITO_PASSWORD
+                            password is prompted without echo or read from $COGNITO_PASSWORD;
+                            with an authenticator app, so is its six-digit code
+                            ($COGNITO_TOTP_CODE)
       --profile NAME        AWS credentials from this shared-config profile (SSO too)
       --role-arn ARN        assume this role first, with the credentials found above
       --print-curl          print the equivalent curl --aws-sigv4 command and exit; the
@@ -28,8 +30,8 @@ Without --login or --profile, credentials come from the default AWS chain: envir
 (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), shared files, SSO, container
 and instance roles.
 
-Exit status: 0 for 2xx, 4 for 4xx (and a refused sign-in), 5 for 5xx, 2 for usage errors,
-1 when the API could not be reached.
+Exit status: 0 for 2xx, 4 for 4xx (and a refused sign-in, such as a wrong code), 5 for 5xx,
+2 for usage errors, 1 when the API could not be reached.
 `;
 
 /** Bad arguments: printed with the usage, exit status 2. */

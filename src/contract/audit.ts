@@ -7,6 +7,7 @@ export const AUDITED_ACTIONS = [
   'disableUser',
   'enableUser',
   'resetUserPassword',
+  'resetUserMfa',
   'addUserToGroup',
   'removeUserFromGroup',
   'postAnnouncement',

@@ -20,7 +20,7 @@ describe('routes', () => {
   it('puts every admin route on /admin and every general route on /api', () => {
     expect(routesOf('admin').every(([, r]) => r.path.startsWith('/admin/'))).toBe(true);
     expect(routesOf('general').every(([, r]) => r.path.startsWith('/api/'))).toBe(true);
-    expect(routesOf('admin')).toHaveLength(16);
+    expect(routesOf('admin')).toHaveLength(17);
   });
 });
 
@@ -32,7 +32,7 @@ describe('group role policies', () => {
   });
 
   it('lets the admin role invoke exactly the admin routes and the general role none', () => {
-    expect(invokableArns('admin', stage)).toHaveLength(16);
+    expect(invokableArns('admin', stage)).toHaveLength(17);
     expect(groupRolePolicy('admin', stage).Statement).toEqual([
       { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: invokableArns('admin', stage) },
     ]);

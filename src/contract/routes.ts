@@ -93,6 +93,11 @@ export const ROUTES = {
     params: usernameParams,
     response: userDetail,
   }),
+  /** Turns the user's authenticator app off and signs them out everywhere. */
+  resetUserMfa: admin('POST', '/admin/users/{username}/reset-mfa', {
+    params: usernameParams,
+    response: userDetail,
+  }),
   addUserToGroup: admin('PUT', '/admin/users/{username}/groups/{group}', {
     params: userGroupParams,
     response: userDetail,

@@ -26,6 +26,7 @@ const CHANGES = {
   disableUser: USER,
   enableUser: USER,
   resetUserPassword: USER,
+  resetUserMfa: USER,
   addUserToGroup: MEMBERSHIP,
   removeUserFromGroup: MEMBERSHIP,
   postAnnouncement: ANNOUNCEMENTS,

@@ -46,3 +46,10 @@ describe("the SPA's app client, as both deployments read it", () => {
     for (const name of required) expect(SPA_CLIENT_SETTINGS.writeAttributes).toContain(name);
   });
 });
+
+describe("the pool's MFA, as both deployments read it", () => {
+  it('lets each user choose an authenticator app, and offers no SMS', () => {
+    expect(USER_POOL_SETTINGS.mfa).toBe('OPTIONAL');
+    expect(USER_POOL_SETTINGS.mfaSecondFactor).toEqual({ otp: true, sms: false });
+  });
+});

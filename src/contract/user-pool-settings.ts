@@ -64,6 +64,16 @@ export interface PasswordPolicy {
   temporaryPasswordValidityDays: number;
 }
 
+/** `MfaConfiguration`: no second factor, each user's choice, or required of everyone. */
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
+
+/** The second factors the pool offers (CDK's `mfaSecondFactor`). */
+export interface MfaSecondFactor {
+  /** Software tokens: TOTP from an authenticator app. */
+  otp: boolean;
+  sms: boolean;
+}
+
 export interface UserPoolSettings {
   /** `UsernameConfiguration.CaseSensitive`: also governs the e-mail alias. */
   signInCaseSensitive: boolean;
@@ -80,6 +90,8 @@ export interface UserPoolSettings {
   /** Custom attributes by name without the `custom:` prefix. */
   customAttributes: Readonly<Record<string, CustomAttributeSchema>>;
   passwordPolicy: PasswordPolicy;
+  mfa: MfaConfiguration;
+  mfaSecondFactor: MfaSecondFactor;
 }
 
 export interface AppClientSettings {
@@ -124,6 +136,12 @@ export const USER_POOL_SETTINGS: UserPoolSettings = {
     requireSymbols: true,
     temporaryPasswordValidityDays: 7,
   },
+  // Each user chooses; the admin API refuses administrators without a verified authenticator
+  // app, so every admin action is behind a second factor while general users are not forced.
+  mfa: 'OPTIONAL',
+  // An authenticator app only: SMS would need an SNS role, a spend limit and phone numbers,
+  // and is the weaker factor (SIM swapping).
+  mfaSecondFactor: { otp: true, sms: false },
 };
 
 export const SPA_CLIENT_SETTINGS: AppClientSettings = {

@@ -46,6 +46,8 @@ export const userSummary = z.object({
   emailVerified: z.boolean(),
   enabled: z.boolean(),
   status: z.enum(COGNITO_USER_STATUSES),
+  /** An authenticator app (TOTP) is verified and turned on, as the user pool records it. */
+  mfaEnabled: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

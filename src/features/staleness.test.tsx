@@ -87,7 +87,12 @@ function backend() {
 }
 
 function user(username: string, email: string, groups: string[]): UserDetail {
-  const verified = { emailVerified: true, enabled: true, status: 'CONFIRMED' } as const;
+  const verified = {
+    emailVerified: true,
+    enabled: true,
+    status: 'CONFIRMED',
+    mfaEnabled: false,
+  } as const;
   return { username, email, ...verified, createdAt: AT, updatedAt: AT, groups };
 }
 

@@ -26,6 +26,7 @@ export const enConsole = {
         'This user has not verified their email address, so no group can be granted to them: ask them to verify it first.',
       UserNotFoundException: 'There is no such user: someone may have deleted it.',
       UsernameExistsException: 'A user with this email already exists.',
+      MfaRequired: 'Set up an authenticator app to use admin features.',
     },
   },
   table: {
@@ -43,6 +44,7 @@ export const enConsole = {
     disableUser: 'Disable a user',
     enableUser: 'Enable a user',
     resetUserPassword: 'Reset a password',
+    resetUserMfa: 'Reset MFA',
     addUserToGroup: 'Add to a group',
     removeUserFromGroup: 'Remove from a group',
     listGroups: 'List groups',
@@ -101,6 +103,12 @@ export const enConsole = {
     updated: 'Last changed',
     actions: 'Actions',
     you: '(you)',
+    mfa: 'MFA',
+    mfaStates: { on: 'Authenticator app', off: 'None' },
+    resetMfa: 'Reset MFA',
+    confirmResetMfa:
+      'Reset MFA of {{email}}? Their authenticator app is turned off and they are signed out everywhere: they sign in with their password alone until they set up an app again.',
+    noMfaToReset: 'This user has no authenticator app to reset.',
     statuses: {
       UNCONFIRMED: 'Unconfirmed',
       CONFIRMED: 'Confirmed',
@@ -158,6 +166,8 @@ export const enConsole = {
       disable: '{{email}} is disabled.',
       enable: '{{email}} is enabled.',
       resetPassword: 'The password of {{email}} is reset; they have been sent a code.',
+      resetMfa:
+        'The authenticator app of {{email}} is turned off, and they are signed out everywhere.',
       remove: '{{email}} is deleted.',
       addedTo: '{{email}} is now in {{group}}.',
       removedFrom: '{{email}} is no longer in {{group}}.',
@@ -260,6 +270,30 @@ export const enConsole = {
     saved: 'Profile saved.',
     conflict:
       'Your profile was changed in another tab or device while you edited it. The form now shows the newer values: make your change again and save.',
+  },
+  security: {
+    heading: 'Security',
+    appHeading: 'Authenticator app',
+    appDescription:
+      'A six-digit code from an app such as Google Authenticator, Microsoft Authenticator or 1Password confirms each sign-in after your password.',
+    status: 'Status',
+    on: 'On',
+    off: 'Off',
+    setUp: 'Set up authenticator app',
+    replace: 'Replace authenticator app',
+    turnOff: 'Turn off authenticator app',
+    turnOffConfirm: 'Turn off',
+    turnOffWarning:
+      'Your sign-ins will ask for your password alone. You can set up an app again at any time.',
+    adminKeeps:
+      'Administrators must keep an authenticator app: the admin API refuses them without one. To move to another app, replace it.',
+    adminRequired:
+      'Set up an authenticator app to use admin features: administrators confirm each sign-in with its code.',
+    turnedOn: 'Your authenticator app is on. Each sign-in now asks for its code.',
+    turnedOff: 'Your authenticator app is off. Sign-ins ask for your password alone.',
+    copySecret: 'Copy the setup key',
+    copied: 'Setup key copied',
+    copyFailed: 'The setup key could not be copied: select it and copy it yourself.',
   },
   emailChange: {
     heading: 'Change email',

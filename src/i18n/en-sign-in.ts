@@ -68,6 +68,20 @@ export const enSignIn = {
     intro: 'Your password was set by an administrator. Choose your own to finish signing in.',
     submit: 'Set new password',
   },
+  totp: {
+    codeHeading: 'Enter your authentication code',
+    codeIntro:
+      'Open your authenticator app and enter the six-digit code it shows for this console.',
+    code: 'Authentication code',
+    verify: 'Verify',
+    setupHeading: 'Set up an authenticator app',
+    setupRequired: 'This account must confirm each sign-in with a code from an authenticator app.',
+    scan: 'Scan the QR code with your authenticator app, or type the setup key into it, then enter the six-digit code it shows.',
+    qrCode: 'QR code for your authenticator app',
+    qrFailed: 'The QR code could not be drawn: type the setup key into your app instead.',
+    secret: 'Setup key',
+    uri: 'Setup link',
+  },
   forgotPassword: {
     heading: 'Reset your password',
     intro: 'Enter your email and we will send you a verification code.',
@@ -143,6 +157,11 @@ export const enSignIn = {
     enterPassword: 'Enter your password.',
     enterNewPassword: 'Enter a new password.',
     enterCode: 'Enter the verification code.',
+    enterTotpCode: 'Enter the six-digit code from your authenticator app.',
+    totpMismatch:
+      'The code is wrong or was already used. Enter the newest code your authenticator app shows.',
+    totpAttemptsExceeded: 'Too many wrong codes. Wait a few minutes, then sign in again.',
+    totpNotEnabled: 'This user pool does not accept authenticator apps. Ask an administrator.',
     unsupportedStep:
       'This account needs a sign-in step the console does not support yet ({{step}}).',
     unknown: 'Something went wrong ({{name}}). Try again.',

@@ -68,6 +68,21 @@ export const ja: Messages = {
       'このパスワードは管理者が設定したものです。サインインを完了するには、ご自身のパスワードを設定してください。',
     submit: '新しいパスワードを設定',
   },
+  totp: {
+    codeHeading: '認証コードを入力',
+    codeIntro: '認証アプリを開き、このコンソール用に表示される 6 桁のコードを入力してください。',
+    code: '認証コード',
+    verify: '確認',
+    setupHeading: '認証アプリを設定',
+    setupRequired:
+      'このアカウントでは、サインインのたびに認証アプリのコードで確認する必要があります。',
+    scan: '認証アプリで QR コードを読み取るか、セットアップキーを入力してから、アプリに表示される 6 桁のコードを入力してください。',
+    qrCode: '認証アプリ用の QR コード',
+    qrFailed:
+      'QR コードを表示できませんでした。代わりにセットアップキーをアプリに入力してください。',
+    secret: 'セットアップキー',
+    uri: 'セットアップリンク',
+  },
   forgotPassword: {
     heading: 'パスワードの再設定',
     intro: 'メールアドレスを入力すると、確認コードをお送りします。',
@@ -152,6 +167,13 @@ export const ja: Messages = {
     enterPassword: 'パスワードを入力してください。',
     enterNewPassword: '新しいパスワードを入力してください。',
     enterCode: '確認コードを入力してください。',
+    enterTotpCode: '認証アプリの 6 桁のコードを入力してください。',
+    totpMismatch:
+      'コードが正しくないか、すでに使われています。認証アプリに表示される最新のコードを入力してください。',
+    totpAttemptsExceeded:
+      'コードの誤りが多すぎます。数分待ってから、もう一度サインインしてください。',
+    totpNotEnabled:
+      'このユーザープールは認証アプリに対応していません。管理者に問い合わせてください。',
     unsupportedStep:
       'このアカウントには、コンソールがまだ対応していないサインイン手順が必要です（{{step}}）。',
     unknown: '問題が発生しました（{{name}}）。もう一度お試しください。',
@@ -197,6 +219,7 @@ export const ja: Messages = {
         'このユーザーはメールアドレスを確認していないため、グループを付与できません。先に確認するよう依頼してください。',
       UserNotFoundException: 'このユーザーは存在しません。誰かが削除した可能性があります。',
       UsernameExistsException: 'このメールアドレスのユーザーは既に存在します。',
+      MfaRequired: '管理機能を使うには認証アプリを設定してください。',
     },
   },
   table: {
@@ -214,6 +237,7 @@ export const ja: Messages = {
     disableUser: 'ユーザーの無効化',
     enableUser: 'ユーザーの有効化',
     resetUserPassword: 'パスワードのリセット',
+    resetUserMfa: 'MFA のリセット',
     addUserToGroup: 'グループへの追加',
     removeUserFromGroup: 'グループからの削除',
     listGroups: 'グループ一覧',
@@ -272,6 +296,12 @@ export const ja: Messages = {
     updated: '最終変更',
     actions: '操作',
     you: '（あなた）',
+    mfa: '多要素認証',
+    mfaStates: { on: '認証アプリ', off: 'なし' },
+    resetMfa: 'MFA をリセット',
+    confirmResetMfa:
+      '{{email}} の MFA をリセットしますか？認証アプリが無効になり、すべての場所でサインアウトされます。認証アプリを設定し直すまで、パスワードだけでサインインします。',
+    noMfaToReset: 'このユーザーにはリセットする認証アプリがありません。',
     statuses: {
       UNCONFIRMED: '未確認',
       CONFIRMED: '確認済み',
@@ -329,6 +359,7 @@ export const ja: Messages = {
       disable: '{{email}} を無効にしました。',
       enable: '{{email}} を有効にしました。',
       resetPassword: '{{email}} のパスワードをリセットし、コードを送信しました。',
+      resetMfa: '{{email}} の認証アプリを無効にし、すべての場所でサインアウトしました。',
       remove: '{{email}} を削除しました。',
       addedTo: '{{email}} を {{group}} に追加しました。',
       removedFrom: '{{email}} を {{group}} から削除しました。',
@@ -432,6 +463,30 @@ export const ja: Messages = {
     saved: 'プロフィールを保存しました。',
     conflict:
       '編集中に別のタブまたは端末でプロフィールが変更されました。フォームには新しい値が表示されています。もう一度変更して保存してください。',
+  },
+  security: {
+    heading: 'セキュリティ',
+    appHeading: '認証アプリ',
+    appDescription:
+      'Google Authenticator、Microsoft Authenticator、1Password などのアプリに表示される 6 桁のコードで、パスワードの後に毎回のサインインを確認します。',
+    status: '状態',
+    on: 'オン',
+    off: 'オフ',
+    setUp: '認証アプリを設定',
+    replace: '認証アプリを置き換える',
+    turnOff: '認証アプリをオフにする',
+    turnOffConfirm: 'オフにする',
+    turnOffWarning:
+      'サインインではパスワードだけが求められるようになります。認証アプリはいつでも設定し直せます。',
+    adminKeeps:
+      '管理者は認証アプリをオフにできません。認証アプリがないと管理 API が拒否します。別のアプリに移るには置き換えてください。',
+    adminRequired:
+      '管理機能を使うには認証アプリを設定してください。管理者はサインインのたびにそのコードで確認します。',
+    turnedOn: '認証アプリをオンにしました。今後のサインインではそのコードが求められます。',
+    turnedOff: '認証アプリをオフにしました。サインインではパスワードだけが求められます。',
+    copySecret: 'セットアップキーをコピー',
+    copied: 'セットアップキーをコピーしました',
+    copyFailed: 'セットアップキーをコピーできませんでした。選択してご自身でコピーしてください。',
   },
   emailChange: {
     heading: 'メールアドレスの変更',

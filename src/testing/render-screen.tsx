@@ -33,6 +33,8 @@ export interface ScreenOptions {
   at?: string;
   /** The signing fetch, for calls outside the typed client (the access probe). */
   signedFetch?: SigningFetch;
+  /** An administrator the console knows has no authenticator app yet. */
+  adminNeedsTotp?: boolean;
 }
 
 export const TEST_CONFIG: RuntimeConfig = {
@@ -72,8 +74,14 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
     ...options.session,
   };
   const session = {
-    state: { status: 'signedIn', details, generation: 1 },
+    state: {
+      status: 'signedIn',
+      details,
+      generation: 1,
+      adminNeedsTotp: options.adminNeedsTotp ?? false,
+    },
     refreshAccess: vi.fn(async () => {}),
+    noteTotp: vi.fn(),
   } as unknown as Session;
   const { api, calls } = fakeApi(options.routes ?? {});
   const apis: Apis = {
@@ -100,7 +108,7 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
       </RuntimeConfigContext.Provider>
     </I18nextProvider>,
   );
-  return { user: userEvent.setup(), calls, queryClient };
+  return { user: userEvent.setup(), calls, queryClient, session };
 }
 
 /** A screen at its own address, so several can be on show at once, each with its parameters. */

@@ -8,6 +8,15 @@ export const accessRevoked = () =>
     code: ACCESS_REVOKED,
   });
 
+/**
+ * The caller is an administrator without an authenticator app (TOTP) turned on: every admin
+ * route but `whoami` needs one. The console explains the code and sends them to set one up.
+ */
+export const mfaRequired = () =>
+  new HttpError(403, 'Set up an authenticator app to use admin features.', {
+    code: 'MfaRequired',
+  });
+
 /** What an administrator may not do to themself, by the action they tried. */
 export const SELF_PROTECTION = {
   disableUser: 'You cannot disable your own account. Ask another administrator to do it.',
@@ -15,6 +24,8 @@ export const SELF_PROTECTION = {
   removeUserFromGroup:
     'You cannot remove yourself from the admin group. Ask another administrator to do it.',
   addUserToGroup: 'You cannot add yourself to a group. Ask another administrator to do it.',
+  resetUserMfa:
+    'You cannot reset your own MFA. Replace your authenticator app from your profile, or ask another administrator to reset it.',
 } as const;
 
 export const selfProtection = (action: keyof typeof SELF_PROTECTION) =>

@@ -6,6 +6,7 @@ import {
   AdminEnableUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminResetUserPasswordCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminUserGlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
@@ -38,6 +39,7 @@ export const USER_MUTATIONS_ACCESS = userPoolAccess(
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminResetUserPassword',
   'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminSetUserMFAPreference',
 );
 
 interface UserMutation {
@@ -95,6 +97,7 @@ export const userHandlers: Pick<
   | 'disableUser'
   | 'enableUser'
   | 'resetUserPassword'
+  | 'resetUserMfa'
   | 'addUserToGroup'
   | 'removeUserFromGroup'
 > = {
@@ -187,6 +190,25 @@ export const userHandlers: Pick<
                 Username: target.username,
               }),
             ),
+    }),
+
+  resetUserMfa: ({ params }, event) =>
+    mutateAndRead(event, params.username, {
+      action: 'resetUserMfa',
+      // Done by another administrator, so an admin cannot drop their own second factor here.
+      protectSelf: 'resetUserMfa',
+      run: async ({ username }) => {
+        // The user signs in with their password alone again and may set up a new app.
+        await cognitoClient().send(
+          new AdminSetUserMFAPreferenceCommand({
+            UserPoolId: userPoolId(),
+            Username: username,
+            SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+          }),
+        );
+        // Whoever held the lost authenticator may hold a session too: every one ends now.
+        await signOutEverywhere(username);
+      },
     }),
 
   addUserToGroup: ({ params }, event) =>

@@ -4,6 +4,7 @@ import {
   ListGroupsCommand,
   ListUsersCommand,
   ListUsersInGroupCommand,
+  type AdminGetUserCommandOutput,
   type AttributeType,
   type GroupType,
   type UserType,
@@ -21,22 +22,43 @@ import { cognitoClient } from './aws-clients';
 import { awsErrorName } from './aws-errors';
 import { notACursor } from './cursor';
 import { requireEnv } from './env';
+import { mapConcurrently } from './map-concurrently';
 
 /** Reads of the user pool the admin and ops functions share. */
 const userPoolId = () => requireEnv('USER_POOL_ID');
 
 /** What each read sends to the user pool (see `access.ts`). */
 export const USER_DIRECTORY_ACCESS = {
-  listUsers: userPoolAccess('cognito-idp:ListUsers'),
+  // Listed users' MFA state is one AdminGetUser each (see `withMfaState`).
+  listUsers: userPoolAccess('cognito-idp:ListUsers', 'cognito-idp:AdminGetUser'),
   getUser: userPoolAccess('cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'),
   listAllGroups: userPoolAccess('cognito-idp:ListGroups'),
-  listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
+  listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser'),
   countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countUsers: userPoolAccess('cognito-idp:ListUsers'),
   listGroupsOf: userPoolAccess('cognito-idp:AdminListGroupsForUser'),
+  mfaEnabledOf: userPoolAccess('cognito-idp:AdminGetUser'),
 } as const;
 
-export function toUserSummary(user: UserType & { UserAttributes?: AttributeType[] }): UserSummary {
+/** A user as a list shows them, before their MFA state is read. */
+type ListedUser = Omit<UserSummary, 'mfaEnabled'>;
+
+/**
+ * The user pool records a verified, turned-on authenticator app as `SOFTWARE_TOKEN_MFA` in
+ * AdminGetUser's `UserMFASettingList` (ListUsers and ListUsersInGroup do not return it).
+ */
+const hasSoftwareTokenMfa = (user: Pick<AdminGetUserCommandOutput, 'UserMFASettingList'>) =>
+  user.UserMFASettingList?.includes('SOFTWARE_TOKEN_MFA') ?? false;
+
+const readUser = (username: string) =>
+  cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username }));
+
+/** Whether the user has an authenticator app turned on, as the pool records it now. */
+export async function mfaEnabledOf(username: string): Promise<boolean> {
+  return hasSoftwareTokenMfa(await readUser(username));
+}
+
+function toListedUser(user: UserType & { UserAttributes?: AttributeType[] }): ListedUser {
   const attributes = new Map(
     (user.Attributes ?? user.UserAttributes ?? []).map((a) => [a.Name, a.Value ?? '']),
   );
@@ -52,11 +74,35 @@ export function toUserSummary(user: UserType & { UserAttributes?: AttributeType[
   };
 }
 
+/** MFA reads under way at once for one page of users. */
+const MFA_READS_AT_ONCE = 5;
+
+/**
+ * Each listed user with their MFA state. Cognito's list operations do not return MFA
+ * settings, so this costs one AdminGetUser per user on the page (up to 60), `MFA_READS_AT_ONCE`
+ * at a time: a page of 20 is 20 reads in about 4 round trips. AdminGetUser counts toward the
+ * account's UserRead request-rate quota, shared by every user pool in the Region (and by the
+ * admin API's per-request access check), so a burst of large pages can be throttled: the SDK
+ * retries TooManyRequestsException, and past its retries the page answers 429. A user deleted
+ * between the list and the read is left out: they are no longer there to show.
+ */
+async function withMfaState(users: readonly ListedUser[]): Promise<UserSummary[]> {
+  const summaries = await mapConcurrently(users, MFA_READS_AT_ONCE, async (user) => {
+    try {
+      return { ...user, mfaEnabled: await mfaEnabledOf(user.username) };
+    } catch (error) {
+      if (awsErrorName(error) === 'UserNotFoundException') return undefined;
+      throw error;
+    }
+  });
+  return summaries.filter((summary) => summary !== undefined);
+}
+
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 const STATUS_FILTERS: Record<
   UserStatusFilter,
-  { filter: string; matches: (u: UserSummary) => boolean }
+  { filter: string; matches: (u: ListedUser) => boolean }
 > = {
   enabled: { filter: 'status = "Enabled"', matches: (u) => u.enabled },
   disabled: { filter: 'status = "Disabled"', matches: (u) => !u.enabled },
@@ -90,17 +136,15 @@ export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
       }
       throw error;
     });
-  let users = (page.Users ?? []).map(toUserSummary);
+  let users = (page.Users ?? []).map(toListedUser);
+  // Filtered before the MFA reads, so users not shown cost none.
   if (query.email && status) users = users.filter(status.matches);
-  return { users, nextCursor: page.PaginationToken ?? null };
+  return { users: await withMfaState(users), nextCursor: page.PaginationToken ?? null };
 }
 
 export async function getUser(username: string): Promise<UserDetail> {
-  const [user, groups] = await Promise.all([
-    cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username })),
-    listGroupsOf(username),
-  ]);
-  return { ...toUserSummary(user), groups: groups.sort() };
+  const [user, groups] = await Promise.all([readUser(username), listGroupsOf(username)]);
+  return { ...toListedUser(user), mfaEnabled: hasSoftwareTokenMfa(user), groups: groups.sort() };
 }
 
 /** Every group of the user: AdminListGroupsForUser answers a page at a time. */
@@ -147,7 +191,10 @@ export async function listGroupMembers(
       NextToken: query.cursor,
     }),
   );
-  return { users: (page.Users ?? []).map(toUserSummary), nextCursor: page.NextToken ?? null };
+  return {
+    users: await withMfaState((page.Users ?? []).map(toListedUser)),
+    nextCursor: page.NextToken ?? null,
+  };
 }
 
 export async function countGroupMembers(group: string): Promise<number> {

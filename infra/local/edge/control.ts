@@ -37,6 +37,8 @@ export async function handleControl(
       return sendJson(res, 200, {
         messages: deps.outbox.list(url.searchParams.get('to') ?? undefined),
       });
+    case 'GET /_local/totp':
+      return answerTotp(req, res, url, deps.userPool);
     case 'POST /_local/credentials/expire': {
       // JSON only: a cross-site form or text/plain "simple request" cannot reach this.
       if (!req.headers['content-type']?.startsWith('application/json')) {
@@ -57,4 +59,31 @@ export async function handleControl(
     default:
       return sendJson(res, 404, { message: `No local control endpoint ${route}` });
   }
+}
+
+/**
+ * `GET /_local/totp?username=EMAIL`: the code a local user's authenticator app would show, to
+ * try MFA sign-in without one (`npm run totp -- EMAIL`). Loopback connections only, even when
+ * the stack listens on a LAN address: anyone who could read it would hold the second factor.
+ */
+function answerTotp(req: IncomingMessage, res: ServerResponse, url: URL, userPool: UserPool) {
+  if (!fromThisMachine(req)) {
+    return sendJson(res, 403, { message: 'TOTP codes are served to this machine only' });
+  }
+  const username = url.searchParams.get('username') ?? '';
+  const user = username ? userPool.findUser(username) : undefined;
+  const code = user && userPool.softwareTokens.codeToSignIn(user);
+  if (!code) {
+    return sendJson(res, 404, {
+      message: `No local user ${JSON.stringify(username)} with an authenticator app turned on`,
+    });
+  }
+  return sendJson(res, 200, { username: user.username, code }, { 'Cache-Control': 'no-store' });
+}
+
+/** Loopback, or (listening on a LAN address) a connection from that same address. */
+function fromThisMachine(req: IncomingMessage): boolean {
+  const { remoteAddress, localAddress } = req.socket;
+  if (remoteAddress === undefined) return false;
+  return /^(127\.|::1$|::ffff:127\.)/.test(remoteAddress) || remoteAddress === localAddress;
 }

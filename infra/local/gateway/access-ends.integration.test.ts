@@ -7,13 +7,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRY_RUN_HEADER, type AuditEntry } from '@contract';
-import {
-  callAdmin,
-  SEEDED_ADMIN,
-  signedFetch,
-  signIn,
-  type SignedInCaller,
-} from '../testing/callers';
+import { callAdmin, signedFetch, signIn, type SignedInCaller } from '../testing/callers';
+import { createMfaAdmin, turnOnAuthenticator } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /**
@@ -26,7 +21,7 @@ let counter = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  admin = await signIn(stack, SEEDED_ADMIN);
+  admin = (await createMfaAdmin(stack)).caller;
 });
 afterAll(() => stack.stop());
 
@@ -68,14 +63,19 @@ async function createUser(
   return { username: User!.Username!, email, password };
 }
 
-/** A user in `groups`, signed in: their tokens and role credentials in hand. */
+/**
+ * A user in `groups`, signed in: their tokens and role credentials in hand. An administrator
+ * has an authenticator app turned on, as the admin API requires.
+ */
 async function person(
   groups: string[],
   options: { verified?: boolean } = {},
 ): Promise<SignedInCaller> {
   const { username, email, password } = await createUser(groups, options);
   // An unverified e-mail is no sign-in alias: such a user signs in by their username.
-  return { ...(await signIn(stack, { email: username, password })), email };
+  const caller = { ...(await signIn(stack, { email: username, password })), email };
+  if (groups.includes('admin')) await turnOnAuthenticator(stack, caller.accessToken);
+  return caller;
 }
 
 const as = (caller: SignedInCaller) => ({

@@ -8,12 +8,11 @@ import { signRequest as amplifySignRequest } from '@aws-amplify/core/internals/a
 import { AwsClient } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  SEEDED_ADMIN,
   signedFetch,
-  signIn,
   signRequest as smithySignRequest,
   type TemporaryCredentials,
 } from '../testing/callers';
+import { createMfaAdmin, type MfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /**
@@ -51,11 +50,13 @@ const POST_BODY = JSON.stringify({ title: 't', body: 'b' });
 const JSON_TYPE = 'application/json';
 
 let stack: TestStack;
+let admin: MfaAdmin;
 let credentials: TemporaryCredentials;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  ({ credentials } = await signIn(stack, SEEDED_ADMIN));
+  admin = await createMfaAdmin(stack);
+  ({ credentials } = admin.caller);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -405,7 +406,7 @@ describe.each(
     const answer = await signer.send(postAnnouncement());
     expect(answer.errorType).toBeNull();
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ title: 't', body: 'b', author: SEEDED_ADMIN.email });
+    expect(answer.body).toMatchObject({ title: 't', body: 'b', author: admin.email });
   });
 
   it('still accepts the signed requests when they are sent exactly as signed', async () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORS_MAX_AGE_SECONDS } from '@contract';
 import {
-  SEEDED_ADMIN,
   SEEDED_USER,
   signedFetch,
   signIn,
   signRequest,
   type SignedInCaller,
 } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
@@ -21,7 +21,10 @@ let spaOrigin: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [admin, general] = await Promise.all([signIn(stack, SEEDED_ADMIN), signIn(stack, SEEDED_USER)]);
+  [admin, general] = await Promise.all([
+    createMfaAdmin(stack).then(({ caller }) => caller),
+    signIn(stack, SEEDED_USER),
+  ]);
   spaOrigin = stack.allowedOrigins[0]!;
 });
 afterAll(() => stack.stop());

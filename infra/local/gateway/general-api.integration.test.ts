@@ -7,6 +7,7 @@ import {
   type Json,
   type SignedInCaller,
 } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 let stack: TestStack;
@@ -141,7 +142,7 @@ describe('my profile', () => {
 
 describe('announcements', () => {
   it('shows a general user what an admin posted, newest first', async () => {
-    const admin = await signIn(stack, SEEDED_ADMIN);
+    const { caller: admin } = await createMfaAdmin(stack);
     await callAdmin(stack, admin, 'POST', '/admin/announcements', { title: 'Older', body: '1' });
     await callAdmin(stack, admin, 'POST', '/admin/announcements', {
       title: 'Newer',

@@ -3,13 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '@contract';
 import { localTableNames } from '../dynamodb/dynalite';
-import {
-  SEEDED_ADMIN,
-  SEEDED_USER,
-  signedFetch,
-  signIn,
-  type SignedInCaller,
-} from '../testing/callers';
+import { SEEDED_USER, signedFetch, signIn, type SignedInCaller } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
@@ -64,7 +59,10 @@ let dynamo: DynamoDBClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [admin, user] = await Promise.all([signIn(stack, SEEDED_ADMIN), signIn(stack, SEEDED_USER)]);
+  [admin, user] = await Promise.all([
+    createMfaAdmin(stack).then(({ caller }) => caller),
+    signIn(stack, SEEDED_USER),
+  ]);
   dynamo = new DynamoDBClient({
     endpoint: stack.dynamoDbUrl,
     region: stack.runtimeConfig.region,

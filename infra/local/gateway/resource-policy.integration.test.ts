@@ -3,13 +3,13 @@ import { AUTOMATION_ROLE_ARN, automationSession } from '../testing/automation-ro
 import {
   callAdmin,
   callAdminWith,
-  SEEDED_ADMIN,
   SEEDED_USER,
   signIn,
   type Json,
   type SignedInCaller,
   type SigningCredentials,
 } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
@@ -24,7 +24,10 @@ let general: SignedInCaller;
 
 beforeAll(async () => {
   stack = await startTestStack(undefined, {}, { adminApiAutomationRoles: [AUTOMATION_ROLE_ARN] });
-  [admin, general] = await Promise.all([signIn(stack, SEEDED_ADMIN), signIn(stack, SEEDED_USER)]);
+  [admin, general] = await Promise.all([
+    createMfaAdmin(stack).then(({ caller }) => caller),
+    signIn(stack, SEEDED_USER),
+  ]);
 });
 afterAll(() => stack.stop());
 

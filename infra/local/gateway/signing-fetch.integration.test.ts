@@ -6,7 +6,8 @@ import type { AwsCredentials, CredentialsSource } from '../../../src/api/credent
 import { decodeApiError } from '../../../src/api/api-error';
 import { createSigningFetch } from '../../../src/api/signing-fetch';
 import { close } from '../net';
-import { loginsFor, SEEDED_ADMIN, signIn, type SignedInCaller } from '../testing/callers';
+import { loginsFor, signIn, type SignedInCaller } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
 /*
@@ -17,7 +18,7 @@ let stack: TestStack;
 let admin: SignedInCaller;
 beforeAll(async () => {
   stack = await startTestStack();
-  admin = await signIn(stack, SEEDED_ADMIN);
+  admin = (await createMfaAdmin(stack)).caller;
 });
 afterAll(() => stack.stop());
 

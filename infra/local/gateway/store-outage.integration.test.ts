@@ -1,13 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@contract';
-import {
-  callAdmin,
-  SEEDED_ADMIN,
-  SEEDED_USER,
-  signIn,
-  type Json,
-  type SignedInCaller,
-} from '../testing/callers';
+import { callAdmin, SEEDED_USER, signIn, type Json, type SignedInCaller } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import type { StoreGate } from '../testing/store-gate';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
@@ -32,7 +26,10 @@ let user: SignedInCaller;
 beforeAll(async () => {
   stack = await startTestStack(undefined, { LOCAL_OPS_TOKEN: OPS_TOKEN }, { storeGate: true });
   gate = stack.storeGate!;
-  [admin, user] = await Promise.all([signIn(stack, SEEDED_ADMIN), signIn(stack, SEEDED_USER)]);
+  [admin, user] = await Promise.all([
+    createMfaAdmin(stack).then(({ caller }) => caller),
+    signIn(stack, SEEDED_USER),
+  ]);
 });
 afterAll(() => stack.stop());
 afterEach(() => gate.set('open'));

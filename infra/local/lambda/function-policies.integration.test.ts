@@ -5,14 +5,8 @@ import { accessPolicy } from '../../functions/shared/access';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../aws/identifiers';
 import type { AccountDecision } from '../iam/account';
 import { OPS_TOKEN_SECRET_NAME } from '../stack';
-import {
-  callAdmin,
-  SEEDED_ADMIN,
-  SEEDED_USER,
-  signIn,
-  type Json,
-  type SignedInCaller,
-} from '../testing/callers';
+import { callAdmin, SEEDED_USER, signIn, type Json, type SignedInCaller } from '../testing/callers';
+import { createMfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 import { localTableNames } from '../dynamodb/dynalite';
 import { functionRoleArn } from './function-roles';
@@ -32,13 +26,17 @@ describe('each function under the policy it is deployed with', () => {
   let stack: TestStack;
   let admin: SignedInCaller;
   let user: SignedInCaller;
+  /** A general user with an authenticator app, whose MFA an administrator resets. */
+  let withApp = '';
   const decisions: AccountDecision[] = [];
   const answers = new Map<RouteName, Answer>();
 
   beforeAll(async () => {
     stack = await startTestStack();
     stack.account.onDecision = (entry) => decisions.push(entry);
-    [admin, user] = [await signIn(stack, SEEDED_ADMIN), await signIn(stack, SEEDED_USER)];
+    admin = (await createMfaAdmin(stack)).caller;
+    user = await signIn(stack, SEEDED_USER);
+    withApp = (await createMfaAdmin(stack, { groups: ['general'] })).caller.username;
 
     const asAdmin = (method: string, path: string, body?: unknown) =>
       callAdmin(stack, admin, method, path, body);
@@ -84,6 +82,7 @@ describe('each function under the policy it is deployed with', () => {
       ['enableUser', () => asAdmin('POST', `/admin/users/${invited}/enable`)],
       // A confirmed user with a verified e-mail: Cognito resets no one else.
       ['resetUserPassword', () => asAdmin('POST', `/admin/users/${user.username}/reset-password`)],
+      ['resetUserMfa', () => asAdmin('POST', `/admin/users/${withApp}/reset-mfa`)],
       ['addUserToGroup', () => asAdmin('PUT', `/admin/users/${invited}/groups/admin`)],
       ['removeUserFromGroup', () => asAdmin('DELETE', `/admin/users/${invited}/groups/admin`)],
       ['listGroups', () => asAdmin('GET', '/admin/groups')],

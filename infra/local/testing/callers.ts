@@ -1,9 +1,14 @@
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { Sha256 } from '@aws-crypto/sha256-js';
+import {
+  RespondToAuthChallengeCommand,
+  type AuthenticationResultType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { signableQuery } from '../../../src/api/sign-request';
 import { srpSignIn } from './srp-client';
+import { nextTotpCode } from './totp';
 import type { TestStack } from './test-stack';
 
 export const SEEDED_ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
@@ -21,6 +26,7 @@ export interface SignedInCaller {
   email: string;
   username: string;
   idToken: string;
+  accessToken: string;
   refreshToken: string;
   identityId: string;
   credentials: TemporaryCredentials;
@@ -40,19 +46,44 @@ export function loginsFor(idToken: string): Record<string, string> {
 /**
  * Signs in through the user pool (SRP, the deployed client's flow) and the identity pool with
  * unmodified SDK clients: the same path the browser takes, ending with the credentials of the
- * user's group role.
+ * user's group role. With `totpSecret`, answers SOFTWARE_TOKEN_MFA with an unused code.
  */
 export async function signIn(
   stack: TestStack,
-  user: { email: string; password: string },
+  user: { email: string; password: string; totpSecret?: string },
 ): Promise<SignedInCaller> {
-  const auth = await srpSignIn(stack.idp, {
+  let auth = await srpSignIn(stack.idp, {
     userPoolId: stack.userPool.id,
     clientId: stack.userPool.clientId,
     username: user.email,
     password: user.password,
   });
-  const idToken = auth.AuthenticationResult!.IdToken!;
+  if (auth.ChallengeName === 'SOFTWARE_TOKEN_MFA' && user.totpSecret) {
+    auth = await stack.idp.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: stack.userPool.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: auth.Session,
+        ChallengeResponses: {
+          USERNAME: auth.ChallengeParameters!.USER_ID_FOR_SRP!,
+          SOFTWARE_TOKEN_MFA_CODE: await nextTotpCode(user.totpSecret, stack.clock.now),
+        },
+      }),
+    );
+  }
+  if (!auth.AuthenticationResult) {
+    throw new Error(`Sign-in stopped at challenge ${String(auth.ChallengeName)}`);
+  }
+  return callerFromTokens(stack, user.email, auth.AuthenticationResult);
+}
+
+/** A caller from a finished sign-in's tokens: the identity pool's credentials for them. */
+export async function callerFromTokens(
+  stack: TestStack,
+  email: string,
+  tokens: AuthenticationResultType,
+): Promise<SignedInCaller> {
+  const idToken = tokens.IdToken!;
   const logins = loginsFor(idToken);
   const { IdentityId } = await stack.identity.send(
     new GetIdCommand({ IdentityPoolId: stack.identityPool.id, Logins: logins }),
@@ -61,10 +92,11 @@ export async function signIn(
     new GetCredentialsForIdentityCommand({ IdentityId: IdentityId!, Logins: logins }),
   );
   return {
-    email: user.email,
+    email,
     username: payloadOf(idToken).sub,
     idToken,
-    refreshToken: auth.AuthenticationResult!.RefreshToken!,
+    accessToken: tokens.AccessToken!,
+    refreshToken: tokens.RefreshToken!,
     identityId: IdentityId!,
     credentials: {
       accessKeyId: Credentials!.AccessKeyId!,

@@ -39,11 +39,22 @@ interface PendingSrp {
   expiresAt: number;
 }
 
-interface PendingNewPassword {
+/** The challenges answered with a `Session`. */
+type SessionChallenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
+
+interface PendingChallenge {
+  challenge: SessionChallenge;
   username: string;
   clientId: string;
   expiresAt: number;
+  /** MFA_SETUP's progress: AssociateSoftwareToken, then VerifySoftwareToken, then the answer. */
+  setup?: 'started' | 'associated' | 'verified';
 }
+
+const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.');
+const invalidSession = () => notAuthorized('Invalid session for the user.');
+/** What RespondToAuthChallenge answers for a wrong or spent SOFTWARE_TOKEN_MFA_CODE. */
+const wrongMfaCode = () => new AwsError('CodeMismatchException', 'Invalid code received for user');
 
 const incorrectCredentials = () => notAuthorized('Incorrect username or password.');
 
@@ -91,7 +102,7 @@ function required(params: Record<string, string> | undefined, name: string): str
  */
 export class AuthFlows {
   private readonly srpChallenges = new Map<string, PendingSrp>();
-  private readonly sessions = new Map<string, PendingNewPassword>();
+  private readonly sessions = new Map<string, PendingChallenge>();
   private readonly throttle: SignInThrottle;
 
   constructor(private readonly pool: UserPool) {
@@ -163,6 +174,10 @@ export class AuthFlows {
         return this.finishSrp(clientId, responses);
       case 'NEW_PASSWORD_REQUIRED':
         return this.finishNewPassword(clientId, responses, session);
+      case 'SOFTWARE_TOKEN_MFA':
+        return this.finishSoftwareTokenMfa(clientId, responses, session);
+      case 'MFA_SETUP':
+        return this.finishMfaSetup(clientId, responses, session);
       default:
         throw invalidParameter(`Invalid challenge name: ${challengeName}`);
     }
@@ -237,7 +252,6 @@ export class AuthFlows {
       this.throttle.recordFailure(pending.throttleKey);
       throw incorrectCredentials();
     }
-    this.throttle.recordSuccess(pending.throttleKey);
     return this.afterPasswordProven(user, clientId);
   }
 
@@ -250,23 +264,16 @@ export class AuthFlows {
       this.throttle.recordFailure(key);
       throw incorrectCredentials();
     }
-    this.throttle.recordSuccess(key);
     return this.afterPasswordProven(user, clientId);
   }
 
   private async afterPasswordProven(user: UserRecord, clientId: string): Promise<AuthOutcome> {
     this.pool.assertCanSignIn(user);
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
-      const session = newOpaqueToken();
-      this.sessions.set(session, {
-        username: user.username,
-        clientId,
-        expiresAt: this.pool.now + this.pool.client.authSessionValiditySeconds * 1000,
-      });
       const { sub: _sub, ...visible } = user.attributes;
       return {
         ChallengeName: 'NEW_PASSWORD_REQUIRED',
-        Session: session,
+        Session: this.openSession('NEW_PASSWORD_REQUIRED', user, clientId),
         ChallengeParameters: {
           USER_ID_FOR_SRP: user.username,
           requiredAttributes: '[]',
@@ -274,10 +281,152 @@ export class AuthFlows {
         },
       };
     }
+    return this.afterPassword(user, clientId);
+  }
+
+  /**
+   * The second factor, once the password is settled: a code from the user's authenticator app
+   * when they turned it on (or, with MFA `ON`, whenever they have one), a setup when MFA is
+   * `ON` and they have none; tokens otherwise. A verified app keeps working even if the pool
+   * stops offering TOTP later, as Cognito documents.
+   */
+  private async afterPassword(user: UserRecord, clientId: string): Promise<AuthOutcome> {
+    const mfa = this.pool.definition.pool.mfa;
+    const tokens = this.pool.softwareTokens;
+    if (mfa !== 'OFF' && (tokens.isEnabled(user) || (mfa === 'ON' && tokens.isVerified(user)))) {
+      return {
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: this.openSession('SOFTWARE_TOKEN_MFA', user, clientId),
+        ChallengeParameters: { USER_ID_FOR_SRP: user.username },
+      };
+    }
+    if (mfa === 'ON') {
+      return {
+        ChallengeName: 'MFA_SETUP',
+        Session: this.openSession('MFA_SETUP', user, clientId, 'started'),
+        ChallengeParameters: {
+          MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']),
+          USER_ID_FOR_SRP: user.username,
+        },
+      };
+    }
+    return this.signedIn(user, clientId);
+  }
+
+  /**
+   * Tokens, and the lockout's count starts again. Only here, once every factor is proven: if
+   * the right password reset it, someone holding the password could guess codes forever.
+   */
+  private async signedIn(user: UserRecord, clientId: string): Promise<AuthOutcome> {
+    this.throttle.recordSuccess(throttleKey(user, user.username));
     return {
       AuthenticationResult: await this.pool.startSession(user, clientId),
       ChallengeParameters: {},
     };
+  }
+
+  /** A new `Session`, valid for the app client's auth session validity. */
+  private openSession(
+    challenge: SessionChallenge,
+    user: UserRecord,
+    clientId: string,
+    setup?: PendingChallenge['setup'],
+  ): string {
+    const session = newOpaqueToken();
+    this.sessions.set(session, {
+      challenge,
+      username: user.username,
+      clientId,
+      expiresAt: this.pool.now + this.pool.client.authSessionValiditySeconds * 1000,
+      setup,
+    });
+    return session;
+  }
+
+  /** The pending challenge a `Session` continues, refusing an expired or unknown one. */
+  private pendingFor(
+    session: string | undefined,
+    challenge: SessionChallenge,
+    clientId?: string,
+  ): PendingChallenge & { user: UserRecord } {
+    const pending = session ? this.sessions.get(session) : undefined;
+    if (
+      !pending ||
+      pending.challenge !== challenge ||
+      pending.expiresAt <= this.pool.now ||
+      (clientId !== undefined && pending.clientId !== clientId)
+    ) {
+      throw expiredSession();
+    }
+    const user = this.pool.findUser(pending.username);
+    if (!user) throw invalidSession();
+    return { ...pending, user };
+  }
+
+  /** The `USERNAME` a challenge response names must be the session's user, by any alias. */
+  private assertSameUser(user: UserRecord, responses: Record<string, string> | undefined): void {
+    if (this.pool.findUser(required(responses, 'USERNAME')) !== user) throw invalidSession();
+  }
+
+  private async finishSoftwareTokenMfa(
+    clientId: string,
+    responses: Record<string, string> | undefined,
+    session: string | undefined,
+  ): Promise<AuthOutcome> {
+    const code = required(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+    const { user } = this.pendingFor(session, 'SOFTWARE_TOKEN_MFA', clientId);
+    this.assertSameUser(user, responses);
+    // Wrong codes count toward the password lockout: a code is the rest of the credential.
+    const key = throttleKey(user, user.username);
+    this.throttle.assertNotLockedOut(key);
+    if (!this.pool.softwareTokens.acceptCode(user, code)) {
+      // The session stays usable for another try, as long as the lockout allows one.
+      this.throttle.recordFailure(key);
+      throw wrongMfaCode();
+    }
+    this.sessions.delete(session!);
+    this.pool.assertCanSignIn(user);
+    return this.signedIn(user, clientId);
+  }
+
+  /** AssociateSoftwareToken with MFA_SETUP's session: the secret, and the next session. */
+  associateSoftwareToken(session: string): { SecretCode: string; Session: string } {
+    this.pool.softwareTokens.assertOfferedByPool();
+    const pending = this.pendingFor(session, 'MFA_SETUP');
+    const secret = this.pool.softwareTokens.associate(pending.user);
+    this.sessions.delete(session);
+    return {
+      SecretCode: secret,
+      Session: this.openSession('MFA_SETUP', pending.user, pending.clientId, 'associated'),
+    };
+  }
+
+  /** VerifySoftwareToken with MFA_SETUP's session: proves the app, and the next session. */
+  verifySoftwareToken(session: string, code: string): { Status: 'SUCCESS'; Session: string } {
+    this.pool.softwareTokens.assertOfferedByPool();
+    const pending = this.pendingFor(session, 'MFA_SETUP');
+    if (pending.setup === 'started') throw invalidSession();
+    // A wrong code leaves the session as it was, for another try.
+    this.pool.softwareTokens.verify(pending.user, code);
+    this.sessions.delete(session);
+    return {
+      Status: 'SUCCESS',
+      Session: this.openSession('MFA_SETUP', pending.user, pending.clientId, 'verified'),
+    };
+  }
+
+  private async finishMfaSetup(
+    clientId: string,
+    responses: Record<string, string> | undefined,
+    session: string | undefined,
+  ): Promise<AuthOutcome> {
+    const pending = this.pendingFor(session, 'MFA_SETUP', clientId);
+    this.assertSameUser(pending.user, responses);
+    if (pending.setup !== 'verified') throw invalidSession();
+    this.sessions.delete(session!);
+    this.pool.softwareTokens.enableVerified(pending.user);
+    this.pool.assertCanSignIn(pending.user);
+    return this.signedIn(pending.user, clientId);
   }
 
   private async finishNewPassword(
@@ -285,16 +434,9 @@ export class AuthFlows {
     responses: Record<string, string> | undefined,
     session: string | undefined,
   ): Promise<AuthOutcome> {
-    const name = required(responses, 'USERNAME');
     const newPassword = required(responses, 'NEW_PASSWORD');
-    const pending = session ? this.sessions.get(session) : undefined;
-    if (!pending || pending.expiresAt <= this.pool.now || pending.clientId !== clientId) {
-      throw notAuthorized('Invalid session for the user, session is expired.');
-    }
-    const user = this.pool.findUser(pending.username);
-    if (!user || this.pool.findUser(name) !== user) {
-      throw notAuthorized('Invalid session for the user.');
-    }
+    const { user } = this.pendingFor(session, 'NEW_PASSWORD_REQUIRED', clientId);
+    this.assertSameUser(user, responses);
     const attributes = Object.fromEntries(
       Object.entries(responses ?? {})
         .filter(([key]) => key.startsWith('userAttributes.'))
@@ -306,10 +448,7 @@ export class AuthFlows {
     this.pool.setPermanentPassword(user, newPassword);
     this.sessions.delete(session!);
     if (Object.keys(attributes).length) this.pool.updateOwnAttributes(user, attributes);
-    return {
-      AuthenticationResult: await this.pool.startSession(user, clientId),
-      ChallengeParameters: {},
-    };
+    return this.afterPassword(user, clientId);
   }
 
   private pruneExpired(): void {

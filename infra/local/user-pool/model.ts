@@ -22,6 +22,7 @@ import {
   loadSigningKey,
   type PoolSigningKeys,
 } from './signing-key';
+import { SoftwareTokens } from './software-token';
 import { createPasswordVerifier, passwordMatches, poolShortName } from './srp';
 import type {
   GroupRecord,
@@ -73,6 +74,8 @@ export const userNotFound = () => new AwsError('UserNotFoundException', 'User do
  */
 export class UserPool {
   readonly attributes: AttributeRules;
+  /** Authenticator apps (TOTP), the pool's one second factor. */
+  readonly softwareTokens: SoftwareTokens;
   private readonly emails: EmailVerification;
 
   private constructor(
@@ -83,6 +86,11 @@ export class UserPool {
     readonly tokens: TokenMinter,
   ) {
     this.attributes = new AttributeRules(definition.pool, definition.client);
+    this.softwareTokens = new SoftwareTokens({
+      secondFactor: definition.pool.mfaSecondFactor,
+      now: options.now,
+      save: () => this.save(),
+    });
     this.emails = new EmailVerification({
       outbox: options.outbox,
       now: options.now,
@@ -632,6 +640,13 @@ function assertEmulated({ pool, client }: UserPoolDefinition): void {
     throw invalidParameter(
       'All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes',
     );
+  }
+  if (pool.mfaSecondFactor.sms) {
+    throw new Error('The local user pool sends no SMS: keep mfaSecondFactor.sms false.');
+  }
+  if (pool.mfa !== 'OFF' && !pool.mfaSecondFactor.otp && !pool.mfaSecondFactor.sms) {
+    // What CreateUserPool answers for MFA without a factor; the message is ours.
+    throw invalidParameter('MFA requires at least one second factor.');
   }
   if (client.oAuthEnabled) {
     throw new Error(

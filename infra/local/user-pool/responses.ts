@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notAuthorized } from '../aws/errors';
+import { invalidParameter, notAuthorized } from '../aws/errors';
 import {
   parseInput,
   type JsonService,
@@ -58,6 +58,14 @@ const codeDelivery = (destination: string) => ({
   AttributeName: 'email',
 });
 
+/** AssociateSoftwareToken and VerifySoftwareToken take an access token or a session. */
+function requireOne(accessToken: string | undefined): string {
+  if (accessToken === undefined) {
+    throw invalidParameter('Either AccessToken or Session must be provided.');
+  }
+  return accessToken;
+}
+
 export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
   /** An operation that IAM authorises and that names the pool. */
   function admin<T extends { UserPoolId: string }>(
@@ -92,6 +100,9 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
   const poolUser = z.object({ UserPoolId: name, Username: name });
   const paged = z.object({ UserPoolId: name, Limit: limit, NextToken: z.string().optional() });
   const accessToken = z.object({ AccessToken: name });
+  const mfaSettings = z
+    .object({ Enabled: z.boolean().optional(), PreferredMfa: z.boolean().optional() })
+    .optional();
 
   const operations: Record<string, Operation> = {
     InitiateAuth: (raw) => {
@@ -130,7 +141,50 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     GetUser: withAccessToken(accessToken, (_input, user) => ({
       Username: user.username,
       UserAttributes: toAttributeList(pool.readableAttributes(user)),
+      ...pool.softwareTokens.settingsOf(user),
     })),
+
+    // Signed in (access token), or mid sign-in answering MFA_SETUP (session).
+    AssociateSoftwareToken: async (raw) => {
+      const input = parseInput(
+        z.object({ AccessToken: name.optional(), Session: name.optional() }),
+        raw,
+      );
+      if (input.Session !== undefined) return flows.associateSoftwareToken(input.Session);
+      const user = await pool.userFromAccessToken(requireOne(input.AccessToken));
+      return { SecretCode: pool.softwareTokens.associate(user) };
+    },
+
+    VerifySoftwareToken: async (raw) => {
+      const input = parseInput(
+        z.object({
+          AccessToken: name.optional(),
+          Session: name.optional(),
+          // Any other shape simply mismatches: a validation message would echo the code.
+          UserCode: name,
+          FriendlyDeviceName: z.string().optional(),
+        }),
+        raw,
+      );
+      if (input.Session !== undefined) {
+        return flows.verifySoftwareToken(input.Session, input.UserCode);
+      }
+      const user = await pool.userFromAccessToken(requireOne(input.AccessToken));
+      pool.softwareTokens.verify(user, input.UserCode);
+      return { Status: 'SUCCESS' };
+    },
+
+    SetUserMFAPreference: withAccessToken(
+      accessToken.extend({ SoftwareTokenMfaSettings: mfaSettings, SMSMfaSettings: mfaSettings }),
+      (input, user) => {
+        pool.softwareTokens.setPreference(
+          user,
+          input.SoftwareTokenMfaSettings,
+          input.SMSMfaSettings,
+        );
+        return {};
+      },
+    ),
 
     ChangePassword: withAccessToken(
       accessToken.extend({ PreviousPassword: name, ProposedPassword: name }),
@@ -220,9 +274,27 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     ),
 
     AdminGetUser: admin(poolUser, (input) => {
-      const { Attributes, ...user } = userType(pool.requireUser(input.Username));
-      return { ...user, UserAttributes: Attributes };
+      const record = pool.requireUser(input.Username);
+      const { Attributes, ...user } = userType(record);
+      return { ...user, UserAttributes: Attributes, ...pool.softwareTokens.settingsOf(record) };
     }),
+
+    AdminSetUserMFAPreference: admin(
+      poolUser.extend({ SoftwareTokenMfaSettings: mfaSettings, SMSMfaSettings: mfaSettings }),
+      (input) => {
+        pool.softwareTokens.setPreference(
+          pool.requireUser(input.Username),
+          input.SoftwareTokenMfaSettings,
+          input.SMSMfaSettings,
+        );
+        return {};
+      },
+    ),
+
+    GetUserPoolMfaConfig: admin(z.object({ UserPoolId: name }), () => ({
+      MfaConfiguration: pool.definition.pool.mfa,
+      SoftwareTokenMfaConfiguration: { Enabled: pool.definition.pool.mfaSecondFactor.otp },
+    })),
 
     AdminDeleteUser: admin(poolUser, (input) => {
       pool.adminDeleteUser(input.Username);

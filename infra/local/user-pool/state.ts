@@ -27,6 +27,24 @@ const userSchema = z.object({
   emailVerification: z
     .object({ address: z.string(), code: z.string(), expiresAt: z.number() })
     .optional(),
+  /**
+   * The user's authenticator app (TOTP). The secrets are as sensitive as passwords: kept in
+   * the state file only, never logged or answered after AssociateSoftwareToken.
+   */
+  softwareToken: z
+    .object({
+      /** Proven by VerifySoftwareToken; undefined until then. */
+      secret: z.string().optional(),
+      /** From AssociateSoftwareToken, waiting for VerifySoftwareToken to prove it. */
+      pendingSecret: z.string().optional(),
+      /** SetUserMFAPreference's `Enabled`: sign-in asks for a code. */
+      enabled: z.boolean(),
+      /** SetUserMFAPreference's `PreferredMfa`. */
+      preferred: z.boolean(),
+      /** The last 30-second step accepted: a code is good once (RFC 6238 §5.2). */
+      lastAcceptedStep: z.number().optional(),
+    })
+    .optional(),
 });
 export type UserRecord = z.infer<typeof userSchema>;
 

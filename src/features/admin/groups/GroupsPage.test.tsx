@@ -20,6 +20,7 @@ function member(n: number, changes: Partial<UserSummary> = {}): UserSummary {
     emailVerified: true,
     enabled: true,
     status: 'CONFIRMED',
+    mfaEnabled: false,
     createdAt: AT,
     updatedAt: AT,
     ...changes,

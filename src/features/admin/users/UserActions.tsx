@@ -9,10 +9,11 @@ import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { isSelf } from './is-self';
 import { resetsByInvitation, useUserActions, type ActionTarget } from './user-actions';
 
-type Command = 'disable' | 'enable' | 'resetPassword' | 'remove';
+type Command = 'disable' | 'enable' | 'resetPassword' | 'resetMfa' | 'remove';
 
 /**
- * The "Actions" menu on a user: disable or enable, reset password, delete. Each asks first
+ * The "Actions" menu on a user: disable or enable, reset password, reset MFA (turn their
+ * authenticator app off, for someone who lost it), delete. Each asks first
  * (deleting asks for their e-mail typed out); on your own account it offers none of them, so
  * no one locks themself out. Results go to the flashbar.
  *
@@ -23,7 +24,7 @@ export function UserActions({
   onDeleted,
   variant = 'normal',
 }: {
-  user: (ActionTarget & Pick<UserSummary, 'enabled'>) | undefined;
+  user: (ActionTarget & Pick<UserSummary, 'enabled' | 'mfaEnabled'>) | undefined;
   /** After the user was deleted (e.g. leave their page). */
   onDeleted?(): void;
   variant?: 'normal' | 'primary';
@@ -40,6 +41,12 @@ export function UserActions({
           ? { id: 'disable', text: t('users.disable') }
           : { id: 'enable', text: t('users.enable') },
         { id: 'resetPassword', text: t('users.resetPassword') },
+        {
+          id: 'resetMfa',
+          text: t('users.resetMfa'),
+          disabled: !user.mfaEnabled,
+          disabledReason: user.mfaEnabled ? undefined : t('users.noMfaToReset'),
+        },
         { id: 'remove', text: t('users.delete.submit') },
       ]
     : [];
@@ -109,6 +116,11 @@ function UserActionQuestion({
       confirm: resetsByInvitation(user)
         ? t('users.detail.resendInvitation')
         : t('users.resetPassword'),
+    },
+    resetMfa: {
+      header: t('users.resetMfa'),
+      body: t('users.confirmResetMfa', { email }),
+      confirm: t('users.resetMfa'),
     },
     remove: {
       header: t('users.delete.heading'),

@@ -22,6 +22,7 @@ function userApi(changes: Partial<UserDetail> = {}) {
     emailVerified: true,
     enabled: true,
     status: 'CONFIRMED',
+    mfaEnabled: false,
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-02T09:00:00.000Z',
     groups: [GENERAL],
@@ -40,6 +41,7 @@ function userApi(changes: Partial<UserDetail> = {}) {
     // stays "must change password"; anyone else is sent a code and must reset.
     resetUserPassword: () =>
       user.status === 'FORCE_CHANGE_PASSWORD' ? answer() : change({ status: 'RESET_REQUIRED' }),
+    resetUserMfa: () => change({ mfaEnabled: false }),
     addUserToGroup: ({ params }) => change({ groups: [...user.groups, params.group] }),
     removeUserFromGroup: ({ params }) =>
       change({ groups: user.groups.filter((g) => g !== params.group) }),
@@ -94,6 +96,7 @@ describe('A user’s page', () => {
     expect(detail('Status')).toBe('Confirmed');
     expect(detail('Enabled')).toBe('Enabled');
     expect(detail('Username')).toBe('u-ada');
+    expect(detail('MFA')).toBe('None');
     expect(document.title).toBe(`${ADA} · Cognito IAM console`);
   });
 
@@ -124,6 +127,34 @@ describe('A user’s page', () => {
     await flash(`The password of ${ADA} is reset; they have been sent a code.`);
     expect(callsTo(calls, 'resetUserPassword')).toEqual([{ params: { username: 'u-ada' } }]);
     await waitFor(() => expect(detail('Status')).toBe('Password reset required'));
+  });
+
+  it('resets MFA after asking, then shows the user without an authenticator app', async () => {
+    const { user, calls } = await renderUserPage(userApi({ mfaEnabled: true }));
+    expect(detail('MFA')).toBe('Authenticator app');
+
+    await choose(user, 'Reset MFA');
+    expect(dialog().getByText(/^Reset MFA of ada@example\.com\?/)).toBeTruthy();
+    await user.click(dialog().getByRole('button', { name: 'Cancel' }));
+    expect(callsTo(calls, 'resetUserMfa')).toEqual([]);
+
+    await choose(user, 'Reset MFA');
+    await user.click(dialog().getByRole('button', { name: 'Reset MFA' }));
+    await flash(
+      `The authenticator app of ${ADA} is turned off, and they are signed out everywhere.`,
+    );
+    expect(callsTo(calls, 'resetUserMfa')).toEqual([{ params: { username: 'u-ada' } }]);
+    await waitFor(() => expect(detail('MFA')).toBe('None'));
+  });
+
+  it('offers no MFA reset for a user without an authenticator app, and says why', async () => {
+    const { user } = await renderUserPage(userApi({ mfaEnabled: false }));
+    await user.click(button('Actions'));
+    const item = screen.getByRole('menuitem', {
+      name: 'Reset MFA',
+      description: 'This user has no authenticator app to reset.',
+    });
+    expect(item.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('says an invited user who never signed in gets the invitation again, not a code', async () => {
@@ -215,7 +246,10 @@ describe('A user’s page', () => {
   });
 
   it('offers nothing that would lock you out or grant you a group on your own account', async () => {
-    const { user } = await renderUserPage(userApi({ email: ME, groups: [ADMIN] }), ME);
+    const { user } = await renderUserPage(
+      userApi({ email: ME, groups: [ADMIN], mfaEnabled: true }),
+      ME,
+    );
     expect(screen.getByText(/^This is your own account\./)).toBeTruthy();
     expect(isDisabled(button('Actions'))).toBe(true);
     await user.click(button('Actions'));

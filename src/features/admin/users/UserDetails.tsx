@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '@contract';
 import { BreakableText } from '../../../ui/BreakableText';
 import { DateTime } from '../../../ui/DateTime';
-import { UserEnabledIndicator, UserStatusIndicator } from './UserStatusIndicator';
+import { UserEnabledIndicator, UserMfaIndicator, UserStatusIndicator } from './UserStatusIndicator';
 
-/** What Cognito keeps about one user: address (verified or not), state, id and dates. */
+/** What Cognito keeps about one user: address (verified or not), state, MFA, id and dates. */
 export function UserDetails({ user }: { user: UserDetail }) {
   const { t } = useTranslation();
   return (
@@ -35,6 +35,7 @@ export function UserDetails({ user }: { user: UserDetail }) {
           },
           { label: t('users.status'), value: <UserStatusIndicator status={user.status} /> },
           { label: t('users.enabled'), value: <UserEnabledIndicator enabled={user.enabled} /> },
+          { label: t('users.mfa'), value: <UserMfaIndicator mfaEnabled={user.mfaEnabled} /> },
           { label: t('users.detail.username'), value: user.username },
           { label: t('users.created'), value: <DateTime value={user.createdAt} /> },
           { label: t('users.updated'), value: <DateTime value={user.updatedAt} /> },

@@ -28,3 +28,13 @@ export function UserEnabledIndicator({ enabled }: { enabled: boolean }) {
     <StatusIndicator type="stopped">{t('users.detail.disabled')}</StatusIndicator>
   );
 }
+
+/** Whether the user confirms sign-ins with an authenticator app (TOTP), as the pool records it. */
+export function UserMfaIndicator({ mfaEnabled }: { mfaEnabled: boolean }) {
+  const { t } = useTranslation();
+  return mfaEnabled ? (
+    <StatusIndicator type="success">{t('users.mfaStates.on')}</StatusIndicator>
+  ) : (
+    <StatusIndicator type="stopped">{t('users.mfaStates.off')}</StatusIndicator>
+  );
+}

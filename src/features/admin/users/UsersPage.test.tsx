@@ -17,6 +17,7 @@ function person(name: string, changes: Partial<UserSummary> = {}): UserSummary {
     emailVerified: true,
     enabled: true,
     status: 'CONFIRMED',
+    mfaEnabled: false,
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-02T09:00:00.000Z',
     ...changes,
@@ -32,7 +33,7 @@ interface UsersQuery {
 /** Two pages of users, as the admin API pages, filters and changes them. */
 function usersApi() {
   const first = [
-    person('carol'),
+    person('carol', { mfaEnabled: true }),
     person('admin'),
     person('bob', { enabled: false, emailVerified: false }),
   ];
@@ -114,6 +115,15 @@ describe('Users', () => {
     expect(within(row('bob@example.com')).getByText('unverified')).toBeTruthy();
     expect(within(row('bob@example.com')).getByRole('cell', { name: 'Disabled' })).toBeTruthy();
     expect(within(row(ME)).getByRole('rowheader').textContent).toBe(`${ME} (you)`);
+  });
+
+  it('shows who signs in with an authenticator app', async () => {
+    await renderUsers();
+    expect(screen.getByRole('columnheader', { name: /^MFA/ })).toBeTruthy();
+    expect(
+      within(row('carol@example.com')).getByRole('cell', { name: 'Authenticator app' }),
+    ).toBeTruthy();
+    expect(within(row('bob@example.com')).getByRole('cell', { name: 'None' })).toBeTruthy();
   });
 
   it('keeps each cell on one line, so no word breaks in two (“Enable/d”)', async () => {

@@ -7,6 +7,7 @@ export type UserAction =
   | 'disable'
   | 'enable'
   | 'resetPassword'
+  | 'resetMfa'
   | 'remove'
   | { addTo: GroupName }
   | { removeFrom: GroupName };
@@ -20,6 +21,7 @@ type UserRoute =
   | 'disableUser'
   | 'enableUser'
   | 'resetUserPassword'
+  | 'resetUserMfa'
   | 'deleteUser'
   | 'addUserToGroup'
   | 'removeUserFromGroup';
@@ -28,6 +30,7 @@ const ROUTE_OF = {
   disable: 'disableUser',
   enable: 'enableUser',
   resetPassword: 'resetUserPassword',
+  resetMfa: 'resetUserMfa',
   remove: 'deleteUser',
 } as const satisfies Record<Extract<UserAction, string>, UserRoute>;
 

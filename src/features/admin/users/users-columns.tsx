@@ -7,7 +7,7 @@ import { DateTime } from '../../../ui/DateTime';
 import { InAppLink } from '../../../ui/InAppLink';
 import { isSelf } from './is-self';
 import { UnverifiedMark } from './UnverifiedMark';
-import { UserEnabledIndicator, UserStatusIndicator } from './UserStatusIndicator';
+import { UserEnabledIndicator, UserMfaIndicator, UserStatusIndicator } from './UserStatusIndicator';
 
 /**
  * The Users table's columns. Each sorts the page on screen (the API pages in Cognito's own
@@ -52,6 +52,14 @@ export function useUsersColumns(): TableProps.ColumnDefinition<UserSummary>[] {
       sortingComparator: (a, b) => Number(b.enabled) - Number(a.enabled),
       ariaLabel: sortLabel(t('users.enabled')),
       cell: (user) => <UserEnabledIndicator enabled={user.enabled} />,
+    },
+    {
+      id: 'mfa',
+      header: t('users.mfa'),
+      // With an authenticator app first, as "Enabled" sorts.
+      sortingComparator: (a, b) => Number(b.mfaEnabled) - Number(a.mfaEnabled),
+      ariaLabel: sortLabel(t('users.mfa')),
+      cell: (user) => <UserMfaIndicator mfaEnabled={user.mfaEnabled} />,
     },
     {
       id: 'created',

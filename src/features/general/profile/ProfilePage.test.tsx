@@ -61,7 +61,7 @@ afterEach(() => {
 });
 
 describe('Profile', () => {
-  it('shows who the person is, with the way to change their password', async () => {
+  it('shows who the person is, with the ways to change their password and security', async () => {
     await renderProfile((body) => ({ ...ADA, ...(body as object) }));
     expect(screen.getByRole('heading', { level: 1, name: 'Profile' })).toBeTruthy();
     const profile = screen.getByRole('region', { name: 'Profile' });
@@ -69,6 +69,9 @@ describe('Profile', () => {
     expect(detail(profile, 'Groups')).toBe('general');
     expect(screen.getByRole('link', { name: 'Change password' }).getAttribute('href')).toBe(
       '/profile/password',
+    );
+    expect(screen.getByRole('link', { name: 'Security' }).getAttribute('href')).toBe(
+      '/profile/security',
     );
     expect(screen.getByRole('button', { name: 'Refresh my access' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Change email' })).toBeTruthy();

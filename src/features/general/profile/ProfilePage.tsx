@@ -11,6 +11,7 @@ import type { Profile } from '@contract';
 import { routeQuery } from '../../../api/route-queries';
 import { CHANGE_PASSWORD_PATH } from '../../../auth/change-password-path';
 import { RefreshAccessButton } from '../../../auth/RefreshAccessButton';
+import { SECURITY_PATH } from '../../../auth/security-path';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { useScreen } from '../../../ui/screen';
 import { ChangeEmail } from './ChangeEmail';
@@ -19,7 +20,8 @@ import { BreakableText } from '../../../ui/BreakableText';
 
 /**
  * The signed-in person's profile: who they are, their display name and language, and ways to
- * change their password and e-mail address or pick up a group change.
+ * change their password and e-mail address, manage their authenticator app (Security), or pick
+ * up a group change.
  */
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -42,6 +44,9 @@ export default function ProfilePage() {
               <SpaceBetween direction="horizontal" size="xs">
                 <Button href={CHANGE_PASSWORD_PATH} onFollow={follow}>
                   {t('session.changePassword')}
+                </Button>
+                <Button href={SECURITY_PATH} onFollow={follow}>
+                  {t('security.heading')}
                 </Button>
                 <RefreshAccessButton />
               </SpaceBetween>

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { PlainField } from './PlainField';
+import { onlyDigits } from './totp-code';
+
+/** The six-digit code from the authenticator app, before sign-in (one-time-code: phones offer it). */
+export function TotpCodeField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange(code: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <PlainField
+      label={t('totp.code')}
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]{6}"
+      title={t('authErrors.enterTotpCode')}
+      required
+      value={value}
+      onChange={(typed) => onChange(onlyDigits(typed))}
+    />
+  );
+}

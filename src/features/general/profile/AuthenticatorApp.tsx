@@ -1,0 +1,163 @@
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { fetchMFAPreference, setUpTOTP, updateMFAPreference } from 'aws-amplify/auth';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { GROUPS } from '@contract/groups';
+import { localQuery } from '../../../api/route-queries';
+import { authProblem } from '../../../auth/auth-problem';
+import type { SecurityLocationState } from '../../../auth/security-path';
+import { useSession, useSignedInSession, type TotpSetup } from '../../../auth/session-context';
+import { TOTP_ISSUER } from '../../../auth/totp-issuer';
+import { ConfirmModal } from '../../../ui/ConfirmModal';
+import { useFlash } from '../../../ui/flash';
+import { QueryStatus } from '../../../ui/QueryStatus';
+import { TotpSetupPanel } from './TotpSetupPanel';
+
+/** The flashbar item about the authenticator app: a newer result replaces the older. */
+const FLASH_ID = 'authenticator-app';
+
+/** Amplify's calls, their failures as sentences about the app's codes. */
+async function asTotpProblem<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw authProblem(error, 'totp');
+  }
+}
+
+/**
+ * Whether the authenticator app is on (Cognito's GetUser), and the ways to turn it on, replace
+ * it, or turn it off (which asks first; an administrator cannot, since the admin API refuses
+ * them without one). Results go to the flashbar.
+ */
+export function AuthenticatorApp() {
+  const { t } = useTranslation();
+  const flash = useFlash();
+  const navigate = useNavigate();
+  const { from } = (useLocation().state ?? {}) as SecurityLocationState;
+  const { details } = useSignedInSession();
+  const { noteTotp } = useSession();
+  const preference = useQuery(localQuery('mfaPreference', () => fetchMFAPreference()));
+  const enabled = preference.data && (preference.data.enabled?.includes('TOTP') ?? false);
+  const isAdmin = details.groups.includes(GROUPS.admin.name);
+  const [setup, setSetup] = useState<TotpSetup>();
+  const [askingOff, setAskingOff] = useState(false);
+
+  // The pool's word wins over what the sign-in suggested (an app set up in another tab).
+  useEffect(() => {
+    if (enabled !== undefined) noteTotp(enabled);
+  }, [enabled, noteTotp]);
+
+  const start = useMutation({
+    mutationFn: () =>
+      asTotpProblem(async () => {
+        const found = await setUpTOTP();
+        return {
+          secret: found.sharedSecret,
+          uri: found.getSetupUri(TOTP_ISSUER, details.email).toString(),
+        };
+      }),
+    onSuccess: setSetup,
+    onError: (error) => flash.failure(FLASH_ID, error),
+  });
+
+  const turnOff = useMutation({
+    mutationFn: () => asTotpProblem(() => updateMFAPreference({ totp: 'DISABLED' })),
+    onSuccess: async () => {
+      flash.success(FLASH_ID, t('security.turnedOff'));
+      await preference.refetch();
+    },
+    onError: (error) => flash.failure(FLASH_ID, error),
+  });
+
+  async function turnedOn() {
+    setSetup(undefined);
+    flash.success(FLASH_ID, t('security.turnedOn'));
+    noteTotp(true);
+    await preference.refetch();
+    // Sent here on the way somewhere (an administrator's first sign-in): go on there.
+    if (from) void navigate(from, { replace: true });
+  }
+
+  const busy = start.isPending || turnOff.isPending;
+  const actions =
+    enabled === undefined ? undefined : (
+      <SpaceBetween direction="horizontal" size="xs">
+        {enabled && (
+          <Button
+            disabled={busy || isAdmin}
+            disabledReason={isAdmin ? t('security.adminKeeps') : undefined}
+            loading={turnOff.isPending}
+            onClick={() => setAskingOff(true)}
+          >
+            {t('security.turnOff')}
+          </Button>
+        )}
+        <Button
+          variant={enabled ? 'normal' : 'primary'}
+          disabled={busy || setup !== undefined}
+          loading={start.isPending}
+          onClick={() => start.mutate()}
+        >
+          {enabled ? t('security.replace') : t('security.setUp')}
+        </Button>
+      </SpaceBetween>
+    );
+
+  return (
+    <SpaceBetween size="l">
+      <Container
+        header={
+          <Header variant="h2" description={t('security.appDescription')} actions={actions}>
+            {t('security.appHeading')}
+          </Header>
+        }
+      >
+        <QueryStatus query={preference}>
+          {() => (
+            <KeyValuePairs
+              items={[
+                {
+                  label: t('security.status'),
+                  value: enabled ? (
+                    <StatusIndicator type="success">{t('security.on')}</StatusIndicator>
+                  ) : (
+                    <StatusIndicator type="stopped">{t('security.off')}</StatusIndicator>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryStatus>
+      </Container>
+      {setup && (
+        <TotpSetupPanel
+          setup={setup}
+          onVerified={() => void turnedOn()}
+          onCancel={() => setSetup(undefined)}
+        />
+      )}
+      {askingOff && (
+        <ConfirmModal
+          visible
+          header={t('security.turnOff')}
+          confirmLabel={t('security.turnOffConfirm')}
+          onConfirm={() => {
+            setAskingOff(false);
+            turnOff.mutate();
+          }}
+          onDismiss={() => setAskingOff(false)}
+        >
+          {t('security.turnOffWarning')}
+        </ConfirmModal>
+      )}
+    </SpaceBetween>
+  );
+}
