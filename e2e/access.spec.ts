@@ -17,7 +17,7 @@ test('a group change applies with "Refresh my access", without signing out', asy
 
   // An administrator now: first an authenticator app (the admin API requires one), then Users.
   await expect(app.heading('Security')).toBeVisible();
-  await app.setUpAuthenticator();
+  await app.setUpAuthenticator({ email, password: 'Promoted-Passw0rd!' });
   await expect(app.heading('Users')).toBeVisible();
   await expect(app.navLink('Users')).toBeVisible();
   await app.navLink('Access').click();

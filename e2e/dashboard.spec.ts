@@ -43,7 +43,7 @@ test.describe('an administrator’s day, and the people it touches', () => {
     await invitee.refreshAccessButton.click();
     // An administrator now, they must first set up an authenticator app; then Users opens.
     await expect(invitee.heading('Security')).toBeVisible();
-    await invitee.setUpAuthenticator();
+    await invitee.setUpAuthenticator({ email, password: 'Invitee-Passw0rd!' });
     await expect(invitee.heading('Users')).toBeVisible();
     await expect(invitee.usersTable()).toBeVisible();
     await expect(invitee.navLink('Audit log')).toBeVisible();

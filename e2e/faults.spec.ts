@@ -38,7 +38,7 @@ test.describe('faults', () => {
       // This stack's seeded administrator has no authenticator app yet: the console sends
       // them to set one up first (and the restart below must keep it).
       await app.signInAs(SEEDED_USERS.admin);
-      await app.setUpAuthenticator();
+      await app.setUpAuthenticator(SEEDED_USERS.admin);
       await expect(app.usersTable()).toBeVisible();
 
       await stack.stop();

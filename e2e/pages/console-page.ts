@@ -92,14 +92,23 @@ export class ConsolePage {
   /**
    * Sets an authenticator app up where the console offers it (Profile → Security, where an
    * administrator without one is sent): reads the key off the screen's text, as a person
-   * types it into their app, and confirms a code computed from it. Answers the key.
+   * types it into their app, and confirms a code computed from it. An administrator's setup
+   * ends every session opened without the app, this one too: pass them to sign in again with
+   * the password and a fresh code. Answers the key.
    */
-  async setUpAuthenticator(): Promise<string> {
+  async setUpAuthenticator(
+    administrator?: Pick<SeededUser, 'email' | 'password'>,
+  ): Promise<string> {
     await this.page.getByRole('button', { name: 'Set up authenticator app' }).click();
     const key = this.page.getByRole('textbox', { name: 'Setup key' });
     await expect(key).not.toHaveValue('');
     const secret = (await key.inputValue()).replace(/\s+/g, '');
     await this.enterTotpCode(await nextTotpCode(secret));
+    if (administrator) {
+      await expect(this.heading('Sign in')).toBeVisible();
+      await expect(this.status.filter({ hasText: 'Sign in again' })).toBeVisible();
+      await this.signInAs({ ...administrator, totpSecret: secret });
+    }
     return secret;
   }
 

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callAdmin } from './testing/callers';
 import { createMfaAdmin } from './testing/mfa-admin';
 import { srpSignIn } from './testing/srp-client';
-import { freePort, startTestStack } from './testing/test-stack';
+import { freePort, freePorts, startTestStack } from './testing/test-stack';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -141,10 +141,10 @@ describe('npm start refuses to start with a one-line explanation', () => {
         .filter((l) => !l.includes('nodedir')),
     };
   };
-  const ports = async () => ({
-    LOCAL_EDGE_PORT: String(await freePort()),
-    LOCAL_SPA_PORT: String(await freePort()),
-  });
+  const ports = async () => {
+    const [edge, spa] = await freePorts(2);
+    return { LOCAL_EDGE_PORT: String(edge), LOCAL_SPA_PORT: String(spa) };
+  };
 
   it('when a state file is corrupt', async () => {
     const dir = newStateDir();

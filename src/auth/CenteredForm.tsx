@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useScreen } from '../ui/screen';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 /**
  * A form on its own, centred, as the screens before sign-in show them: a heading (the
@@ -18,6 +19,7 @@ export function CenteredForm({
   busy,
   secondaryActions,
   footer,
+  focusTitle = false,
   children,
 }: {
   title: string;
@@ -27,16 +29,21 @@ export function CenteredForm({
   busy: boolean;
   secondaryActions?: ReactNode;
   footer?: ReactNode;
+  /** The heading takes focus when the form appears, so its intro and fields read in order. */
+  focusTitle?: boolean;
   children: ReactNode;
 }) {
   useScreen(title);
+  const titleRef = useFocusOnMount<HTMLHeadingElement>(focusTitle);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!busy) onSubmit();
   };
   return (
     <form className="plain-card" onSubmit={submit} aria-labelledby="form-title">
-      <h1 id="form-title">{title}</h1>
+      <h1 id="form-title" ref={titleRef} tabIndex={focusTitle ? -1 : undefined}>
+        {title}
+      </h1>
       {intro && <p className="plain-intro">{intro}</p>}
       <div className="plain-fields">{children}</div>
       <div className="plain-actions">

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 
 /**
  * A labelled input before sign-in, drawn like Cloudscape's `FormField` + `Input` (see
@@ -8,17 +8,25 @@ export function PlainField({
   label,
   value,
   onChange,
+  ref,
   ...inputProps
 }: {
   label: string;
   value: string;
   onChange(value: string): void;
+  ref?: Ref<HTMLInputElement>;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
   const id = useId();
   return (
     <div className="plain-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} {...inputProps} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        ref={ref}
+        {...inputProps}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { MAIN_CONTENT_ID } from '../ui/ConsoleFrame';
 import { PlainErrorNotice } from './PlainNotice';
+import type { SecurityLocationState } from './security-path';
 import { useSession } from './session-context';
 import type { SignInLocationState } from './SignInPage';
 
@@ -34,7 +35,10 @@ export function RequireSession() {
         </main>
       );
     default: {
-      const next: SignInLocationState = { from: location.pathname + location.search };
+      // A screen someone was sent to on the way somewhere (an administrator's authenticator
+      // app, which signs them out once on) passes on where they were going.
+      const { from } = (location.state ?? {}) as SecurityLocationState;
+      const next: SignInLocationState = { from: from ?? location.pathname + location.search };
       return <Navigate to="/sign-in" state={next} replace />;
     }
   }

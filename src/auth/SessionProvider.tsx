@@ -55,6 +55,26 @@ async function adminNeedsTotp(details: SessionDetails, knownTotp?: boolean): Pro
   }
 }
 
+/** The e-mail of whoever is signed in, or halfway through signing in. */
+function emailOf(state: SessionState): string | undefined {
+  if (state.status === 'signedIn') return state.details.email;
+  return 'email' in state ? state.email : undefined;
+}
+
+/**
+ * Signs out with Cognito's GlobalSignOut, which revokes every refresh token of the user;
+ * whether or not that works, Amplify forgets the tokens on this device. Resolves with the
+ * failure, if one is reported (Amplify v6 logs a failed GlobalSignOut call and goes on).
+ */
+async function signOutGlobally(): Promise<Problem | undefined> {
+  try {
+    await signOut({ global: true });
+    return undefined;
+  } catch (error) {
+    return authProblem(error);
+  }
+}
+
 /** Cognito asks which factor to use (or set up), and the app is one of them. */
 function offersTotp({ nextStep }: SignInOutput): boolean {
   return (
@@ -73,23 +93,43 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const generation = useRef(0);
   const loginId = useRef<string | undefined>(undefined);
 
-  /** Reads tokens and credentials into a signed-in state (a new generation). */
-  const enterSession = useCallback(async (forceRefresh: boolean, knownTotp?: boolean) => {
-    const session = await fetchAuthSession({ forceRefresh });
-    if (!session.tokens?.idToken) {
-      setState({ status: 'signedOut' });
-      return;
-    }
-    const details = summarizeSession(session, loginId.current);
-    const needsTotp = await adminNeedsTotp(details, knownTotp);
-    generation.current += 1;
-    setState({
-      status: 'signedIn',
-      details,
-      generation: generation.current,
-      adminNeedsTotp: needsTotp,
-    });
+  const endSessionsWithoutTotp = useCallback(async () => {
+    const revocationFailed = await signOutGlobally();
+    setState((now) => ({
+      status: 'signedOut',
+      notice: 'totpTurnedOn',
+      email: emailOf(now) ?? loginId.current,
+      revocationFailed,
+    }));
   }, []);
+
+  /**
+   * Reads tokens and credentials into a signed-in state (a new generation). An administrator
+   * who has just set up the app while signing in (`setUpTotp`) is signed out everywhere
+   * instead: sessions opened before it, with a password alone, would keep admin rights.
+   */
+  const enterSession = useCallback(
+    async (forceRefresh: boolean, knownTotp?: boolean, setUpTotp = false) => {
+      const session = await fetchAuthSession({ forceRefresh });
+      if (!session.tokens?.idToken) {
+        setState({ status: 'signedOut' });
+        return;
+      }
+      const details = summarizeSession(session, loginId.current);
+      if (setUpTotp && details.groups.includes(GROUPS.admin.name)) {
+        return endSessionsWithoutTotp();
+      }
+      const needsTotp = await adminNeedsTotp(details, knownTotp);
+      generation.current += 1;
+      setState({
+        status: 'signedIn',
+        details,
+        generation: generation.current,
+        adminNeedsTotp: needsTotp,
+      });
+    },
+    [endSessionsWithoutTotp],
+  );
 
   useEffect(() => {
     let current = true;
@@ -134,20 +174,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
+  /** Whether this sign-in went through a TOTP step (so an authenticator app is on). */
+  const usedTotp = useRef(false);
+  /** Whether this sign-in set the authenticator app up (Cognito's MFA_SETUP). */
+  const setUpTotp = useRef(false);
+
   /** Signed in to the user pool: a session that then cannot be read leaves a way out. */
   const enterAfterSignIn = useCallback(
     async (knownTotp?: boolean) => {
       try {
-        await enterSession(false, knownTotp);
+        await enterSession(false, knownTotp, setUpTotp.current);
       } catch (error) {
         setState({ status: 'failed', problem: authProblem(error) });
       }
     },
     [enterSession],
   );
-
-  /** Whether this sign-in went through a TOTP step (so an authenticator app is on). */
-  const usedTotp = useRef(false);
 
   const afterStep = useCallback(
     async (first: SignInOutput, email: string): Promise<void> => {
@@ -165,6 +207,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           return;
         case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
           const details = nextStep.totpSetupDetails;
+          setUpTotp.current = true;
           setState({
             status: 'totpSetupRequired',
             email,
@@ -185,6 +228,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       loginId.current = email;
       usedTotp.current = false;
+      setUpTotp.current = false;
       let output: SignInOutput;
       try {
         output = await signIn({ username: email, password });
@@ -268,6 +312,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       restartSignIn,
       noteTotp,
       signOut: signOutOfConsole,
+      endSessionsWithoutTotp,
       refreshAccess,
       credentials,
       idToken,
@@ -280,6 +325,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       restartSignIn,
       noteTotp,
       signOutOfConsole,
+      endSessionsWithoutTotp,
       refreshAccess,
     ],
   );

@@ -7,6 +7,7 @@ import {
   fetchMFAPreference,
   getCurrentUser,
   signIn,
+  signOut,
   type SignInOutput,
 } from 'aws-amplify/auth';
 import { I18nextProvider } from 'react-i18next';
@@ -101,6 +102,8 @@ describe('Signing in with an authenticator app', () => {
       await screen.findByRole('heading', { level: 1, name: 'Enter your authentication code' }),
     ).toBeTruthy();
     expect(codeField().getAttribute('autocomplete')).toBe('one-time-code');
+    // The Sign in button went with the form: the field it leads to takes focus.
+    expect(document.activeElement).toBe(codeField());
     await user.type(codeField(), '123 456');
     expect(codeField().value).toBe('123456');
     await user.click(verify());
@@ -181,9 +184,12 @@ describe('Setting up an authenticator app at sign-in', () => {
   it('shows the QR code and the secret as text, then confirms the first code', async () => {
     vi.mocked(confirmSignIn).mockResolvedValue(done);
     const user = await signInAs();
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Set up an authenticator app' }),
-    ).toBeTruthy();
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Set up an authenticator app',
+    });
+    // Read from the top: the QR code and the key come before the code.
+    expect(document.activeElement).toBe(heading);
     const qr = await screen.findByRole<HTMLImageElement>('img', {
       name: 'QR code for your authenticator app',
     });
@@ -198,6 +204,23 @@ describe('Setting up an authenticator app at sign-in', () => {
     await user.click(verify());
     expect(await screen.findByRole('heading', { name: `landed at ${WANTED}` })).toBeTruthy();
     expect(confirmSignIn).toHaveBeenCalledWith({ challengeResponse: '654321' });
+    expect(signOut).not.toHaveBeenCalled();
+  });
+
+  it('signs an administrator out everywhere once it is on, to sign in again with a code', async () => {
+    signedInAs([GROUPS.admin.name]);
+    vi.mocked(confirmSignIn).mockResolvedValue(done);
+    const user = await signInAs();
+    await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '654321');
+    await user.click(verify());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(signOut).toHaveBeenCalledExactlyOnceWith({ global: true });
+    expect(
+      screen
+        .getByText(/^Your authenticator app is on, and every session opened without it has ended/)
+        .closest('[role=status]'),
+    ).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Email' }).value).toBe(EMAIL);
   });
 });
 

@@ -56,7 +56,7 @@ export function SignInPage() {
         <>
           <SignOutNotice state={state} />
           {passwordReset && <PlainNotice type="success">{t('signIn.passwordChanged')}</PlainNotice>}
-          <SignInForm initialEmail={email ?? ''} />
+          <SignInForm initialEmail={email ?? state.email ?? ''} />
         </>
       );
   }

@@ -3,7 +3,10 @@ import { Problem, say } from '../i18n/problem';
 import { PlainErrorNotice, PlainNotice } from './PlainNotice';
 import type { SessionState } from './session-context';
 
-/** Why the person is signed out, when it is news to them: they signed out, or were. */
+/**
+ * Why the person is signed out, when it is news to them: they signed out, or were (their
+ * new authenticator app ended every session).
+ */
 export function SignOutNotice({
   state,
 }: {
@@ -15,6 +18,9 @@ export function SignOutNotice({
     <>
       {state.notice === 'signedOut' && !revocation && (
         <PlainNotice type="success">{t('signIn.signedOut')}</PlainNotice>
+      )}
+      {state.notice === 'totpTurnedOn' && !revocation && (
+        <PlainNotice type="success">{t('signIn.totpTurnedOn')}</PlainNotice>
       )}
       {revocation && (
         <PlainErrorNotice error={new Problem('signOut.partial', { reason: say(t, revocation) })} />

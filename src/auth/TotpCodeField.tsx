@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlainField } from './PlainField';
 import { onlyDigits } from './totp-code';
@@ -6,14 +7,17 @@ import { onlyDigits } from './totp-code';
 export function TotpCodeField({
   value,
   onChange,
+  ref,
 }: {
   value: string;
   onChange(code: string): void;
+  ref?: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
   return (
     <PlainField
       label={t('totp.code')}
+      ref={ref}
       name="code"
       inputMode="numeric"
       autoComplete="one-time-code"

@@ -5,6 +5,7 @@ import { CenteredForm } from './CenteredForm';
 import { PlainErrorNotice } from './PlainNotice';
 import { useSession } from './session-context';
 import { TotpCodeField } from './TotpCodeField';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 /** Cognito's SOFTWARE_TOKEN_MFA challenge: the code the person's authenticator app shows. */
 export function TotpCodeForm() {
@@ -12,6 +13,8 @@ export function TotpCodeForm() {
   const { confirmTotpCode, restartSignIn } = useSession();
   const [code, setCode] = useState('');
   const submit = useAction(confirmTotpCode);
+  // The code is all this step asks for: the field is where the person goes on.
+  const codeRef = useFocusOnMount<HTMLInputElement>();
 
   return (
     <CenteredForm
@@ -22,7 +25,7 @@ export function TotpCodeForm() {
       onSubmit={() => void submit.run(code)}
       secondaryActions={<BackToSignIn onClick={restartSignIn} />}
     >
-      <TotpCodeField value={code} onChange={setCode} />
+      <TotpCodeField ref={codeRef} value={code} onChange={setCode} />
       <PlainErrorNotice error={submit.error} />
     </CenteredForm>
   );

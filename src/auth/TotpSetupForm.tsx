@@ -27,6 +27,8 @@ export function TotpSetupForm({ setup }: { setup: TotpSetup }) {
       busy={submit.busy}
       onSubmit={() => void submit.run(code)}
       secondaryActions={<BackToSignIn onClick={restartSignIn} />}
+      // The QR code and the key come before the code: start reading from the top.
+      focusTitle
     >
       <PlainQrCode uri={setup.uri} />
       <SetupText label={t('totp.secret')} text={setup.secret} />

@@ -8,8 +8,13 @@ export type SessionState =
   | { status: 'restoring' }
   | {
       status: 'signedOut';
-      /** Why the person is here, if they did not just open the console. */
-      notice?: 'signedOut';
+      /**
+       * Why the person is here, if they did not just open the console: they signed out, or
+       * an administrator's new authenticator app ended every session (`endSessionsWithoutTotp`).
+       */
+      notice?: 'signedOut' | 'totpTurnedOn';
+      /** Who to sign in again as, when the console signed them out. */
+      email?: string;
       problem?: Problem;
       /** Signed out here, but Cognito could not be told to revoke the refresh token. */
       revocationFailed?: Problem;
@@ -59,6 +64,13 @@ export interface Session {
   noteTotp(enabled: boolean): void;
   /** Signs out and revokes the refresh token; always ends signed out on this device. */
   signOut(): Promise<void>;
+  /**
+   * Once an administrator's authenticator app is on: signs out everywhere (revoking every
+   * refresh token of theirs, this one too), since the admin API checks the app is on now, not
+   * how a session signed in, so one opened with a (maybe phished) password alone would keep
+   * admin rights. Ends signed out here, asked to sign in again with the app's code.
+   */
+  endSessionsWithoutTotp(): Promise<void>;
   /** New tokens and credentials (`forceRefresh`), so a group change applies now. */
   refreshAccess(): Promise<void>;
   /** The identity pool's credentials, for the signing fetch. */

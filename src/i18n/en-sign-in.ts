@@ -62,6 +62,8 @@ export const enSignIn = {
     forgot: 'Forgot your password?',
     passwordChanged: 'Your password has been reset. Sign in with the new one.',
     signedOut: 'You have signed out.',
+    totpTurnedOn:
+      'Your authenticator app is on, and every session opened without it has ended, this one too. Sign in again with your password and a code from the app.',
   },
   newPassword: {
     heading: 'Choose a new password',

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
@@ -35,6 +35,11 @@ export interface ScreenOptions {
   signedFetch?: SigningFetch;
   /** An administrator the console knows has no authenticator app yet. */
   adminNeedsTotp?: boolean;
+  /**
+   * The console's own session provider in place of the fake signed-in session, for flows
+   * that leave the session (the test mocks Amplify; `session` is then unused).
+   */
+  sessionProvider?: ComponentType<{ children: ReactNode }>;
 }
 
 export const TEST_CONFIG: RuntimeConfig = {
@@ -82,7 +87,15 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
     },
     refreshAccess: vi.fn(async () => {}),
     noteTotp: vi.fn(),
+    endSessionsWithoutTotp: vi.fn(async () => {}),
   } as unknown as Session;
+  const RealSession = options.sessionProvider;
+  const withSession = (children: ReactNode) =>
+    RealSession ? (
+      <RealSession>{children}</RealSession>
+    ) : (
+      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+    );
   const { api, calls } = fakeApi(options.routes ?? {});
   const apis: Apis = {
     signedFetch:
@@ -93,7 +106,7 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
   render(
     <I18nextProvider i18n={await englishI18n()}>
       <RuntimeConfigContext.Provider value={TEST_CONFIG}>
-        <SessionContext.Provider value={session}>
+        {withSession(
           <ApiContext.Provider value={apis}>
             <QueryClientProvider client={queryClient}>
               <CloudscapeLanguage>
@@ -103,8 +116,8 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
                 </FlashProvider>
               </CloudscapeLanguage>
             </QueryClientProvider>
-          </ApiContext.Provider>
-        </SessionContext.Provider>
+          </ApiContext.Provider>,
+        )}
       </RuntimeConfigContext.Provider>
     </I18nextProvider>,
   );

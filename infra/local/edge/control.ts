@@ -73,6 +73,11 @@ function answerTotp(req: IncomingMessage, res: ServerResponse, url: URL, userPoo
   const username = url.searchParams.get('username') ?? '';
   const user = username ? userPool.findUser(username) : undefined;
   const code = user && userPool.softwareTokens.codeToSignIn(user);
+  if (user && !code && userPool.softwareTokens.isEnabled(user)) {
+    return sendJson(res, 409, {
+      message: 'Every code the pool takes now was used: ask again in the next 30 seconds',
+    });
+  }
   if (!code) {
     return sendJson(res, 404, {
       message: `No local user ${JSON.stringify(username)} with an authenticator app turned on`,

@@ -9,15 +9,33 @@ import { startLocalStack, type LocalStack, type StackOptions } from '../stack';
 import { startStoreGate, type StoreGate } from './store-gate';
 
 /** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port!;
+}
+
+/**
+ * `count` distinct ports the OS says are free: all are held open until every one is known, as
+ * a port closed and asked for again may come straight back (two services on one port).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   });
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
 }
 
 /** A clock tests can move forward, to reach expiry without waiting for it. */
@@ -62,15 +80,16 @@ export async function testSettings(
   stateDir: string,
   env: Record<string, string> = {},
 ): Promise<LocalSettings> {
+  const [edge, spa, adminApi, generalApi, opsApi, dynamoDb] = (await freePorts(6)).map(String);
   return readSettings({
     ...env,
     LOCAL_STATE_DIR: stateDir,
-    LOCAL_EDGE_PORT: String(await freePort()),
-    LOCAL_SPA_PORT: String(await freePort()),
-    LOCAL_ADMIN_API_PORT: String(await freePort()),
-    LOCAL_GENERAL_API_PORT: String(await freePort()),
-    LOCAL_OPS_API_PORT: String(await freePort()),
-    LOCAL_DYNAMODB_PORT: String(await freePort()),
+    LOCAL_EDGE_PORT: edge!,
+    LOCAL_SPA_PORT: spa!,
+    LOCAL_ADMIN_API_PORT: adminApi!,
+    LOCAL_GENERAL_API_PORT: generalApi!,
+    LOCAL_OPS_API_PORT: opsApi!,
+    LOCAL_DYNAMODB_PORT: dynamoDb!,
   });
 }
 

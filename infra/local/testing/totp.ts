@@ -10,7 +10,7 @@ const STEP_MS = TOTP_PARAMETERS.period * 1000;
  * A handed-out code must stay accepted while the request travels: the step before the current
  * one is only offered while at least this much of the current step remains.
  */
-const SAFETY_MARGIN_MS = 5_000;
+const SAFETY_MARGIN_MS = 15_000;
 
 /** The code an authenticator app shows at `at` (epoch ms). */
 export function totpCode(secret: string, at: number = Date.now()): string {

@@ -292,8 +292,7 @@ export class AuthFlows {
    */
   private async afterPassword(user: UserRecord, clientId: string): Promise<AuthOutcome> {
     const mfa = this.pool.definition.pool.mfa;
-    const tokens = this.pool.softwareTokens;
-    if (mfa !== 'OFF' && (tokens.isEnabled(user) || (mfa === 'ON' && tokens.isVerified(user)))) {
+    if (this.asksForCode(user)) {
       return {
         ChallengeName: 'SOFTWARE_TOKEN_MFA',
         Session: this.openSession('SOFTWARE_TOKEN_MFA', user, clientId),
@@ -311,6 +310,13 @@ export class AuthFlows {
       };
     }
     return this.signedIn(user, clientId);
+  }
+
+  /** Whether sign-in asks this user for a code from their app (see afterPassword). */
+  private asksForCode(user: UserRecord): boolean {
+    const mfa = this.pool.definition.pool.mfa;
+    const tokens = this.pool.softwareTokens;
+    return mfa !== 'OFF' && (tokens.isEnabled(user) || (mfa === 'ON' && tokens.isVerified(user)));
   }
 
   /**
@@ -379,6 +385,13 @@ export class AuthFlows {
     // Wrong codes count toward the password lockout: a code is the rest of the credential.
     const key = throttleKey(user, user.username);
     this.throttle.assertNotLockedOut(key);
+    // The app must still be the user's second factor now: a sign-in started before an
+    // administrator's Reset MFA (or the user turning it off) must not finish with the old
+    // device's code.
+    if (!this.asksForCode(user)) {
+      this.sessions.delete(session!);
+      throw invalidSession();
+    }
     if (!this.pool.softwareTokens.acceptCode(user, code)) {
       // The session stays usable for another try, as long as the lockout allows one.
       this.throttle.recordFailure(key);

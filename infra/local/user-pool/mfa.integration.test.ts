@@ -257,6 +257,35 @@ describe('the deployed pool: MFA OPTIONAL, authenticator apps only', () => {
       expect(done.AuthenticationResult?.RefreshToken).toBeTruthy();
     });
 
+    it('refuses the old app’s code to a sign-in begun before the app was reset', async () => {
+      const challenge = await srp(stack, admin);
+      await stack.idp.send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: stack.userPool.id,
+          Username: admin.email,
+          SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+        }),
+      );
+      await expectAwsError(
+        answerTotp(stack, challenge, await nextTotpCode(admin.totpSecret, stack.clock.now)),
+        'NotAuthorizedException',
+        'Invalid session for the user.',
+      );
+    });
+
+    it('takes an access token or a session, not both', async () => {
+      const challenge = await srp(stack, admin);
+      await expectAwsError(
+        stack.idp.send(
+          new AssociateSoftwareTokenCommand({
+            AccessToken: admin.caller.accessToken,
+            Session: challenge.Session,
+          }),
+        ),
+        'InvalidParameterException',
+      );
+    });
+
     it('refuses a wrong code, and the same session takes the right one after', async () => {
       const challenge = await srp(stack, admin);
       await expectAwsError(

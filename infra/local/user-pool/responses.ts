@@ -150,6 +150,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
         z.object({ AccessToken: name.optional(), Session: name.optional() }),
         raw,
       );
+      assertNotBoth(input);
       if (input.Session !== undefined) return flows.associateSoftwareToken(input.Session);
       const user = await pool.userFromAccessToken(requireOne(input.AccessToken));
       return { SecretCode: pool.softwareTokens.associate(user) };
@@ -166,6 +167,7 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
         }),
         raw,
       );
+      assertNotBoth(input);
       if (input.Session !== undefined) {
         return flows.verifySoftwareToken(input.Session, input.UserCode);
       }
@@ -419,4 +421,11 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
   };
 
   return { targetPrefix: 'AWSCognitoIdentityProviderService', operations };
+}
+
+/** Cognito takes "an access token or a session string, but not both". */
+function assertNotBoth(input: { AccessToken?: string; Session?: string }): void {
+  if (input.AccessToken !== undefined && input.Session !== undefined) {
+    throw invalidParameter('Only one of AccessToken or Session may be given.');
+  }
 }

@@ -140,10 +140,9 @@ export class SoftwareTokens {
     const token = user.softwareToken;
     if (!token?.secret || !this.isEnabled(user)) return undefined;
     const current = totpStep(this.options.now());
-    const step = Math.min(
-      Math.max(current, (token.lastAcceptedStep ?? -Infinity) + 1),
-      current + 1,
-    );
+    const step = Math.max(current, (token.lastAcceptedStep ?? -Infinity) + 1);
+    // Every step the pool would take now is spent: there is no code until the next step.
+    if (step > current + 1) return undefined;
     return totpCodeForStep(token.secret, step);
   }
 

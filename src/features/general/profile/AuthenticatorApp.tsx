@@ -6,18 +6,17 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { fetchMFAPreference, setUpTOTP, updateMFAPreference } from 'aws-amplify/auth';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { GROUPS } from '@contract/groups';
 import { localQuery } from '../../../api/route-queries';
 import { authProblem } from '../../../auth/auth-problem';
-import type { SecurityLocationState } from '../../../auth/security-path';
 import { useSession, useSignedInSession, type TotpSetup } from '../../../auth/session-context';
 import { TOTP_ISSUER } from '../../../auth/totp-issuer';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { useFlash } from '../../../ui/flash';
 import { QueryStatus } from '../../../ui/QueryStatus';
+import { focusHeadingIn } from './focus-heading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 
 /** The flashbar item about the authenticator app: a newer result replaces the older. */
@@ -35,20 +34,20 @@ async function asTotpProblem<T>(call: () => Promise<T>): Promise<T> {
 /**
  * Whether the authenticator app is on (Cognito's GetUser), and the ways to turn it on, replace
  * it, or turn it off (which asks first; an administrator cannot, since the admin API refuses
- * them without one). Results go to the flashbar.
+ * them without one). Results go to the flashbar; an administrator who turns it on is signed
+ * out everywhere instead (see `endSessionsWithoutTotp`).
  */
 export function AuthenticatorApp() {
   const { t } = useTranslation();
   const flash = useFlash();
-  const navigate = useNavigate();
-  const { from } = (useLocation().state ?? {}) as SecurityLocationState;
   const { details } = useSignedInSession();
-  const { noteTotp } = useSession();
+  const { noteTotp, endSessionsWithoutTotp } = useSession();
   const preference = useQuery(localQuery('mfaPreference', () => fetchMFAPreference()));
   const enabled = preference.data && (preference.data.enabled?.includes('TOTP') ?? false);
   const isAdmin = details.groups.includes(GROUPS.admin.name);
   const [setup, setSetup] = useState<TotpSetup>();
   const [askingOff, setAskingOff] = useState(false);
+  const section = useRef<HTMLDivElement>(null);
 
   // The pool's word wins over what the sign-in suggested (an app set up in another tab).
   useEffect(() => {
@@ -77,13 +76,20 @@ export function AuthenticatorApp() {
     onError: (error) => flash.failure(FLASH_ID, error),
   });
 
-  async function turnedOn() {
+  /** The setup panel goes away with focus in it: focus goes to this section's heading. */
+  function closeSetup() {
+    focusHeadingIn(section.current);
     setSetup(undefined);
+  }
+
+  async function turnedOn() {
+    // Sessions opened before the app keep admin rights until they end. The sign-in this leads
+    // to takes an administrator sent here on the way somewhere (`from`) on there.
+    if (isAdmin) return endSessionsWithoutTotp();
+    closeSetup();
     flash.success(FLASH_ID, t('security.turnedOn'));
     noteTotp(true);
     await preference.refetch();
-    // Sent here on the way somewhere (an administrator's first sign-in): go on there.
-    if (from) void navigate(from, { replace: true });
   }
 
   const busy = start.isPending || turnOff.isPending;
@@ -113,37 +119,33 @@ export function AuthenticatorApp() {
 
   return (
     <SpaceBetween size="l">
-      <Container
-        header={
-          <Header variant="h2" description={t('security.appDescription')} actions={actions}>
-            {t('security.appHeading')}
-          </Header>
-        }
-      >
-        <QueryStatus query={preference}>
-          {() => (
-            <KeyValuePairs
-              items={[
-                {
-                  label: t('security.status'),
-                  value: enabled ? (
-                    <StatusIndicator type="success">{t('security.on')}</StatusIndicator>
-                  ) : (
-                    <StatusIndicator type="stopped">{t('security.off')}</StatusIndicator>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryStatus>
-      </Container>
-      {setup && (
-        <TotpSetupPanel
-          setup={setup}
-          onVerified={() => void turnedOn()}
-          onCancel={() => setSetup(undefined)}
-        />
-      )}
+      <div ref={section}>
+        <Container
+          header={
+            <Header variant="h2" description={t('security.appDescription')} actions={actions}>
+              {t('security.appHeading')}
+            </Header>
+          }
+        >
+          <QueryStatus query={preference}>
+            {() => (
+              <KeyValuePairs
+                items={[
+                  {
+                    label: t('security.status'),
+                    value: enabled ? (
+                      <StatusIndicator type="success">{t('security.on')}</StatusIndicator>
+                    ) : (
+                      <StatusIndicator type="stopped">{t('security.off')}</StatusIndicator>
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </QueryStatus>
+        </Container>
+      </div>
+      {setup && <TotpSetupPanel setup={setup} onVerified={turnedOn} onCancel={closeSetup} />}
       {askingOff && (
         <ConfirmModal
           visible

@@ -6,11 +6,11 @@ import {
   updateMFAPreference,
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GROUPS } from '@contract/groups';
 import { ADMIN_SCREENS } from '../../../app/admin-screens';
-import { SECURITY_PATH, type SecurityLocationState } from '../../../auth/security-path';
+import { SECURITY_PATH } from '../../../auth/security-path';
 import { renderScreen, type ScreenOptions } from '../../../testing/render-screen';
 import SecurityPage from './SecurityPage';
 
@@ -55,6 +55,9 @@ const status = () => screen.getByText(/^(On|Off)$/).textContent;
 const flash = async (text: string) =>
   waitFor(() => expect(screen.getByText(text).closest('[role=status],[role=alert]')).toBeTruthy());
 const dialog = () => within(screen.getByRole('dialog'));
+const heading = (name: string) => screen.getByRole('heading', { level: 2, name });
+const focusIsOn = async (name: string) =>
+  waitFor(() => expect(document.activeElement).toBe(heading(name)));
 
 beforeEach(() => {
   vi.mocked(setUpTOTP).mockResolvedValue({
@@ -99,6 +102,25 @@ describe('Profile → Security', () => {
     await waitFor(() => expect(status()).toBe('On'));
     expect(screen.queryByRole('textbox', { name: 'Setup key' })).toBeNull();
     expect(session.noteTotp).toHaveBeenLastCalledWith(true);
+    // A general user's other sessions need no ending: the admin API is not theirs.
+    expect(session.endSessionsWithoutTotp).not.toHaveBeenCalled();
+  });
+
+  it('takes focus into the setup panel as it opens, and back to the app’s heading as it closes', async () => {
+    pool(false);
+    const { user } = await renderSecurity();
+    // "Set up" is disabled while the panel is open: focus must not stay on it.
+    await user.click(button('Set up authenticator app'));
+    await focusIsOn('Set up an authenticator app');
+    await user.click(button('Cancel'));
+    await focusIsOn('Authenticator app');
+
+    await user.click(button('Set up authenticator app'));
+    await focusIsOn('Set up an authenticator app');
+    await user.type(screen.getByRole('textbox', { name: 'Authentication code' }), '123456');
+    await user.click(button('Verify'));
+    await flash('Your authenticator app is on. Each sign-in now asks for its code.');
+    await focusIsOn('Authenticator app');
   });
 
   it('says beside the field when the code is wrong, and keeps the app off', async () => {
@@ -159,26 +181,13 @@ describe('Profile → Security', () => {
     expect(button('Replace authenticator app').disabled).toBe(false);
   });
 
-  it('tells an administrator sent here why, and takes them on once the app is on', async () => {
+  it('tells an administrator sent here why', async () => {
     pool(false);
-    const sentFrom: SecurityLocationState = { from: ADMIN_SCREENS.users };
-    const { user } = await renderScreen(
-      <Routes>
-        <Route path="/sent" element={<Navigate to={SECURITY_PATH} state={sentFrom} />} />
-        <Route path={SECURITY_PATH} element={<SecurityPage />} />
-        <Route path={ADMIN_SCREENS.users} element={<h1>Users</h1>} />
-      </Routes>,
-      { at: '/sent', session: { email: ME, groups: [GROUPS.admin.name] }, adminNeedsTotp: true },
-    );
+    await renderSecurity({ session: { groups: [GROUPS.admin.name] }, adminNeedsTotp: true });
     expect(
-      (await screen.findByText(/^Set up an authenticator app to use admin features/)).closest(
-        '[role=status]',
-      ),
+      screen
+        .getByText(/^Set up an authenticator app to use admin features/)
+        .closest('[role=status]'),
     ).toBeTruthy();
-    await user.click(await screen.findByRole('button', { name: 'Set up authenticator app' }));
-    await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
-    await user.click(button('Verify'));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeTruthy();
-    await flash('Your authenticator app is on. Each sign-in now asks for its code.');
   });
 });

@@ -8,7 +8,8 @@ import { AuthenticatorApp } from './AuthenticatorApp';
 
 /**
  * Profile → Security: the person's authenticator app (TOTP). An administrator without one is
- * sent here after sign-in, told why, and taken on to where they were going once it is on.
+ * sent here after sign-in and told why; once it is on they sign in again with its code and
+ * are taken on to where they were going.
  */
 export default function SecurityPage() {
   const { t } = useTranslation();
