@@ -9,5 +9,15 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        // The QR code library's chunk is named after it, so `bench:flows` can show that it
+        // loads only when an authenticator app is being set up.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/qrcode/'))
+            ? 'assets/qrcode-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
 });
