@@ -5,6 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './ErrorNotice';
+import { loadingText } from './loading-text';
 
 /**
  * A query's loading and error states, or its data rendered by `children`. A read that waits
@@ -25,9 +26,7 @@ export function QueryStatus<T>({
     return (
       <div role="status">
         <StatusIndicator type={query.fetchStatus === 'paused' ? 'pending' : 'loading'}>
-          {query.fetchStatus === 'paused'
-            ? t('app.waitingForNetwork')
-            : (loading ?? t('app.loading'))}
+          {loadingText(query, t, loading)}
         </StatusIndicator>
       </div>
     );
@@ -37,7 +36,7 @@ export function QueryStatus<T>({
 }
 
 /** Why a read failed, and "Try again". */
-function QueryError({ query }: { query: UseQueryResult<unknown> }) {
+export function QueryError({ query }: { query: UseQueryResult<unknown> }) {
   const { t } = useTranslation();
   return (
     <SpaceBetween size="s">

@@ -8,12 +8,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+
 import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { auditColumns } from './audit-columns';
 import { hasFilters, NO_FILTERS, type AuditFilterValues } from './audit-filters';
 import { AuditFilters } from './AuditFilters';
+import { loadingText } from '../../../ui/loading-text';
+import { QueryError } from '../../../ui/QueryStatus';
 
 const PAGE_SIZE = 25;
 
@@ -42,14 +44,7 @@ export default function AuditPage() {
   const entries = audit.data?.entries ?? [];
   const nextCursor = audit.data?.nextCursor ?? null;
   const seen = pages.itemsBefore + entries.length;
-  const failure = audit.isError && (
-    <SpaceBetween size="s">
-      <ErrorNotice error={audit.error} />
-      <Button loading={audit.isFetching} onClick={() => void audit.refetch()}>
-        {t('app.tryAgain')}
-      </Button>
-    </SpaceBetween>
-  );
+  const failure = audit.isError && <QueryError query={audit} />;
 
   return (
     <Table
@@ -90,7 +85,7 @@ export default function AuditPage() {
       trackBy="id"
       wrapLines
       loading={audit.isPending}
-      loadingText={audit.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('audit.loading')}
+      loadingText={loadingText(audit, t, t('audit.loading'))}
       empty={
         failure ||
         (hasFilters(filters) ? (

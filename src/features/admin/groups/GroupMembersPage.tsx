@@ -1,5 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -10,12 +9,13 @@ import { useParams } from 'react-router';
 import { routeQuery } from '../../../api/route-queries';
 import { ADMIN_SCREENS, userScreen } from '../../../app/admin-screens';
 import { isGroupName, type GroupName } from '@contract';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
 import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { UserEnabledIndicator, UserStatusIndicator } from '../users/UserStatusIndicator';
 import { InAppLink } from '../../../ui/InAppLink';
+import { loadingText } from '../../../ui/loading-text';
+import { QueryError } from '../../../ui/QueryStatus';
 
 /** The members of one group, a page at a time, each linking to their user page. */
 export default function GroupMembersPage() {
@@ -44,23 +44,14 @@ function GroupMembers({ group }: { group: GroupName }) {
 
   return (
     <SpaceBetween size="l">
-      {members.isError && (
-        <SpaceBetween size="s">
-          <ErrorNotice error={members.error} />
-          <Button loading={members.isFetching} onClick={() => void members.refetch()}>
-            {t('app.tryAgain')}
-          </Button>
-        </SpaceBetween>
-      )}
+      {members.isError && <QueryError query={members} />}
       <Table
         variant="full-page"
         wrapLines
         items={users}
         trackBy="username"
         loading={members.isPending && !members.isError}
-        loadingText={
-          members.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')
-        }
+        loadingText={loadingText(members, t)}
         ariaLabels={{ tableLabel: t('groups.membersHeading', { group }) }}
         header={
           <Header

@@ -1,5 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -7,10 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
 import { groupScreen } from '../../../app/admin-screens';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { useScreen } from '../../../ui/screen';
 import { InAppLink } from '../../../ui/InAppLink';
 import { BreakableText } from '../../../ui/BreakableText';
+import { loadingText } from '../../../ui/loading-text';
+import { QueryError } from '../../../ui/QueryStatus';
 
 /** The pool's groups as deployed: the IAM role each hands out, precedence and members. */
 export default function GroupsPage() {
@@ -21,23 +21,14 @@ export default function GroupsPage() {
 
   return (
     <SpaceBetween size="l">
-      {groups.isError && (
-        <SpaceBetween size="s">
-          <ErrorNotice error={groups.error} />
-          <Button loading={groups.isFetching} onClick={() => void groups.refetch()}>
-            {t('app.tryAgain')}
-          </Button>
-        </SpaceBetween>
-      )}
+      {groups.isError && <QueryError query={groups} />}
       <Table
         variant="full-page"
         wrapLines
         items={list}
         trackBy="name"
         loading={groups.isPending && !groups.isError}
-        loadingText={
-          groups.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')
-        }
+        loadingText={loadingText(groups, t)}
         ariaLabels={{ tableLabel: t('groups.caption') }}
         header={
           <Header

@@ -1,4 +1,3 @@
-import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -9,13 +8,14 @@ import { routeQuery } from '../../../api/route-queries';
 import { ADMIN_SCREENS } from '../../../app/admin-screens';
 import { useSignedInSession } from '../../../auth/session-context';
 import type { UserDetail } from '@contract';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Notice } from '../../../ui/Notice';
 import { useScreen } from '../../../ui/screen';
 import { isSelf } from './is-self';
 import { UserActions } from './UserActions';
 import { UserDetails } from './UserDetails';
 import { UserGroupsTable } from './UserGroupsTable';
+import { loadingText } from '../../../ui/loading-text';
+import { QueryError } from '../../../ui/QueryStatus';
 
 /** One user: their state and groups, and every action on them, each asking first if needed. */
 export default function UserDetailPage() {
@@ -38,16 +38,9 @@ export default function UserDetailPage() {
         {title}
       </Header>
       {user.isPending ? (
-        <StatusIndicator type="loading">
-          {user.fetchStatus === 'paused' ? t('app.waitingForNetwork') : t('app.loading')}
-        </StatusIndicator>
+        <StatusIndicator type="loading">{loadingText(user, t)}</StatusIndicator>
       ) : user.isError ? (
-        <SpaceBetween size="s">
-          <ErrorNotice error={user.error} />
-          <Button loading={user.isFetching} onClick={() => void user.refetch()}>
-            {t('app.tryAgain')}
-          </Button>
-        </SpaceBetween>
+        <QueryError query={user} />
       ) : (
         <UserBody user={user.data} />
       )}
