@@ -3,11 +3,16 @@ import {
   AdminCreateUserCommand,
   AdminListGroupsForUserCommand,
   AdminSetUserPasswordCommand,
-  GetTokensFromRefreshTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRY_RUN_HEADER, type AuditEntry } from '@contract';
-import { callAdmin, signedFetch, signIn, type SignedInCaller } from '../testing/callers';
+import {
+  callAdmin,
+  signedFetch,
+  refreshOutcome,
+  signIn,
+  type SignedInCaller,
+} from '../testing/callers';
 import { createMfaAdmin, turnOnAuthenticator } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
@@ -102,20 +107,6 @@ async function auditBy(username: string): Promise<AuditEntry[]> {
   return (body.entries as AuditEntry[]).filter((e) => e.actor.username === username);
 }
 
-async function refreshes(refreshToken: string): Promise<string> {
-  try {
-    await stack.idp.send(
-      new GetTokensFromRefreshTokenCommand({
-        ClientId: stack.userPool.clientId,
-        RefreshToken: refreshToken,
-      }),
-    );
-    return 'refreshed';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
-
 describe('a demoted administrator with credentials still in hand', () => {
   it('cannot put themself back in admin: refused, audited as refused, still demoted', async () => {
     const demoted = await person(['admin']);
@@ -157,9 +148,9 @@ describe('a demoted administrator with credentials still in hand', () => {
 
   it('is signed out everywhere by the demotion: their refresh token no longer works', async () => {
     const demoted = await person(['admin']);
-    expect(await refreshes(demoted.refreshToken)).toBe('refreshed');
+    expect(await refreshOutcome(stack, demoted.refreshToken)).toBe('refreshed');
     await as(admin).delete(`/admin/users/${demoted.username}/groups/admin`);
-    expect(await refreshes(demoted.refreshToken)).toBe(
+    expect(await refreshOutcome(stack, demoted.refreshToken)).toBe(
       'NotAuthorizedException: Refresh Token has been revoked',
     );
   });
@@ -169,7 +160,7 @@ describe('a disabled or deleted administrator with credentials still in hand', (
   it('when disabled: is signed out, and every change they try is refused and audited', async () => {
     const disabled = await person(['admin']);
     expect((await as(admin).post(`/admin/users/${disabled.username}/disable`)).status).toBe(200);
-    expect(await refreshes(disabled.refreshToken)).toMatch(/^NotAuthorizedException/);
+    expect(await refreshOutcome(stack, disabled.refreshToken)).toMatch(/^NotAuthorizedException/);
     const post = await as(disabled).post('/admin/announcements', {
       title: 'Still here',
       body: 'x',
@@ -190,7 +181,7 @@ describe('a disabled or deleted administrator with credentials still in hand', (
     const deleted = await person(['admin']);
     expect((await as(admin).delete(`/admin/users/${deleted.username}`)).status).toBe(204);
     expect(await as(deleted).get('/admin/users')).toMatchObject({ status: 403, body: revoked });
-    expect(await refreshes(deleted.refreshToken)).toMatch(/^NotAuthorizedException/);
+    expect(await refreshOutcome(stack, deleted.refreshToken)).toMatch(/^NotAuthorizedException/);
   });
 });
 

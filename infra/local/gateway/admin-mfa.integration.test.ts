@@ -1,11 +1,14 @@
-import {
-  AdminGetUserCommand,
-  GetTokensFromRefreshTokenCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, UserDetail, UserPage } from '@contract';
 import { srpSignIn } from '../testing/srp-client';
-import { callAdmin, SEEDED_ADMIN, signIn, type SignedInCaller } from '../testing/callers';
+import {
+  callAdmin,
+  SEEDED_ADMIN,
+  refreshOutcome,
+  signIn,
+  type SignedInCaller,
+} from '../testing/callers';
 import { createMfaAdmin, type MfaAdmin } from '../testing/mfa-admin';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 
@@ -42,20 +45,6 @@ async function mfaSettingsOf(username: string): Promise<string[]> {
     new AdminGetUserCommand({ UserPoolId: stack.userPool.id, Username: username }),
   );
   return user.UserMFASettingList ?? [];
-}
-
-async function refreshes(refreshToken: string): Promise<string> {
-  try {
-    await stack.idp.send(
-      new GetTokensFromRefreshTokenCommand({
-        ClientId: stack.userPool.clientId,
-        RefreshToken: refreshToken,
-      }),
-    );
-    return 'refreshed';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
 }
 
 /** What the pool answers a password alone: tokens, or the challenge it asks for next. */
@@ -120,7 +109,7 @@ describe('MFA state in the Users pages', () => {
 describe('Reset MFA', () => {
   it('turns the app off, signs the user out everywhere, and is audited once', async () => {
     const target = await createMfaAdmin(stack, { groups: ['general'] });
-    expect(await refreshes(target.caller.refreshToken)).toBe('refreshed');
+    expect(await refreshOutcome(stack, target.caller.refreshToken)).toBe('refreshed');
     expect(await passwordAlone(target)).toBe('challenge SOFTWARE_TOKEN_MFA');
 
     const reset = await as(admin.caller).post(`/admin/users/${target.caller.username}/reset-mfa`);
@@ -130,7 +119,7 @@ describe('Reset MFA', () => {
       body: { username: target.caller.username, email: target.email, mfaEnabled: false },
     });
     expect(await mfaSettingsOf(target.caller.username)).toEqual([]);
-    expect(await refreshes(target.caller.refreshToken)).toBe(
+    expect(await refreshOutcome(stack, target.caller.refreshToken)).toBe(
       'NotAuthorizedException: Refresh Token has been revoked',
     );
     // Their password alone lets them in again, to set up a new app from Profile.

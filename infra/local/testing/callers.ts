@@ -1,6 +1,7 @@
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import {
+  GetTokensFromRefreshTokenCommand,
   RespondToAuthChallengeCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -197,4 +198,22 @@ export async function callAdminWith(
     body: text ? JSON.parse(text) : undefined,
     headers: response.headers,
   };
+}
+
+/**
+ * What using `refreshToken` now gives, as Amplify would use it: "refreshed", or Cognito's
+ * refusal as "Name: message" (a revoked token after sign-out everywhere).
+ */
+export async function refreshOutcome(stack: TestStack, refreshToken: string): Promise<string> {
+  try {
+    await stack.idp.send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: stack.userPool.clientId,
+        RefreshToken: refreshToken,
+      }),
+    );
+    return 'refreshed';
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
 }
