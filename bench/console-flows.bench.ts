@@ -12,16 +12,13 @@
  * also reports CORS preflights. Sizes are gzip -9 of the files as served.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startSpaServer } from '../infra/local/spa-server';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
-import { startTestStack } from '../infra/local/testing/test-stack';
+import { startPreviewConsole } from '../infra/local/testing/preview-console';
 import { nextTotpCode } from '../infra/local/testing/totp';
-import { resolveChromium } from '../scripts/chromium-path.mjs';
 import { fmt, machine, table, writeResult } from './results';
 
 const BUDGET_BEFORE_SIGN_IN_KB = 200;
@@ -67,18 +64,8 @@ async function main() {
   const startedAt = new Date();
   const loadAtStart = loadavg()[0];
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run `npm run build` first.');
-  const stack = await startTestStack(mkdtempSync(join(tmpdir(), 'console-bench-')));
-  const spa = await startSpaServer(
-    'preview',
-    stack.settings,
-    stack.runtimeConfig,
-    stack.apiUrls.general,
-  );
-  const executablePath = resolveChromium()?.executablePath;
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic'],
-  });
+  const preview = await startPreviewConsole('console-bench', ['--disable-quic']);
+  const { stack, spa, browser } = preview;
   const origins = {
     spa: spa.url,
     edge: stack.edgeUrl,
@@ -229,9 +216,7 @@ async function main() {
   await setupRecorder.stop();
   await setupContext.close();
 
-  await browser.close();
-  await spa.close();
-  await stack.stop();
+  await preview.stop();
 
   const kb = (bytes: number) => fmt(bytes / 1024, 1);
   const bytesOf = (urls: string[]) => urls.reduce((sum, url) => sum + gzipSizeOf(url), 0);

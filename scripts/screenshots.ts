@@ -4,17 +4,15 @@
  * seeded administrator against a throwaway local stack serving the production build.
  * Written to `screenshots/` (git-ignored), named screen-viewport-language-mode.png.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { ROUTES, routePath, type RouteName } from '@contract';
-import { startSpaServer } from '../infra/local/spa-server';
 import { callAdmin } from '../infra/local/testing/callers';
 import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { nextTotpCode } from '../infra/local/testing/totp';
-import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
-import { resolveChromium } from './chromium-path.mjs';
+import { startPreviewConsole } from '../infra/local/testing/preview-console';
+import type { TestStack } from '../infra/local/testing/test-stack';
 
 const OUT = resolve('screenshots');
 const VIEWPORTS = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
@@ -120,19 +118,10 @@ async function forEachLook(
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const stack = await startTestStack(mkdtempSync(join(tmpdir(), 'console-screenshots-')));
+  const preview = await startPreviewConsole('console-screenshots');
+  const { stack, spa, browser } = preview;
   await seed(stack);
-  const spa = await startSpaServer(
-    'preview',
-    stack.settings,
-    stack.runtimeConfig,
-    stack.apiUrls.general,
-  );
-  const executablePath = resolveChromium()?.executablePath;
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const screens = SCREENS.filter((s) => only.length === 0 || only.includes(s.name));
   let count = 0;
   try {
     await forEachLook(browser, spa.url, async (page, suffix) => {
@@ -149,16 +138,14 @@ async function main(): Promise<void> {
       await code.fill(await nextTotpCode(admin.totpSecret));
       await page.locator('button[type="submit"]').click();
       await expect(page).toHaveURL(/\/$/);
-      for (const screen of SCREENS.filter((s) => only.length === 0 || only.includes(s.name))) {
+      for (const screen of screens) {
         await screen.open(page);
         await shoot(page, `${screen.name}-${suffix}.png`);
       }
-      count += 2 + SCREENS.filter((s) => only.length === 0 || only.includes(s.name)).length;
+      count += 2 + screens.length;
     });
   } finally {
-    await browser.close();
-    await spa.close();
-    await stack.close();
+    await preview.stop();
   }
   console.log(`${count} screenshots in ${OUT}`);
 }
