@@ -1,3 +1,4 @@
+import { GROUPS } from '@contract';
 import { openUser, person } from './fixtures/people';
 import { expect, test } from './fixtures/test';
 
@@ -12,13 +13,17 @@ test('an administrator demoted while on the Users screen is refused at once, and
   browser,
   baseURL,
 }) => {
-  const second = await operator.createMfaAdmin('second-admin');
+  const second = await operator.createMfaUser('second-admin', [
+    GROUPS.admin.name,
+    GROUPS.general.name,
+  ]);
   const { email } = second;
 
-  // The second administrator at their own browser, with the Users screen open.
+  // The second administrator at their own browser, switched to admin, with Users open.
   const demoted = await person(browser, baseURL);
   await demoted.goto('/admin/users');
   await demoted.signedInAs(second);
+  await demoted.switchRole(GROUPS.admin.roleName, second);
   await expect(demoted.usersTable()).toBeVisible();
   const refreshToken = await demoted.storedRefreshToken();
 
@@ -45,7 +50,7 @@ test('an administrator demoted while on the Users screen is refused at once, and
   const again = await person(browser, baseURL);
   await again.goto('/admin/users');
   await again.signedInAs(second);
-  await expect(again.heading('You need the admin group')).toBeVisible();
+  await expect(again.heading('Your role cannot open this page')).toBeVisible();
   await expect(again.navLink('Users')).toHaveCount(0);
 
   // The log shows the demotion once, and nothing done by them afterwards.

@@ -1,20 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { nextTotpCode } from '../infra/local/testing/totp';
+import { seriousViolations } from './fixtures/axe';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
 import { openUser } from './fixtures/people';
 import { ConsolePage } from './pages/console-page';
-
-/** Violations axe rates serious or critical: what keeps someone from using a screen. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * Opens a screen as the console's own links do (the router, no page load), and waits until

@@ -1,4 +1,4 @@
-import { routesOf } from '@contract';
+import { GROUPS, routesOf } from '@contract';
 import { nextTotpCode } from '../infra/local/testing/totp';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test, uniqueEmail } from './fixtures/test';
@@ -15,6 +15,8 @@ test.describe('an administrator’s day, and the people it touches', () => {
     browser,
     baseURL,
   }) => {
+    // Three people, and the invitee's three authenticator codes (set-up, sign-in, switch).
+    test.slow();
     const email = uniqueEmail('invitee');
     await admin.goto('/admin/users');
     await admin.signedInAs(administrator);
@@ -39,11 +41,18 @@ test.describe('an administrator’s day, and the people it touches', () => {
     await admin.page.getByRole('button', { name: 'Add to group' }).click();
     await expect(admin.flash(`${email} is now in admin.`)).toBeVisible();
     await invitee.goto('/admin/users');
-    await expect(invitee.heading('You need the admin group')).toBeVisible();
+    await expect(invitee.heading('Your role cannot open this page')).toBeVisible();
     await invitee.refreshAccessButton.click();
-    // An administrator now, they must first set up an authenticator app; then Users opens.
+    // An administrator now, they must first set up an authenticator app; then, still acting
+    // as general (their least privileged role), they switch to admin, and Users opens.
     await expect(invitee.heading('Security')).toBeVisible();
-    await invitee.setUpAuthenticator({ email, password: 'Invitee-Passw0rd!' });
+    const totpSecret = await invitee.setUpAuthenticator({ email, password: 'Invitee-Passw0rd!' });
+    await expect(invitee.heading('Your role cannot open this page')).toBeVisible();
+    await invitee.switchRole(GROUPS.admin.roleName, {
+      email,
+      password: 'Invitee-Passw0rd!',
+      totpSecret,
+    });
     await expect(invitee.heading('Users')).toBeVisible();
     await expect(invitee.usersTable()).toBeVisible();
     await expect(invitee.navLink('Audit log')).toBeVisible();

@@ -1,3 +1,4 @@
+import { GROUPS } from '@contract';
 import { DEPLOYED_SITE_URL, NEEDS_LOCAL_STACK, SEEDED_USERS } from './fixtures/environment';
 import { OwnStack } from './fixtures/own-stack';
 import { expect, test } from './fixtures/test';
@@ -36,9 +37,12 @@ test.describe('faults', () => {
     try {
       await app.goto('/admin/users');
       // This stack's seeded administrator has no authenticator app yet: the console sends
-      // them to set one up first (and the restart below must keep it).
+      // them to set one up first (and the restart below must keep it). Also in general, they
+      // then act as general, and switch to the admin role with a fresh code.
       await app.signInAs(SEEDED_USERS.admin);
-      await app.setUpAuthenticator(SEEDED_USERS.admin);
+      const totpSecret = await app.setUpAuthenticator(SEEDED_USERS.admin);
+      await expect(app.heading('Your role cannot open this page')).toBeVisible();
+      await app.switchRole(GROUPS.admin.roleName, { ...SEEDED_USERS.admin, totpSecret });
       await expect(app.usersTable()).toBeVisible();
 
       await stack.stop();

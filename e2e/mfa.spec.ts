@@ -39,7 +39,7 @@ test.describe('an authenticator app (TOTP)', () => {
   }) => {
     const email = uniqueEmail('new-admin');
     const password = 'New-Admin-Passw0rd!';
-    await operator.createUser({ email, password, groups: ['admin', 'general'] });
+    await operator.createUser({ email, password, groups: ['admin'] });
     await app.goto('/admin/users');
     await app.signInAs({ email, password });
     await expect(app.heading('Security')).toBeVisible();

@@ -87,7 +87,7 @@ test.describe('groups guard the admin screens', () => {
     }
 
     await app.goto('/admin/users');
-    await expect(app.heading('You need the admin group')).toBeVisible();
+    await expect(app.heading('Your role cannot open this page')).toBeVisible();
     await expect(app.refreshAccessButton).toBeVisible();
     await expect(app.heading('Users')).toBeHidden();
   });

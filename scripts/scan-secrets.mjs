@@ -49,7 +49,11 @@ if (missing.length) {
 }
 const seededPasswords = [
   ...DEFAULT_SEEDED_PASSWORDS,
-  ...[process.env.SEED_ADMIN_PASSWORD, process.env.SEED_USER_PASSWORD].filter(Boolean),
+  ...[
+    process.env.SEED_ADMIN_PASSWORD,
+    process.env.SEED_HELPDESK_PASSWORD,
+    process.env.SEED_USER_PASSWORD,
+  ].filter(Boolean),
 ];
 
 let files = 0;

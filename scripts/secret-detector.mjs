@@ -3,8 +3,8 @@
  * Used by scripts/scan-secrets.mjs; tested in scripts/secret-detector.test.ts.
  */
 
-/** The local stack's default seeded passwords (infra/local/settings.ts; the test pins both). */
-export const DEFAULT_SEEDED_PASSWORDS = ['Admin-Passw0rd!', 'User-Passw0rd!'];
+/** The local stack's default seeded passwords (infra/local/settings.ts; the test pins them). */
+export const DEFAULT_SEEDED_PASSWORDS = ['Admin-Passw0rd!', 'Helpdesk-Passw0rd!', 'User-Passw0rd!'];
 
 /**
  * Files that hold AWS's own published example credentials and test-suite vectors

@@ -48,7 +48,7 @@ const routes: RouteObject[] = [
               { path: 'access', element: screen(() => import('./features/access/AccessPage')) },
               {
                 path: ADMIN_AREA,
-                element: screen(() => import('./auth/RequireGroup')),
+                element: screen(() => import('./auth/RequireRole')),
                 children: [
                   { index: true, element: <Navigate to={ADMIN_SCREENS.users} replace /> },
                   {

@@ -129,6 +129,33 @@ export class ConsolePage {
     return this.page.getByRole('button', { name: `Account menu for ${email}`, exact: true });
   }
 
+  /** The top bar's button naming the role the console acts as (it opens "Switch role"). */
+  actingRole(roleName?: string): Locator {
+    return this.page.getByRole('button', {
+      name: roleName ? `Acting as role ${roleName}. Switch role` : /^Acting as role /,
+    });
+  }
+
+  /**
+   * Switches role from the top bar: to a role with fewer rights at once; to one with more,
+   * by signing in again as `reauthenticate` (password and a fresh code), as the console asks.
+   */
+  async switchRole(roleName: string, reauthenticate?: SignInUser): Promise<void> {
+    await this.actingRole().click();
+    const dialog = this.page.getByRole('dialog', { name: 'Switch role' });
+    await dialog.getByRole('radio', { name: new RegExp(`^${roleName}\\b`) }).check();
+    if (!reauthenticate) {
+      await dialog.getByRole('button', { name: 'Switch role', exact: true }).click();
+      await expect(this.actingRole(roleName)).toBeVisible();
+      return;
+    }
+    await dialog.getByRole('button', { name: 'Sign in again to switch' }).click();
+    await expect(this.heading('Sign in')).toBeVisible();
+    await expect(this.status.filter({ hasText: `To act as ${roleName}` })).toBeVisible();
+    await this.signInAs(reauthenticate);
+    await expect(this.actingRole(roleName)).toBeVisible();
+  }
+
   /** Signs out from the user menu, as a person would. */
   async signOut(): Promise<void> {
     await this.userMenu.click();

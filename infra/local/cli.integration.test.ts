@@ -2,9 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { Amplify } from 'aws-amplify';
+import { signOut } from 'aws-amplify/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { runCli } from '../../src/cli/main';
 import { OPERATOR_PROFILE } from './iam/operator';
 import { AUTOMATION_ROLE_ARN, automationSession } from './testing/automation-role';
 import { SEEDED_ADMIN, SEEDED_USER, type TemporaryCredentials } from './testing/callers';
@@ -13,9 +17,12 @@ import { nextTotpCode, totpCode } from './testing/totp';
 import { startTestStack, type TestStack } from './testing/test-stack';
 
 /*
- * The CLI (src/cli) run as a process, as a person or a job runs it, against a local stack:
- * the package's bin on plain Node, running the CLI as `npm run build:cli` builds it (built
- * afresh first, so the tests see the source as it is now).
+ * The CLI (src/cli) against a local stack, as a person or a job runs it. Most tests call its
+ * entry point (`runCli`) in this process with the arguments, environment and streams a shell
+ * would give it: the same code, without starting Node and loading the AWS SDK and Amplify for
+ * each call. The last group runs the package's bin on plain Node, as `npm run build:cli`
+ * builds it (built afresh first, so it is the source as it is now), for what only a process
+ * shows: the bundle runs, its exit status, its own environment, a piped stdin.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/console-api.mjs');
@@ -24,7 +31,6 @@ let stack: TestStack;
 let dir: string;
 let configFile: string;
 beforeAll(async () => {
-  await buildCli();
   // The deployment names one automation role, as `-c adminApiAutomationRoles=…` would.
   stack = await startTestStack(undefined, {}, { adminApiAutomationRoles: [AUTOMATION_ROLE_ARN] });
   dir = mkdtempSync(join(tmpdir(), 'console-cli-'));
@@ -57,17 +63,17 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-function run(
+/** `file` as a process with a clean environment, `stdin` piped in and closed. */
+function spawned(
+  file: string,
   args: string[],
   extraEnv: Record<string, string> = {},
   stdin?: string,
-  file = process.execPath,
-  prefix: string[] = [BIN, '--config', configFile],
 ): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       file,
-      [...prefix, ...args],
+      args,
       { env: cleanEnv(extraEnv), cwd: ROOT },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -78,9 +84,60 @@ function run(
   });
 }
 
+/** The built CLI, through the package's bin, as a process. */
+const runBin = (args: string[], extraEnv: Record<string, string> = {}, stdin?: string) =>
+  spawned(process.execPath, [BIN, '--config', configFile, ...args], extraEnv, stdin);
+
+/** A stream the CLI writes to that is no terminal, as a pipe is. */
+function collector(): { stream: NodeJS.WriteStream; text: () => string } {
+  let text = '';
+  const stream = {
+    isTTY: false,
+    write: (chunk: string | Uint8Array) => {
+      text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    },
+  };
+  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+}
+
 /**
- * An administrator with an authenticator app, as the admin API requires. Each test makes its
- * own: a code is taken once, and each admin's app has its own codes to hand out.
+ * The CLI's entry point in this process, given what a shell gives a process: the arguments,
+ * a clean environment (also as `process.env` while it runs, where the SDK's credential chain
+ * reads it: a file's tests run one at a time), a stdin that is no terminal holding `stdin`,
+ * and pipes for stdout and stderr.
+ */
+async function run(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  stdin?: string,
+): Promise<Run> {
+  const env = cleanEnv(extraEnv);
+  const stdout = collector();
+  const stderr = collector();
+  const outer = process.env;
+  process.env = env;
+  try {
+    const code = await runCli({
+      argv: ['--config', configFile, ...args],
+      env,
+      stdin: Readable.from(stdin ? [Buffer.from(stdin)] : []) as unknown as NodeJS.ReadStream,
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+    });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    process.env = outer;
+    // Amplify keeps one signed-in user per process: each call, like each process, starts
+    // signed out (once a --login has configured it).
+    if (Amplify.getConfig().Auth) await signOut();
+  }
+}
+
+/**
+ * An administrator with an authenticator app, as the admin API requires. Each sign-in takes one
+ * of its own: the pool takes each code once, and one admin's app may have no other code the
+ * pool accepts until the next 30-second step, which a second admin's app does not wait for.
  */
 const mfaAdmin = () => createMfaAdmin(stack);
 
@@ -95,18 +152,7 @@ const envCredentials = (c: Omit<TemporaryCredentials, 'expiration'>) => ({
   AWS_SESSION_TOKEN: c.sessionToken,
 });
 
-// Each test runs the CLI as a process (and curl) several times: slower than one request.
-describe('console-api', { timeout: 60_000 }, () => {
-  it('--login as admin lists users, through SRP, the app’s code and the identity pool', async () => {
-    const admin = await mfaAdmin();
-    const result = await run(['--login', admin.email, 'GET', '/admin/users'], await asAdmin(admin));
-    expect(result.code, result.stderr).toBe(0);
-    const emails = (JSON.parse(result.stdout) as { users: Array<{ email: string }> }).users.map(
-      (u) => u.email,
-    );
-    expect(emails).toContain(admin.email);
-  });
-
+describe('console-api', () => {
   it('--login with a wrong authenticator code says so and exits 4', async () => {
     const admin = await mfaAdmin();
     // Ten minutes ahead: a real code, but far outside the pool's window.
@@ -207,27 +253,6 @@ describe('console-api', { timeout: 60_000 }, () => {
     });
   });
 
-  it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
-    const file = join(dir, 'announcement.json');
-    writeFileSync(file, JSON.stringify({ title: 'From a file', body: 'Posted by the CLI' }));
-    const admin = await mfaAdmin();
-    const fromFile = await run(
-      ['--login', admin.email, '-i', '-d', `@${file}`, 'POST', '/admin/announcements'],
-      await asAdmin(admin),
-    );
-    expect(fromFile.code, fromFile.stderr).toBe(0);
-    expect(fromFile.stdout).toMatch(/^HTTP 201 /);
-    expect(fromFile.stdout).toContain('"title":"From a file"');
-
-    const fromStdin = await run(
-      ['--login', admin.email, '-d', '@-', 'POST', '/admin/announcements'],
-      await asAdmin(admin),
-      JSON.stringify({ title: 'From stdin', body: 'Piped' }),
-    );
-    expect(fromStdin.code, fromStdin.stderr).toBe(0);
-    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ title: 'From stdin' });
-  });
-
   it('sends query values with spaces and already-encoded characters as meant', async () => {
     const admin = await mfaAdmin();
     const encoded = await run(
@@ -237,9 +262,11 @@ describe('console-api', { timeout: 60_000 }, () => {
     expect(encoded.code, encoded.stderr).toBe(0);
     expect(JSON.parse(encoded.stdout).users).toHaveLength(1);
 
+    // A second sign-in, so a second administrator (see `mfaAdmin`).
+    const other = await mfaAdmin();
     const spaced = await run(
-      ['--login', admin.email, 'GET', '/admin/audit?actor=no one here&limit=5'],
-      await asAdmin(admin),
+      ['--login', other.email, 'GET', '/admin/audit?actor=no one here&limit=5'],
+      await asAdmin(other),
     );
     expect(spaced.code, spaced.stderr).toBe(0);
     expect(JSON.parse(spaced.stdout)).toMatchObject({ entries: [] });
@@ -275,12 +302,10 @@ describe('console-api', { timeout: 60_000 }, () => {
       expect(printed.code, printed.stderr).toBe(0);
       expect(printed.stdout).not.toContain(admin.credentials.secretAccessKey);
       expect(printed.stdout).not.toContain(admin.credentials.sessionToken);
-      const viaCurl = await run(
+      const viaCurl = await spawned(
+        '/bin/bash',
         ['-c', `${printed.stdout.trim()} --silent --output /dev/null --write-out '%{http_code}'`],
         env,
-        undefined,
-        '/bin/bash',
-        [],
       );
       expect(Number(viaCurl.stdout), `${call.join(' ')}: ${viaCurl.stderr}`).toBe(directStatus);
       expect(directStatus).toBeGreaterThanOrEqual(200);
@@ -318,9 +343,50 @@ describe('console-api', { timeout: 60_000 }, () => {
     );
     expect(result.code).toBe(1);
   });
+});
+
+// Each of these starts Node and loads the CLI's packages (twice for the body test).
+describe('console-api, the package’s bin as a process', { timeout: 60_000 }, () => {
+  beforeAll(() => buildCli());
+
+  it('--login as admin lists users, through SRP, the app’s code and the identity pool', async () => {
+    const admin = await mfaAdmin();
+    const result = await runBin(
+      ['--login', admin.email, 'GET', '/admin/users'],
+      await asAdmin(admin),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const emails = (JSON.parse(result.stdout) as { users: Array<{ email: string }> }).users.map(
+      (u) => u.email,
+    );
+    expect(emails).toContain(admin.email);
+  });
+
+  it('POSTs a body from a file (-d @file) and from stdin (-d @-)', async () => {
+    const file = join(dir, 'announcement.json');
+    writeFileSync(file, JSON.stringify({ title: 'From a file', body: 'Posted by the CLI' }));
+    const admin = await mfaAdmin();
+    const fromFile = await runBin(
+      ['--login', admin.email, '-i', '-d', `@${file}`, 'POST', '/admin/announcements'],
+      await asAdmin(admin),
+    );
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stdout).toMatch(/^HTTP 201 /);
+    expect(fromFile.stdout).toContain('"title":"From a file"');
+
+    // A second sign-in, so a second administrator (see `mfaAdmin`).
+    const other = await mfaAdmin();
+    const fromStdin = await runBin(
+      ['--login', other.email, '-d', '@-', 'POST', '/admin/announcements'],
+      await asAdmin(other),
+      JSON.stringify({ title: 'From stdin', body: 'Piped' }),
+    );
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ title: 'From stdin' });
+  });
 
   it('a wrong password says so and exits 4', async () => {
-    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], {
+    const result = await runBin(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], {
       COGNITO_PASSWORD: 'Not-The-Passw0rd!',
     });
     expect(result.code).toBe(4);

@@ -22,8 +22,10 @@ const servers = () =>
     'admin API': [stack.settings.ports.adminApi, '/local/admin/whoami'],
     'general API': [stack.settings.ports.generalApi, '/local/api/me'],
     'ops API': [stack.settings.ports.opsApi, routesOf('ops')[0]![1].path],
+    // The functions' (and any SDK's) DynamoDB endpoint: a rebound page must not reach the data.
+    'DynamoDB front': [stack.settings.ports.dynamoDb, '/'],
   }) as const;
-const SERVER_NAMES = ['edge', 'admin API', 'general API', 'ops API'] as const;
+const SERVER_NAMES = ['edge', 'admin API', 'general API', 'ops API', 'DynamoDB front'] as const;
 
 /** GET `path` on 127.0.0.1:`port`, with `Host` as given. */
 const get = (port: number, path: string, host: string) =>

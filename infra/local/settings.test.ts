@@ -15,6 +15,7 @@ describe('readSettings', () => {
     expect(settings.stateDir).toBe('/repo/.local');
     expect(settings.seedUsers.map((u) => [u.email, u.groups])).toEqual([
       ['admin@example.com', ['admin', 'general']],
+      ['helpdesk@example.com', ['helpdesk']],
       ['user@example.com', ['general']],
     ]);
   });
@@ -24,12 +25,19 @@ describe('readSettings', () => {
       {
         LOCAL_EDGE_PORT: '5566',
         SEED_ADMIN_PASSWORD: 'Other-Passw0rd!',
+        SEED_HELPDESK_EMAIL: 'support@example.org',
+        SEED_HELPDESK_PASSWORD: 'Support-Passw0rd!',
         LOCAL_CREDENTIAL_LIFETIME_SECONDS: '900',
       },
       '/repo',
     );
     expect(settings.ports.edge).toBe(5566);
     expect(settings.seedUsers[0]!.password).toBe('Other-Passw0rd!');
+    expect(settings.seedUsers[1]).toEqual({
+      email: 'support@example.org',
+      password: 'Support-Passw0rd!',
+      groups: ['helpdesk'],
+    });
     expect(settings.credentialLifetimeSeconds).toBe(900);
   });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { GROUPS, type GroupName } from '@contract';
 
 /** Every port the local stack listens on, with the variable that overrides it. */
 export const PORTS = {
@@ -19,7 +20,7 @@ export type PortName = keyof typeof PORTS;
 export interface SeedUser {
   email: string;
   password: string;
-  groups: string[];
+  groups: GroupName[];
 }
 
 export interface LocalSettings {
@@ -114,12 +115,17 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
       {
         email: read(env, 'SEED_ADMIN_EMAIL', email, 'admin@example.com'),
         password: read(env, 'SEED_ADMIN_PASSWORD', nonEmpty, 'Admin-Passw0rd!'),
-        groups: ['admin', 'general'],
+        groups: [GROUPS.admin.name, GROUPS.general.name],
+      },
+      {
+        email: read(env, 'SEED_HELPDESK_EMAIL', email, 'helpdesk@example.com'),
+        password: read(env, 'SEED_HELPDESK_PASSWORD', nonEmpty, 'Helpdesk-Passw0rd!'),
+        groups: [GROUPS.helpdesk.name],
       },
       {
         email: read(env, 'SEED_USER_EMAIL', email, 'user@example.com'),
         password: read(env, 'SEED_USER_PASSWORD', nonEmpty, 'User-Passw0rd!'),
-        groups: ['general'],
+        groups: [GROUPS.general.name],
       },
     ],
   };

@@ -6,14 +6,14 @@ import SideNavigation, {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { GROUPS } from '@contract/groups';
-import { useSignedInSession } from '../auth/session-context';
+import { useMayCall } from '../auth/use-may-call';
 import { MAIN_CONTENT_ID } from '../ui/ConsoleFrame';
 import { FlashMessages } from '../ui/flash';
 import { OfflineNotice } from '../ui/OfflineNotice';
 import { ScreenInfoProvider, useScreenInfo } from '../ui/screen';
 import { TOP_BAR_ID, TopBar } from '../ui/TopBar';
-import { ADMIN_SCREENS } from './admin-screens';
+import { ADMIN_SCREENS, screenRead } from './admin-screens';
+import { RoleNotices } from './RoleNotices';
 
 /** Below this width Cloudscape lays out for a phone: the navigation is a drawer, closed. */
 const PHONE_QUERY = '(max-width: 688px)';
@@ -28,7 +28,7 @@ export function ConsoleLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { details } = useSignedInSession();
+  const mayCall = useMayCall();
   const [screen, setScreen] = useScreenInfo();
   const [navigationOpen, setNavigationOpen] = useState(() => !isPhone());
   // The first screen keeps the page's own start (the skip link is the first Tab stop); each
@@ -51,18 +51,20 @@ export function ConsoleLayout() {
     if (isPhone()) setNavigationOpen(false);
   };
 
-  const isAdmin = details.groups.includes(GROUPS.admin.name);
+  const adminScreens = Object.entries(ADMIN_SCREENS).filter(([, href]) =>
+    mayCall(screenRead(href)),
+  );
   const items: SideNavigationProps.Item[] = [
     { type: 'link', text: t('app.nav.home'), href: '/' },
     { type: 'link', text: t('app.nav.profile'), href: '/profile' },
     { type: 'link', text: t('app.nav.access'), href: '/access' },
   ];
-  if (isAdmin) {
+  if (adminScreens.length > 0) {
     items.push({ type: 'divider' });
     items.push({
       type: 'section-group',
       title: t('app.nav.admin'),
-      items: Object.entries(ADMIN_SCREENS).map(([key, href]) => ({
+      items: adminScreens.map(([key, href]) => ({
         type: 'link' as const,
         text: t(`app.nav.${key as keyof typeof ADMIN_SCREENS}`),
         href,
@@ -94,6 +96,7 @@ export function ConsoleLayout() {
         notifications={
           <>
             <OfflineNotice />
+            <RoleNotices />
             <FlashMessages />
           </>
         }

@@ -1,3 +1,6 @@
+import { matchPath } from 'react-router';
+import type { RouteName } from '@contract/routes';
+
 /**
  * Where the admin screens are in the console: the links, redirects, navigation and route table
  * read these. They are the SPA's own addresses, not the admin API's routes, though they read
@@ -23,3 +26,21 @@ export const userScreen = (username: string) =>
 /** One group's members. */
 export const groupScreen = (group: string) =>
   `${ADMIN_SCREENS.groups}/${encodeURIComponent(group)}`;
+
+/**
+ * The admin route each screen reads first: a role that may not call it cannot use the screen,
+ * so the navigation leaves it out and its guard explains. Most specific patterns first.
+ */
+const SCREEN_READS: ReadonlyArray<[pattern: string, route: RouteName]> = [
+  [USER_SCREEN, 'getUser'],
+  [GROUP_SCREEN, 'listGroupMembers'],
+  [ADMIN_SCREENS.users, 'listUsers'],
+  [ADMIN_SCREENS.groups, 'listGroups'],
+  [ADMIN_SCREENS.announcements, 'listAnnouncementsAdmin'],
+  [ADMIN_SCREENS.audit, 'listAudit'],
+];
+
+/** The route the admin screen at `pathname` reads; the Users screen's for any other address. */
+export function screenRead(pathname: string): RouteName {
+  return SCREEN_READS.find(([pattern]) => matchPath(pattern, pathname))?.[1] ?? 'listUsers';
+}

@@ -7,7 +7,8 @@ import { BreakableText } from '../ui/BreakableText';
 /** Who is signed in and what the identity pool gave them. Shows no token or secret. */
 export function SessionDetailsList({ details }: { details: SessionDetails }) {
   const { t, i18n } = useTranslation();
-  const { email, groups, role, identityId, accessKeyPrefix, credentialsExpire } = details;
+  const { email, groups, role, roleUntil, identityId, accessKeyPrefix, credentialsExpire } =
+    details;
   const notObtained = t('session.notObtained');
   return (
     <KeyValuePairs
@@ -29,7 +30,15 @@ export function SessionDetailsList({ details }: { details: SessionDetails }) {
         },
         {
           label: t('session.role'),
-          value: role ? <BreakableText text={role} /> : t('session.noRole'),
+          value: role ? (
+            <>
+              <BreakableText text={role} />
+              {roleUntil &&
+                ` ${t('session.roleUntil', { time: roleUntil.toLocaleTimeString(i18n.language) })}`}
+            </>
+          ) : (
+            t('session.noRole')
+          ),
         },
         {
           label: t('session.identityId'),

@@ -8,12 +8,14 @@ import {
 } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { GROUPS } from '@contract/groups';
+import { isGroupName } from '@contract/groups';
 import { Problem } from '../i18n/problem';
 import { amplifySources } from './amplify-sources';
 import { authProblem } from './auth-problem';
+import { isElevation, leastPrivilegedRole } from './roles/acting-role';
+import { consoleActingRole, pendingSwitches, roleChoices } from './roles/console-roles';
 import { SessionContext, type Session, type SessionState } from './session-context';
-import { summarizeSession, type SessionDetails } from './summarize-session';
+import { summarizeSession, tokenRoles, type SessionDetails } from './summarize-session';
 import { TOTP_ISSUER } from './totp-issuer';
 
 /** The same for the whole app: they read Amplify's session, whoever is signed in. */
@@ -39,13 +41,22 @@ async function currentLoginId(): Promise<string | undefined> {
 }
 
 /**
- * Whether an administrator still has to set up an authenticator app. `knownTotp` is what the
- * sign-in showed (a code step means one is on; a password alone, with the pool's MFA
+ * Whether the person is in a group whose role calls the admin API: they must use an
+ * authenticator app. Loaded when needed: the contract's routes are not in the first download.
+ */
+async function mustUseTotp(details: SessionDetails): Promise<boolean> {
+  const { callsAdminApi } = await import('@contract/group-access');
+  return details.groups.some((group) => isGroupName(group) && callsAdminApi(group));
+}
+
+/**
+ * Whether someone who must use an authenticator app still has to set one up. `knownTotp` is
+ * what the sign-in showed (a code step means one is on; a password alone, with the pool's MFA
  * optional, means none is); otherwise the user pool is asked. If that fails the admin API
  * still refuses them (`MfaRequired`), and the console sends them to set one up then.
  */
-async function adminNeedsTotp(details: SessionDetails, knownTotp?: boolean): Promise<boolean> {
-  if (!details.groups.includes(GROUPS.admin.name)) return false;
+async function adminNeedsTotp(mustUse: boolean, knownTotp?: boolean): Promise<boolean> {
+  if (!mustUse) return false;
   if (knownTotp !== undefined) return !knownTotp;
   try {
     const { hasTotp } = await import('./has-totp');
@@ -104,32 +115,74 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   /**
-   * Reads tokens and credentials into a signed-in state (a new generation). An administrator
-   * who has just set up the app while signing in (`setUpTotp`) is signed out everywhere
-   * instead: sessions opened before it, with a password alone, would keep admin rights.
+   * Reads tokens and credentials into a signed-in state (a new generation). Someone who must
+   * use an authenticator app and has just set it up while signing in (`setUpTotp`) is signed
+   * out everywhere instead: sessions opened before it, with a password alone, would keep
+   * their rights.
+   *
+   * After a sign-in (`knownTotp` given) the console acts as the least-privileged role, unless
+   * this sign-in was the fresh one, with a code, that a switch to a higher role asked for.
    */
   const enterSession = useCallback(
-    async (forceRefresh: boolean, knownTotp?: boolean, setUpTotp = false) => {
+    async (
+      forceRefresh: boolean,
+      knownTotp?: boolean,
+      setUpTotp = false,
+      roleNotice?: 'roleEnded',
+    ) => {
+      if (knownTotp !== undefined) {
+        const pending = pendingSwitches.take(loginId.current ?? '', Date.now());
+        roleChoices.set(pending && knownTotp ? { roleArn: pending.roleArn } : undefined);
+      }
       const session = await fetchAuthSession({ forceRefresh });
       if (!session.tokens?.idToken) {
         setState({ status: 'signedOut' });
         return;
       }
-      const details = summarizeSession(session, loginId.current);
-      if (setUpTotp && details.groups.includes(GROUPS.admin.name)) {
-        return endSessionsWithoutTotp();
+      const role = consoleActingRole(tokenRoles(session));
+      const choice = roleChoices.current(Date.now());
+      // A switch lasts as long as its first credentials: their expiry is when it ends.
+      const expiry = session.credentials?.expiration?.getTime();
+      if (choice && choice.roleArn === role && choice.until === undefined && expiry) {
+        roleChoices.set({ roleArn: choice.roleArn, until: expiry });
       }
-      const needsTotp = await adminNeedsTotp(details, knownTotp);
+      const until = roleChoices.current(Date.now())?.until;
+      const details = summarizeSession(session, loginId.current, {
+        role,
+        until: role !== undefined && until !== undefined ? new Date(until) : undefined,
+      });
+      const mustUse = await mustUseTotp(details);
+      if (setUpTotp && mustUse) return endSessionsWithoutTotp();
+      const needsTotp = await adminNeedsTotp(mustUse, knownTotp);
       generation.current += 1;
       setState({
         status: 'signedIn',
         details,
         generation: generation.current,
+        mustUseTotp: mustUse,
         adminNeedsTotp: needsTotp,
+        ...(roleNotice ? { notice: roleNotice } : {}),
       });
     },
     [endSessionsWithoutTotp],
   );
+
+  // A switch to a more privileged role ends with its credentials: back to the least
+  // privileged one, with a new generation (nothing read as the higher role stays shown).
+  const roleUntil = state.status === 'signedIn' ? state.details.roleUntil?.getTime() : undefined;
+  useEffect(() => {
+    if (roleUntil === undefined) return;
+    const timer = setTimeout(
+      () => {
+        roleChoices.set(undefined);
+        void enterSession(false, undefined, false, 'roleEnded').catch((error: unknown) =>
+          setState({ status: 'failed', problem: authProblem(error) }),
+        );
+      },
+      Math.max(roleUntil - Date.now(), 0),
+    );
+    return () => clearTimeout(timer);
+  }, [roleUntil, enterSession]);
 
   useEffect(() => {
     let current = true;
@@ -277,14 +330,57 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (enabled: boolean) =>
       setState((now) => {
         if (now.status !== 'signedIn') return now;
-        const adminNeedsTotp = !enabled && now.details.groups.includes(GROUPS.admin.name);
+        const adminNeedsTotp = !enabled && now.mustUseTotp;
         // The same generation: the credentials and what was read with them still hold.
         return adminNeedsTotp === now.adminNeedsTotp ? now : { ...now, adminNeedsTotp };
       }),
     [],
   );
 
+  /**
+   * Acts as another of the token's roles. A less privileged one takes effect at once; a more
+   * privileged one needs a fresh sign-in with the authenticator app's code first, so this signs
+   * out on this device (revoking the refresh token) and the sign-in that follows switches.
+   */
+  const switchRole = useCallback(
+    async (roleArn: string) => {
+      if (state.status !== 'signedIn') return;
+      const { details } = state;
+      if (!details.roles.some((role) => role.arn === roleArn)) {
+        throw new Problem('authErrors.roleNotYours', { role: roleArn });
+      }
+      if (!isElevation(details.role, roleArn)) {
+        const least = leastPrivilegedRole(details.roles.map((role) => role.arn));
+        const until = roleChoices.current(Date.now())?.until;
+        roleChoices.set(roleArn === least ? undefined : { roleArn, until });
+        try {
+          await enterSession(false);
+        } catch (error) {
+          throw authProblem(error);
+        }
+        return;
+      }
+      pendingSwitches.put({ roleArn, email: details.email, requestedAt: Date.now() });
+      roleChoices.set(undefined);
+      let revocationFailed: Problem | undefined;
+      try {
+        await signOut();
+      } catch (error) {
+        revocationFailed = authProblem(error);
+      }
+      setState({
+        status: 'signedOut',
+        notice: 'signInToSwitchRole',
+        email: details.email,
+        switchingTo: roleArn,
+        revocationFailed,
+      });
+    },
+    [state, enterSession],
+  );
+
   const signOutOfConsole = useCallback(async () => {
+    roleChoices.set(undefined);
     try {
       // Revokes the refresh token (and the tokens minted from it), then forgets them here.
       await signOut();
@@ -314,6 +410,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut: signOutOfConsole,
       endSessionsWithoutTotp,
       refreshAccess,
+      switchRole,
       credentials,
       idToken,
     }),
@@ -327,6 +424,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOutOfConsole,
       endSessionsWithoutTotp,
       refreshAccess,
+      switchRole,
     ],
   );
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Problem, say } from '../i18n/problem';
 import { PlainErrorNotice, PlainNotice } from './PlainNotice';
+import { roleName } from './roles/role-name';
 import type { SessionState } from './session-context';
 
 /**
@@ -21,6 +22,11 @@ export function SignOutNotice({
       )}
       {state.notice === 'totpTurnedOn' && !revocation && (
         <PlainNotice type="success">{t('signIn.totpTurnedOn')}</PlainNotice>
+      )}
+      {state.notice === 'signInToSwitchRole' && state.switchingTo && (
+        <PlainNotice type="info">
+          {t('signIn.switchRole', { role: roleName(state.switchingTo) })}
+        </PlainNotice>
       )}
       {revocation && (
         <PlainErrorNotice error={new Problem('signOut.partial', { reason: say(t, revocation) })} />

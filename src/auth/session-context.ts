@@ -12,7 +12,9 @@ export type SessionState =
        * Why the person is here, if they did not just open the console: they signed out, or
        * an administrator's new authenticator app ended every session (`endSessionsWithoutTotp`).
        */
-      notice?: 'signedOut' | 'totpTurnedOn';
+      notice?: 'signedOut' | 'totpTurnedOn' | 'signInToSwitchRole';
+      /** The role a fresh sign-in switches to (`signInToSwitchRole`). */
+      switchingTo?: string;
       /** Who to sign in again as, when the console signed them out. */
       email?: string;
       problem?: Problem;
@@ -33,11 +35,15 @@ export type SessionState =
        * earlier generation's credentials or groups is stale.
        */
       generation: number;
+      /** In a group whose role calls the admin API: an authenticator app is required. */
+      mustUseTotp: boolean;
       /**
-       * An administrator without an authenticator app: the admin API refuses them
+       * Someone who must use an authenticator app and has none: the admin API refuses them
        * (`MfaRequired`) until they set one up, so the console sends them to do that first.
        */
       adminNeedsTotp: boolean;
+      /** A switch to a more privileged role ran out, and the console is back to the least. */
+      notice?: 'roleEnded';
     }
   /** Signed in to the user pool, but the tokens or credentials could not be read. */
   | { status: 'failed'; problem: Problem };
@@ -73,6 +79,12 @@ export interface Session {
   endSessionsWithoutTotp(): Promise<void>;
   /** New tokens and credentials (`forceRefresh`), so a group change applies now. */
   refreshAccess(): Promise<void>;
+  /**
+   * Acts as another of the token's roles (`cognito:roles`): at once when it is less
+   * privileged; after a fresh sign-in with the authenticator app's code when it is more.
+   * Rejects with a `Problem`.
+   */
+  switchRole(roleArn: string): Promise<void>;
   /** The identity pool's credentials, for the signing fetch. */
   credentials: CredentialsSource;
   /** The user pool's ID token, for the general API. */

@@ -15,6 +15,10 @@ const adminSession: AuthSession = {
       sub: 'sub-1',
       email: 'admin@example.com',
       'cognito:groups': ['admin', 'general'],
+      'cognito:roles': [
+        'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+        'arn:aws:iam::000000000000:role/ConsoleGeneralRole',
+      ],
       'cognito:preferred_role': 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
     }),
   },
@@ -28,14 +32,34 @@ const adminSession: AuthSession = {
 };
 
 describe('summarizeSession', () => {
-  it('reads email, groups and preferred role from the ID token and the identity and credentials', () => {
+  it('reads email, groups, roles and preferred role from the ID token and the identity and credentials', () => {
     expect(summarizeSession(adminSession)).toEqual({
       email: 'admin@example.com',
       groups: ['admin', 'general'],
       role: 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
+      actingGroup: 'admin',
+      roles: [
+        { arn: 'arn:aws:iam::000000000000:role/ConsoleGeneralRole', group: 'general' },
+        { arn: 'arn:aws:iam::000000000000:role/ConsoleAdminRole', group: 'admin' },
+      ],
+      roleUntil: undefined,
       identityId: 'ap-northeast-1:11111111-2222-3333-4444-555555555555',
       accessKeyPrefix: 'ASIA',
       credentialsExpire: expiration,
+    });
+  });
+
+  it('names the role the console asked for (and until when), not the preferred one', () => {
+    const until = new Date('2030-01-01T01:00:00Z');
+    expect(
+      summarizeSession(adminSession, undefined, {
+        role: 'arn:aws:iam::000000000000:role/ConsoleGeneralRole',
+        until,
+      }),
+    ).toMatchObject({
+      role: 'arn:aws:iam::000000000000:role/ConsoleGeneralRole',
+      actingGroup: 'general',
+      roleUntil: until,
     });
   });
 
@@ -55,6 +79,9 @@ describe('summarizeSession', () => {
       email: 'user@example.com',
       groups: [],
       role: undefined,
+      actingGroup: undefined,
+      roles: [],
+      roleUntil: undefined,
       identityId: undefined,
       accessKeyPrefix: undefined,
       credentialsExpire: undefined,

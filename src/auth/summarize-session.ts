@@ -1,12 +1,23 @@
 import type { AuthSession } from 'aws-amplify/auth';
+import { groupOfRole, type GroupName } from '@contract/groups';
+import { rankedRoles, type RankedRole } from './roles/acting-role';
 
 /** What the console shows about a signed-in session. Holds no token or secret. */
 export interface SessionDetails {
   email: string;
   /** From the ID token's `cognito:groups`, in the token's order. */
   groups: string[];
-  /** The ID token's `cognito:preferred_role`: the role the identity pool hands out. */
+  /**
+   * The role the console acts as (its credentials are this role's): the least privileged of
+   * the token's roles, or the one the person switched to.
+   */
   role: string | undefined;
+  /** The group of that role: what the console lets the person do. */
+  actingGroup: GroupName | undefined;
+  /** The token's roles (`cognito:roles`) of the contract's groups, least privileged first. */
+  roles: RankedRole[];
+  /** When a switch to a more privileged role ends (its first credentials expire). */
+  roleUntil: Date | undefined;
   identityId: string | undefined;
   /** First four characters of the access key id (`ASIA` for temporary credentials). */
   accessKeyPrefix: string | undefined;
@@ -17,14 +28,34 @@ function stringClaim(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function summarizeSession(session: AuthSession, loginId?: string): SessionDetails {
+/** The ID token's `cognito:roles`. */
+export function tokenRoles(session: AuthSession): string[] {
+  const roles = session.tokens?.idToken?.payload['cognito:roles'];
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+}
+
+export interface Acting {
+  /** The role asked for; undefined when the identity pool chose (`cognito:preferred_role`). */
+  role?: string;
+  until?: Date;
+}
+
+export function summarizeSession(
+  session: AuthSession,
+  loginId?: string,
+  acting: Acting = {},
+): SessionDetails {
   const claims = session.tokens?.idToken?.payload ?? {};
   const groups = claims['cognito:groups'];
   const accessKeyId = session.credentials?.accessKeyId;
+  const role = acting.role ?? stringClaim(claims['cognito:preferred_role']);
   return {
     email: stringClaim(claims.email) ?? loginId ?? '',
     groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
-    role: stringClaim(claims['cognito:preferred_role']),
+    role,
+    actingGroup: role ? groupOfRole(role) : undefined,
+    roles: rankedRoles(tokenRoles(session)),
+    roleUntil: acting.until,
     identityId: session.identityId,
     accessKeyPrefix: accessKeyId ? accessKeyId.slice(0, 4) : undefined,
     credentialsExpire: session.credentials?.expiration,

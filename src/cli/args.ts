@@ -15,6 +15,8 @@ export interface CliOptions {
   config?: string;
   region?: string;
   login?: string;
+  /** With --login: which of the user's group roles to act as (name, group or ARN). */
+  role?: string;
   profile?: string;
   roleArn?: string;
   printCurl: boolean;
@@ -45,6 +47,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         config: { type: 'string' },
         region: { type: 'string' },
         login: { type: 'string' },
+        role: { type: 'string' },
         profile: { type: 'string' },
         'role-arn': { type: 'string' },
         'print-curl': { type: 'boolean', default: false },
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     config: values.config,
     region: values.region,
     login: values.login,
+    role: values.role,
     profile: values.profile,
     roleArn: values['role-arn'],
   };
@@ -84,6 +88,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   if (values.login !== undefined && values.profile !== undefined) {
     throw new UsageError('--login and --profile are two kinds of credentials: give one');
+  }
+  if (values.role !== undefined && values.login === undefined) {
+    throw new UsageError(
+      "--role chooses among your groups' roles when you --login; for an IAM role use --role-arn",
+    );
   }
   if (values.login !== undefined && values['role-arn'] !== undefined) {
     throw new UsageError('--role-arn assumes a role with AWS credentials, not with --login');

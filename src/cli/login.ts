@@ -1,8 +1,10 @@
-import { Amplify } from 'aws-amplify';
 import { confirmSignIn, signIn, type SignInOutput } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { amplifySources } from '../auth/amplify-sources';
-import { amplifyConfigFrom } from '../config/configure-amplify';
+import { leastPrivilegedRole, rankedRoles } from '../auth/roles/acting-role';
+import { createRoleCredentialsProvider } from '../auth/roles/role-credentials-provider';
+import { roleName } from '../auth/roles/role-name';
+import { configureAmplify } from '../config/configure-amplify';
 import type { RuntimeConfig } from '@contract/runtime-config';
 import type { CredentialsSource } from '../api/credentials-cache';
 import type { IdTokenSource } from '../api/id-token-fetch';
@@ -39,18 +41,38 @@ export interface CognitoLogin {
 }
 
 /**
- * Signs in to the user pool with SRP and gets the identity pool's credentials for the user's
- * group role: aws-amplify, configured from the same config.json, the browser's exact path.
- * When Cognito asks for the authenticator app's code (SOFTWARE_TOKEN_MFA), `totpCode` gives it.
+ * The role `--role` names among the token's roles: an ARN as given (the identity pool refuses
+ * one the token does not carry, as in AWS), else a role or group name of the user's.
+ */
+export function requestedRole(role: string, tokenRoles: string[]): string {
+  if (role.startsWith('arn:')) return role;
+  const mine = rankedRoles(tokenRoles);
+  const match = mine.find((r) => roleName(r.arn) === role || r.group === role);
+  if (match) return match.arn;
+  const names = mine.map((r) => `${roleName(r.arn)} (${r.group})`).join(', ') || 'none';
+  throw new SignInRefused(`You have no role "${role}". Your sign-in carries: ${names}.`);
+}
+
+/**
+ * Signs in to the user pool with SRP and gets the identity pool's credentials for one of the
+ * user's group roles: `role` if given (`--role`), else the least privileged, as the console
+ * does. aws-amplify, configured from the same config.json, the browser's exact path. When
+ * Cognito asks for the authenticator app's code (SOFTWARE_TOKEN_MFA), `totpCode` gives it.
  */
 export async function loginWithCognito(
   config: RuntimeConfig,
   email: string,
   password: string,
   totpCode: () => Promise<string>,
+  role?: string,
 ): Promise<CognitoLogin> {
   ConsoleLogger.LOG_LEVEL = 'ERROR'; // Amplify warns about custom (local) endpoints on stderr.
-  Amplify.configure(amplifyConfigFrom(config));
+  configureAmplify(
+    config,
+    createRoleCredentialsProvider((roles) =>
+      role === undefined ? leastPrivilegedRole(roles) : requestedRole(role, roles),
+    ),
+  );
   try {
     let { nextStep }: SignInOutput = await signIn({ username: email, password });
     if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') {

@@ -95,6 +95,7 @@ async function transportFor(
         options.login,
         await readPassword(options.login, io),
         () => readTotpCode(io),
+        options.role,
       )
     : undefined;
   if (options.api === 'general') {

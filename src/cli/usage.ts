@@ -16,10 +16,12 @@ Options:
                             (http:// on this machine only) and must not redirect
       --region REGION       signing region (default: the config's, else $AWS_REGION)
       --login EMAIL         sign in to the user pool (SRP) and use the identity pool's
-                            credentials of your group's role, as the browser does; the
-                            password is prompted without echo or read from $COGNITO_PASSWORD;
-                            with an authenticator app, so is its six-digit code
-                            ($COGNITO_TOTP_CODE)
+                            credentials of your groups' least-privileged role, as the
+                            browser does; the password is prompted without echo or read
+                            from $COGNITO_PASSWORD; with an authenticator app, so is its
+                            six-digit code ($COGNITO_TOTP_CODE)
+      --role ROLE           with --login: act as this one of your groups' roles instead
+                            (role name, group name or role ARN; CustomRoleArn)
       --profile NAME        AWS credentials from this shared-config profile (SSO too)
       --role-arn ARN        assume this role first, with the credentials found above
       --print-curl          print the equivalent curl --aws-sigv4 command and exit; the

@@ -3,6 +3,7 @@ export * from './announcements';
 export * from './audit';
 export * from './cors';
 export * from './errors';
+export * from './group-access';
 export * from './groups';
 export * from './ops';
 export * from './policies';

@@ -59,20 +59,22 @@ const route =
   <A extends ApiName>(api: A, groups: readonly GroupName[]) =>
   <M extends HttpMethod, S extends RouteSchemas>(method: M, path: string, schemas: S) =>
     ({ api, method, path, groups, ...schemas }) as const;
+/** Admin routes only administrators may call, and those support staff (helpdesk) may call too. */
 const admin = route('admin', ['admin']);
+const support = route('admin', ['admin', 'helpdesk']);
 const general = route('general', []);
 const ops = route('ops', []);
 const noContent = z.undefined();
 
 export const ROUTES = {
-  whoami: admin('GET', '/admin/whoami', { response: whoami }),
-  listUsers: admin('GET', '/admin/users', { query: listUsersQuery, response: userPage }),
+  whoami: support('GET', '/admin/whoami', { response: whoami }),
+  listUsers: support('GET', '/admin/users', { query: listUsersQuery, response: userPage }),
   inviteUser: admin('POST', '/admin/users', {
     body: inviteUserBody,
     response: userDetail,
     status: 201,
   }),
-  getUser: admin('GET', '/admin/users/{username}', {
+  getUser: support('GET', '/admin/users/{username}', {
     params: usernameParams,
     response: userDetail,
   }),
@@ -81,20 +83,20 @@ export const ROUTES = {
     response: noContent,
     status: 204,
   }),
-  disableUser: admin('POST', '/admin/users/{username}/disable', {
+  disableUser: support('POST', '/admin/users/{username}/disable', {
     params: usernameParams,
     response: userDetail,
   }),
-  enableUser: admin('POST', '/admin/users/{username}/enable', {
+  enableUser: support('POST', '/admin/users/{username}/enable', {
     params: usernameParams,
     response: userDetail,
   }),
-  resetUserPassword: admin('POST', '/admin/users/{username}/reset-password', {
+  resetUserPassword: support('POST', '/admin/users/{username}/reset-password', {
     params: usernameParams,
     response: userDetail,
   }),
   /** Turns the user's authenticator app off and signs them out everywhere. */
-  resetUserMfa: admin('POST', '/admin/users/{username}/reset-mfa', {
+  resetUserMfa: support('POST', '/admin/users/{username}/reset-mfa', {
     params: usernameParams,
     response: userDetail,
   }),
@@ -106,13 +108,13 @@ export const ROUTES = {
     params: userGroupParams,
     response: userDetail,
   }),
-  listGroups: admin('GET', '/admin/groups', { response: groupList }),
-  listGroupMembers: admin('GET', '/admin/groups/{group}/users', {
+  listGroups: support('GET', '/admin/groups', { response: groupList }),
+  listGroupMembers: support('GET', '/admin/groups/{group}/users', {
     params: groupParams,
     query: listGroupMembersQuery,
     response: userPage,
   }),
-  listAudit: admin('GET', '/admin/audit', { query: listAuditQuery, response: auditPage }),
+  listAudit: support('GET', '/admin/audit', { query: listAuditQuery, response: auditPage }),
   listAnnouncementsAdmin: admin('GET', '/admin/announcements', { response: announcementList }),
   postAnnouncement: admin('POST', '/admin/announcements', {
     body: postAnnouncementBody,

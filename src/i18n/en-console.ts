@@ -27,6 +27,8 @@ export const enConsole = {
       UserNotFoundException: 'There is no such user: someone may have deleted it.',
       UsernameExistsException: 'A user with this email already exists.',
       MfaRequired: 'Set up an authenticator app to use admin features.',
+      OutranksCaller:
+        'This user is in the {{group}} group, which has more rights than your role, so your role cannot do this to them: ask an administrator.',
     },
   },
   table: {
@@ -72,6 +74,9 @@ export const enConsole = {
     probeAgain: 'Check again',
     route: 'Route',
     result: 'Result',
+    expected: 'Your role, by the contract',
+    expectedYes: 'May call',
+    expectedNo: 'May not call',
     outcome: { allowed: 'Allowed', denied: 'Denied', failed: 'Could not check' },
     noRoutes: 'The contract names no admin routes.',
     answersHeading: 'The API’s answer on each route it did not allow',
@@ -131,6 +136,8 @@ export const enConsole = {
       'This email address is not verified by its owner, so no group can be granted to it.',
     selfProtectionActions:
       'You cannot disable, reset or delete your own account here: ask another administrator.',
+    outranked:
+      'This user is in the {{group}} group, which has more rights than your role: ask an administrator.',
     detail: {
       details: 'User details',
       username: 'Username',
@@ -238,6 +245,8 @@ export const enConsole = {
     reasons: {
       AccessRevoked: 'Their administrator access had been removed.',
       SelfProtection: 'Administrators may not do this to their own account.',
+      OutranksCaller: 'The user was in a group with more rights than the role they acted as.',
+      MfaRequired: 'They had no authenticator app set up, which admin actions need.',
       UnverifiedEmail:
         'The user had not verified their email address, so no group could be granted to them.',
       Refused: 'They were not allowed to do this.',
@@ -347,6 +356,30 @@ export const enConsole = {
       enterBody: 'Enter the text.',
       tooLong: 'Too long: at most {{max}} characters. Remove {{over}}.',
     },
+  },
+  guard: {
+    needRoleHeading: 'Your role cannot open this page',
+    needRole: 'You act as {{role}}, which may not use “{{action}}”, and this page needs it.',
+    switchTo: '{{role}}, one of your roles, may. Switch to it to open this page.',
+    askForGroup: 'None of your roles may: ask an administrator to add you to a group that may.',
+  },
+  roles: {
+    heading: 'Switch role',
+    intro:
+      'The console acts with one role at a time: the one with the fewest rights when you sign in. A role with more rights needs a fresh sign-in and lasts until its credentials expire or you switch back.',
+    choose: 'Your roles',
+    current: '{{role}} (current)',
+    describe: '{{group}} group · admin API routes it may call: {{count}}',
+    switch: 'Switch role',
+    signInToSwitch: 'Sign in again to switch',
+    elevationNeedsSignIn:
+      'This role has more rights than the one you act as now. To use it, confirm it is you: you will sign in again with your password and a code from your authenticator app.',
+    switched: 'You now act as {{role}}.',
+    elevated:
+      'You act as {{role}} until {{time}}. Switch back to a role with fewer rights when you are done.',
+    ended: 'Your time as {{role}} has ended with its credentials. You act as {{least}} again.',
+    actingAs: 'Role: {{role}}',
+    actingAsLabel: 'Acting as role {{role}}. Switch role',
   },
   home: {
     heading: 'Home',

@@ -64,6 +64,8 @@ export const enSignIn = {
     signedOut: 'You have signed out.',
     totpTurnedOn:
       'Your authenticator app is on, and every session opened without it has ended, this one too. Sign in again with your password and a code from the app.',
+    switchRole:
+      'To act as {{role}}, confirm it is you: sign in again with your password and a code from your authenticator app.',
   },
   newPassword: {
     heading: 'Choose a new password',
@@ -104,6 +106,7 @@ export const enSignIn = {
     groups: 'Groups',
     noGroups: 'None',
     role: 'Role',
+    roleUntil: '(until {{time}})',
     noRole: 'None (not in a group with a role)',
     identityId: 'Identity ID',
     accessKey: 'Access key',
@@ -118,12 +121,9 @@ export const enSignIn = {
     changePassword: 'Change password',
     failed: 'Signed in, but the session could not be loaded: {{reason}}',
   },
-  guard: {
-    needGroupHeading: 'You need the {{group}} group',
-    needGroup:
-      'This page is for members of the {{group}} group, and you are not in it. Ask an administrator to add you, then refresh your access.',
-  },
   authErrors: {
+    roleNotYours:
+      'Your sign-in does not carry the role {{role}}, so the identity pool would refuse it. Refresh your access if you were just added to its group.',
     noRole:
       'You are signed in, but none of your groups gives access through the identity pool. Ask an administrator to add you to a group, then sign in again.',
     temporaryPasswordExpired:

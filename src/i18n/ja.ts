@@ -63,6 +63,8 @@ export const ja: Messages = {
     signedOut: 'サインアウトしました。',
     totpTurnedOn:
       '認証アプリをオンにしました。認証アプリなしで開始したセッションは、このセッションも含めてすべて終了しました。パスワードと認証アプリのコードでもう一度サインインしてください。',
+    switchRole:
+      '{{role}} として操作するには本人確認が必要です。パスワードと認証アプリのコードでもう一度サインインしてください。',
   },
   newPassword: {
     heading: '新しいパスワードを設定',
@@ -111,6 +113,7 @@ export const ja: Messages = {
     groups: 'グループ',
     noGroups: 'なし',
     role: 'ロール',
+    roleUntil: '（{{time}} まで）',
     noRole: 'なし（ロールのあるグループに属していません）',
     identityId: 'アイデンティティ ID',
     accessKey: 'アクセスキー',
@@ -125,12 +128,9 @@ export const ja: Messages = {
     changePassword: 'パスワードを変更',
     failed: 'サインインしましたが、セッションを読み込めませんでした: {{reason}}',
   },
-  guard: {
-    needGroupHeading: '{{group}} グループが必要です',
-    needGroup:
-      'このページは {{group}} グループのメンバー向けですが、あなたはこのグループに属していません。管理者に追加を依頼し、その後アクセス権を更新してください。',
-  },
   authErrors: {
+    roleNotYours:
+      'サインイン情報にロール {{role}} が含まれていないため、ID プールに拒否されます。グループに追加されたばかりの場合は、アクセスを更新してください。',
     noRole:
       'サインインしましたが、ID プールでアクセスを得られるグループに属していません。管理者にグループへの追加を依頼し、もう一度サインインしてください。',
     temporaryPasswordExpired:
@@ -222,6 +222,8 @@ export const ja: Messages = {
       UserNotFoundException: 'このユーザーは存在しません。誰かが削除した可能性があります。',
       UsernameExistsException: 'このメールアドレスのユーザーは既に存在します。',
       MfaRequired: '管理機能を使うには認証アプリを設定してください。',
+      OutranksCaller:
+        'このユーザーは {{group}} グループに属しており、あなたのロールより多くの権限を持っているため、あなたのロールではこの操作はできません。管理者に依頼してください。',
     },
   },
   table: {
@@ -267,6 +269,9 @@ export const ja: Messages = {
     probeAgain: 'もう一度確認',
     route: 'ルート',
     result: '結果',
+    expected: 'コントラクト上のあなたのロール',
+    expectedYes: '呼び出し可',
+    expectedNo: '呼び出し不可',
     outcome: { allowed: '許可', denied: '拒否', failed: '確認できません' },
     noRoutes: 'コントラクトに管理ルートがありません。',
     answersHeading: '許可されなかった各ルートへの API の応答',
@@ -326,6 +331,8 @@ export const ja: Messages = {
       'このメールアドレスは所有者によって確認されていないため、グループを付与できません。',
     selfProtectionActions:
       '自分自身のアカウントはここで無効化・リセット・削除できません。別の管理者に依頼してください。',
+    outranked:
+      'このユーザーは {{group}} グループに属しており、あなたのロールより多くの権限を持っています。管理者に依頼してください。',
     detail: {
       details: 'ユーザーの詳細',
       username: 'ユーザー名',
@@ -431,6 +438,9 @@ export const ja: Messages = {
     reasons: {
       AccessRevoked: '実行者の管理者権限は取り消されていました。',
       SelfProtection: '管理者は自分自身のアカウントにこの操作はできません。',
+      OutranksCaller:
+        'ユーザーは、実行者が使っていたロールより多くの権限を持つグループに属していました。',
+      MfaRequired: '実行者は、管理操作に必要な認証アプリを設定していませんでした。',
       UnverifiedEmail:
         'ユーザーがメールアドレスを確認していなかったため、グループを付与できませんでした。',
       Refused: '実行者にはこの操作が許可されていませんでした。',
@@ -546,6 +556,33 @@ export const ja: Messages = {
       enterBody: '本文を入力してください。',
       tooLong: '長すぎます。{{max}} 文字以内にしてください（{{over}} 文字超過）。',
     },
+  },
+  guard: {
+    needRoleHeading: '現在のロールではこのページを開けません',
+    needRole:
+      '現在は {{role}} として操作しています。このロールには「{{action}}」の権限がなく、このページにはその権限が必要です。',
+    switchTo:
+      'あなたのロールのうち {{role}} には権限があります。このロールに切り替えるとページを開けます。',
+    askForGroup:
+      'あなたのロールにはいずれも権限がありません。権限のあるグループへの追加を管理者に依頼してください。',
+  },
+  roles: {
+    heading: 'ロールの切り替え',
+    intro:
+      'コンソールは一度に 1 つのロールで操作します。サインイン直後は権限が最も少ないロールです。権限の多いロールに切り替えるには再度サインインが必要で、その認証情報の期限が切れるか元に戻すまで有効です。',
+    choose: 'あなたのロール',
+    current: '{{role}}（現在）',
+    describe: '{{group}} グループ · 呼び出せる管理 API ルート: {{count}}',
+    switch: 'ロールを切り替え',
+    signInToSwitch: '再度サインインして切り替え',
+    elevationNeedsSignIn:
+      'このロールには現在のロールより多くの権限があります。使用するには本人確認が必要です。パスワードと認証アプリのコードでもう一度サインインします。',
+    switched: '{{role}} として操作しています。',
+    elevated:
+      '{{time}} まで {{role}} として操作します。作業が終わったら、権限の少ないロールに戻してください。',
+    ended: '{{role}} の認証情報の期限が切れたため、{{least}} として操作する状態に戻りました。',
+    actingAs: 'ロール: {{role}}',
+    actingAsLabel: '{{role}} ロールで操作中。ロールを切り替え',
   },
   home: {
     heading: 'ホーム',

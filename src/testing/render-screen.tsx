@@ -14,6 +14,7 @@ import { SessionContext, type Session } from '../auth/session-context';
 import type { SessionDetails } from '../auth/summarize-session';
 import { RuntimeConfigContext } from '../config/runtime-config-context';
 import type { RuntimeConfig } from '@contract/runtime-config';
+import { byLeastPrivilege, callsAdminApi, GROUPS, isGroupName } from '@contract';
 import { en } from '../i18n/en';
 import { CloudscapeLanguage } from '../app/CloudscapeLanguage';
 import { FlashMessages, FlashProvider } from '../ui/flash';
@@ -69,10 +70,18 @@ export async function englishI18n() {
  * router.
  */
 export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
+  const groups = options.session?.groups ?? [];
   const details: SessionDetails = {
     email: 'admin@example.com',
-    groups: [],
+    groups,
     role: undefined,
+    // Unless a test says otherwise, the session acts as its most privileged group (an
+    // administrator who has switched to the admin role), or as admin with no groups given.
+    actingGroup: groups.length
+      ? byLeastPrivilege(groups.filter(isGroupName)).at(-1)
+      : GROUPS.admin.name,
+    roles: [],
+    roleUntil: undefined,
     identityId: undefined,
     accessKeyPrefix: undefined,
     credentialsExpire: undefined,
@@ -83,9 +92,11 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
       status: 'signedIn',
       details,
       generation: 1,
+      mustUseTotp: groups.some((group) => isGroupName(group) && callsAdminApi(group)),
       adminNeedsTotp: options.adminNeedsTotp ?? false,
     },
     refreshAccess: vi.fn(async () => {}),
+    switchRole: vi.fn(async () => {}),
     noteTotp: vi.fn(),
     endSessionsWithoutTotp: vi.fn(async () => {}),
   } as unknown as Session;

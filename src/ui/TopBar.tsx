@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LANGUAGES } from '@contract/languages';
 import { CHANGE_PASSWORD_PATH } from '../auth/change-password-path';
+import { roleName } from '../auth/roles/role-name';
+import { SwitchRoleModal } from '../auth/roles/SwitchRoleModal';
 import { useSession } from '../auth/session-context';
 import { currentLanguage } from '../i18n/i18n';
 import { chooseMode, MODE_CHOICES, storedModeChoice, type ModeChoice } from './visual-mode';
@@ -14,17 +16,20 @@ import { chooseMode, MODE_CHOICES, storedModeChoice, type ModeChoice } from './v
 export const TOP_BAR_ID = 'top-bar';
 
 const SIGN_OUT = 'sign-out';
+const SWITCH_ROLE = 'switch-role';
 const modeItem = (choice: ModeChoice) => `mode-${choice}`;
 
 /**
  * The AWS console's top bar: the product's name (to Home), the language, and for a
- * signed-in person their menu (Profile, Access, password, appearance, sign out).
+ * signed-in person the role the console acts as (choosing it switches role) and their menu
+ * (Profile, Access, Switch role, password, appearance, sign out).
  */
 export function TopBar() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { state, signOut } = useSession();
   const [mode, setMode] = useState(storedModeChoice);
+  const [switching, setSwitching] = useState(false);
   const language = currentLanguage(i18n);
 
   const follow = (event: CustomEvent<{ href?: string; external?: boolean }>) => {
@@ -51,7 +56,17 @@ export function TopBar() {
 
   const utilities: TopNavigationProps.Utility[] = [languageMenu];
   if (state.status === 'signedIn') {
-    const { email } = state.details;
+    const { email, role } = state.details;
+    if (role) {
+      utilities.push({
+        type: 'button',
+        text: t('roles.actingAs', { role: roleName(role) }),
+        ariaLabel: t('roles.actingAsLabel', { role: roleName(role) }),
+        iconName: 'key',
+        disableTextCollapse: true,
+        onClick: () => setSwitching(true),
+      });
+    }
     utilities.push({
       type: 'menu-dropdown',
       text: email,
@@ -61,6 +76,7 @@ export function TopBar() {
       items: [
         { id: 'profile', text: t('app.nav.profile'), href: '/profile' },
         { id: 'access', text: t('app.nav.access'), href: '/access' },
+        { id: SWITCH_ROLE, text: t('roles.heading') },
         { id: 'password', text: t('session.changePassword'), href: CHANGE_PASSWORD_PATH },
         {
           id: 'mode',
@@ -77,6 +93,7 @@ export function TopBar() {
       onItemFollow: follow,
       onItemClick: ({ detail }) => {
         if (detail.id === SIGN_OUT) return void signOut();
+        if (detail.id === SWITCH_ROLE) return setSwitching(true);
         const choice = MODE_CHOICES.find((c) => modeItem(c) === detail.id);
         if (choice) {
           chooseMode(choice);
@@ -98,6 +115,9 @@ export function TopBar() {
           overflowMenuDismissIconAriaLabel: t('app.close'),
         }}
       />
+      {switching && state.status === 'signedIn' && (
+        <SwitchRoleModal visible onDismiss={() => setSwitching(false)} />
+      )}
     </div>
   );
 }

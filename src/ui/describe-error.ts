@@ -18,7 +18,8 @@ export interface ErrorDescription {
  */
 export function describeError(error: unknown, t: TFunction): ErrorDescription {
   if (isNamed<ApiError>(error, 'ApiError')) {
-    const worded = error.code && t(`api.codes.${error.code}`, { defaultValue: '' });
+    const worded =
+      error.code && t(`api.codes.${error.code}`, { defaultValue: '', ...namedIn(error.body) });
     if (error.kind === 'Handler' && worded) {
       return { message: worded, requestId: error.requestId ?? undefined };
     }
@@ -33,6 +34,15 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
   if (error instanceof TypeError) return { message: t('api.network') };
   // The console's own problems pass through authProblem as they are.
   return { message: say(t, authProblem(error)) };
+}
+
+/**
+ * What a refusal's body names that the console's sentence for its code repeats: the group of
+ * an `OutranksCaller` (the API's own text is English only, so its words cannot be reused).
+ */
+function namedIn(body: unknown): { group?: string } {
+  const group = (body as { group?: unknown } | undefined)?.group;
+  return typeof group === 'string' ? { group } : {};
 }
 
 /**

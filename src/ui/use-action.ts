@@ -16,8 +16,9 @@ export interface Action<A extends unknown[]> {
  *
  * Everything behind sign-in uses TanStack's `useMutation` (`useRouteMutation` for the APIs'
  * routes). These screens cannot: no query client exists before a session does (each session
- * generation gets its own), and TanStack Query would add about 8 KB gzip to the first
- * download, which `bench:flows` holds to a 160 KB budget it is within 2 KB of.
+ * generation gets its own). Nor do they need one: a submit here caches and refetches nothing,
+ * and TanStack Query would add about 8 KB gzip to the first download, which every visitor
+ * pays and `bench:flows` holds to a budget (README, "What the console costs on the wire").
  */
 export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>): Action<A> {
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { groupOfRole, type GroupName } from '@contract';
 import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
@@ -14,6 +15,16 @@ export function callerUsername(event: APIGatewayProxyEvent): string | null {
   const provider = event.requestContext.identity.cognitoAuthenticationProvider ?? '';
   const match = /:CognitoSignIn:([^,:]+)$/.exec(provider);
   return match?.[1] ?? null;
+}
+
+/**
+ * The group whose role signed the call: API Gateway names the role session in `userArn`
+ * (`…:assumed-role/{role}/{session}`). Undefined for a role that is no group's (an automation
+ * role, or a role the contract does not know).
+ */
+export function actingGroup(event: APIGatewayProxyEvent): GroupName | undefined {
+  const arn = event.requestContext.identity.userArn;
+  return arn ? groupOfRole(arn) : undefined;
 }
 
 export interface Actor {

@@ -3,28 +3,43 @@ import { DRY_RUN_HEADER, isAuditedAction, type RouteDefinition, type RouteName }
 import type { Access } from '../shared/access';
 import { awsErrorName } from '../shared/aws-errors';
 import type { HttpError } from '../shared/http-error';
-import { listGroupsOf, mfaEnabledOf, USER_DIRECTORY_ACCESS } from '../shared/user-directory';
+import {
+  listGroupsOf,
+  signInStateOf,
+  USER_DIRECTORY_ACCESS,
+  type SignInState,
+} from '../shared/user-directory';
 import { recordRefusal } from './audited';
-import { callerUsername } from './caller';
+import { actingGroup, callerUsername } from './caller';
 import { accessRevoked, mfaRequired } from './refusals';
 
-/** What the check sends to the user pool: the caller's groups and MFA state, each request. */
+/** What the check sends to the user pool: the caller's groups and sign-in state, each request. */
 export const CURRENT_ACCESS_CHECK: readonly Access[] = [
   USER_DIRECTORY_ACCESS.listGroupsOf,
-  USER_DIRECTORY_ACCESS.mfaEnabledOf,
+  USER_DIRECTORY_ACCESS.signInStateOf,
 ];
 
-/** The one admin route an administrator without an authenticator app may call: who am I. */
-const ANSWERED_WITHOUT_MFA: readonly RouteName[] = ['whoami'];
+/**
+ * The one admin route answered without reading the caller's sign-in state (so without MFA, and
+ * to a disabled caller too): who am I. It changes nothing and tells the caller only what their
+ * own signed request already says, so it is not worth a second Cognito read.
+ */
+const ANSWERED_WITHOUT_SIGN_IN_STATE: readonly RouteName[] = ['whoami'];
+
+/** A deleted caller is no enabled user and has no MFA. */
+const NO_SUCH_USER: SignInState = { enabled: false, mfaEnabled: false };
 
 /**
  * The admin API trusts no role alone. A Cognito user's identity-pool credentials outlive a
- * demotion (up to an hour), so before every route the caller must be, in the user pool now,
- * in a group the route allows; a deleted user or one taken out of the group is refused 403
- * `AccessRevoked`. An administrator must also have an authenticator app (TOTP) turned on,
- * read from the pool, not from the client: without one, every route but `whoami` is refused
- * 403 `MfaRequired`. A refused mutation is audited as refused. A caller that is not a Cognito
- * user (an automation role the API's resource policy names) is IAM's to decide.
+ * demotion (up to an hour), so before every route the group whose role signed the call (the
+ * role the user acts as, which may be the least privileged of theirs) must allow the route,
+ * and the caller must be, in the user pool now, in that group and enabled; a deleted user, one
+ * taken out of the group, one disabled, or one holding a role that is no group's is refused 403
+ * `AccessRevoked`, reads as well as changes. The caller must also have an authenticator app
+ * (TOTP) turned on, read from the pool, not from the client: without one, every route but
+ * `whoami` is refused 403 `MfaRequired`. A refused mutation is audited as refused. A caller
+ * that is not a Cognito user (an automation role the API's resource policy names) is IAM's to
+ * decide.
  *
  * Cost: two Cognito admin reads per admin request (one for `whoami`), sent together, so the
  * latency is one round trip. AdminListGroupsForUser and AdminGetUser both count toward the
@@ -41,13 +56,16 @@ export async function assertCurrentAccess(
 ): Promise<void> {
   const username = callerUsername(event);
   if (!username) return;
-  const needsMfa = !ANSWERED_WITHOUT_MFA.includes(name);
-  const [groups, mfaEnabled] = await Promise.all([
+  const acting = actingGroup(event);
+  const readsSignInState = !ANSWERED_WITHOUT_SIGN_IN_STATE.includes(name);
+  const [groups, { enabled, mfaEnabled }] = await Promise.all([
     orIfNoSuchUser(listGroupsOf(username), []),
-    needsMfa ? orIfNoSuchUser(mfaEnabledOf(username), false) : Promise.resolve(true),
+    readsSignInState
+      ? orIfNoSuchUser(signInStateOf(username), NO_SUCH_USER)
+      : Promise.resolve({ enabled: true, mfaEnabled: true }),
   ]);
-  // Membership first: a removed administrator hears that, not how to set up MFA.
-  if (!(route.groups as readonly string[]).some((group) => groups.includes(group))) {
+  // Membership first: a removed or disabled administrator hears that, not how to set up MFA.
+  if (!acting || !groups.includes(acting) || !route.groups.includes(acting) || !enabled) {
     await refuse(name, event, accessRevoked());
   }
   if (!mfaEnabled) await refuse(name, event, mfaRequired());

@@ -9,6 +9,17 @@ export const accessRevoked = () =>
   });
 
 /**
+ * The target is in a group with more rights than the role the caller acts as (see the
+ * contract's `outrankingGroup`): a helpdesk role does not disable or reset an administrator.
+ */
+export const outranksCaller = (email: string, group: string) =>
+  new HttpError(
+    403,
+    `${email} is in the ${group} group, which has more rights than yours; ask an administrator.`,
+    { code: 'OutranksCaller', group },
+  );
+
+/**
  * The caller is an administrator without an authenticator app (TOTP) turned on: every admin
  * route but `whoami` needs one. The console explains the code and sends them to set one up.
  */

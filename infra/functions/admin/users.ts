@@ -10,16 +10,16 @@ import {
   AdminUserGlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { GROUPS, type AuditedAction, type UserDetail } from '@contract';
+import { GROUPS, outrankingGroup, type AuditedAction, type UserDetail } from '@contract';
 import { userPoolAccess } from '../shared/access';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
 import type { RouteHandlers } from '../shared/rest-handler';
 import { getUser, listUsers } from '../shared/user-directory';
 import { audited } from './audited';
-import { callerUsername } from './caller';
+import { actingGroup, callerUsername } from './caller';
 import type { SELF_PROTECTION } from './refusals';
-import { selfProtection, unverifiedEmail } from './refusals';
+import { outranksCaller, selfProtection, unverifiedEmail } from './refusals';
 
 const userPoolId = () => requireEnv('USER_POOL_ID');
 
@@ -57,7 +57,8 @@ interface UserMutation {
 /**
  * One audited mutation of one user. The user is read first, so a call by e-mail alias and a
  * call by username are the same target, the audit log names them by e-mail, and a
- * self-targeted change is caught before anything is written. Returns the target's username.
+ * self-targeted change, or one on a user in a group with more rights than the caller's role,
+ * is caught before anything is written. Returns the target's username.
  */
 async function mutateUser(
   event: APIGatewayProxyEvent,
@@ -71,6 +72,10 @@ async function mutateUser(
     if (mutation.protectSelf && target.username === callerUsername(event)) {
       throw selfProtection(mutation.protectSelf);
     }
+    // A role acts on nobody it is outranked by; an automation role (no group's) is IAM's to limit.
+    const acting = actingGroup(event);
+    const outranking = acting && outrankingGroup(target.groups, acting);
+    if (outranking) throw outranksCaller(target.email, outranking);
     await mutation.run(target);
     return target.username;
   });

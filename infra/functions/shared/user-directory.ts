@@ -37,7 +37,7 @@ export const USER_DIRECTORY_ACCESS = {
   countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countUsers: userPoolAccess('cognito-idp:ListUsers'),
   listGroupsOf: userPoolAccess('cognito-idp:AdminListGroupsForUser'),
-  mfaEnabledOf: userPoolAccess('cognito-idp:AdminGetUser'),
+  signInStateOf: userPoolAccess('cognito-idp:AdminGetUser'),
 } as const;
 
 /** A user as a list shows them, before their MFA state is read. */
@@ -54,8 +54,21 @@ const readUser = (username: string) =>
   cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: username }));
 
 /** Whether the user has an authenticator app turned on, as the pool records it now. */
-export async function mfaEnabledOf(username: string): Promise<boolean> {
+async function mfaEnabledOf(username: string): Promise<boolean> {
   return hasSoftwareTokenMfa(await readUser(username));
+}
+
+/** What decides whether the user may act now: enabled, and with an authenticator app on. */
+export interface SignInState {
+  enabled: boolean;
+  mfaEnabled: boolean;
+}
+
+/** The user's sign-in state as the pool records it now: one AdminGetUser answers both. */
+export async function signInStateOf(username: string): Promise<SignInState> {
+  const user = await readUser(username);
+  // AdminGetUser always names `Enabled`; were it ever missing, the user counts as disabled.
+  return { enabled: user.Enabled ?? false, mfaEnabled: hasSoftwareTokenMfa(user) };
 }
 
 function toListedUser(user: UserType & { UserAttributes?: AttributeType[] }): ListedUser {

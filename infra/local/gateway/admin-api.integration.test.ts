@@ -209,6 +209,7 @@ describe('the admin API as the admin group', () => {
     const { body } = await as(admin).get('/admin/groups');
     expect(body.groups.map((g: Json) => [g.name, g.precedence, g.roleArn])).toEqual([
       ['admin', 1, 'arn:aws:iam::000000000000:role/ConsoleAdminRole'],
+      ['helpdesk', 5, 'arn:aws:iam::000000000000:role/ConsoleHelpdeskRole'],
       ['general', 10, 'arn:aws:iam::000000000000:role/ConsoleGeneralRole'],
     ]);
     expect(body.groups[0].memberCount).toBeGreaterThanOrEqual(1);

@@ -34,8 +34,8 @@ describe('the ops API behind its Lambda authorizer', () => {
     });
     const response = await get('/ops/stats', `Bearer ${TOKEN}`);
     expect(await response.json()).toEqual({
-      // The seeded two and the administrator made above.
-      users: 3,
+      // The seeded users and the administrator made above.
+      users: stack.settings.seedUsers.length + 1,
       admins: 2,
       adminActionsLast24h: 1,
       generatedAt: expect.any(String),

@@ -13,6 +13,7 @@ import { nextTotpCode } from './totp';
 import type { TestStack } from './test-stack';
 
 export const SEEDED_ADMIN = { email: 'admin@example.com', password: 'Admin-Passw0rd!' };
+export const SEEDED_HELPDESK = { email: 'helpdesk@example.com', password: 'Helpdesk-Passw0rd!' };
 export const SEEDED_USER = { email: 'user@example.com', password: 'User-Passw0rd!' };
 
 export interface TemporaryCredentials {

@@ -21,13 +21,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   SRP_GROUP,
-  modPow,
   passwordClaimSignature,
   passwordExponent,
   poolShortName,
   scramblingParameter,
   toBigInt,
 } from '../user-pool/srp';
+import { groupPow } from './group-pow';
 
 /** What InitiateAuth and RespondToAuthChallenge answer, as far as sign-in needs it. */
 export interface AuthOutcome {
@@ -76,11 +76,12 @@ export async function srpSignIn(
 ): Promise<AuthOutcome> {
   const transport = 'send' in idp ? sdkTransport(idp) : idp;
   const { N, g, k } = SRP_GROUP;
+  // The client's own powers, by OpenSSL (`groupPow`); the server's half stays in `srp.ts`.
   let a: bigint;
   let A: bigint;
   do {
     a = toBigInt(randomBytes(128).toString('hex'));
-    A = modPow(g, a, N);
+    A = groupPow(g, a);
   } while (A % N === 0n);
 
   const challenge = await transport.initiateAuth({
@@ -97,8 +98,8 @@ export async function srpSignIn(
   const B = toBigInt(params.SRP_B!);
   const u = scramblingParameter(A, B);
   const x = passwordExponent(poolName, userIdForSrp, input.password, params.SALT!);
-  const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
-  const sharedSecret = modPow(base, a + u * x, N);
+  const base = (((B - k * groupPow(g, x)) % N) + N) % N;
+  const sharedSecret = groupPow(base, a + u * x);
   const timestamp = srpTimestamp(new Date());
   return transport.respondToAuthChallenge({
     ClientId: input.clientId,

@@ -7,6 +7,7 @@ import {
   USER_POOL_SETTINGS,
   roleArn,
   type AppClientSettings,
+  type GroupName,
   type UserPoolSettings,
 } from '@contract';
 import { AwsError, invalidParameter, notAuthorized, resourceNotFound } from '../aws/errors';
@@ -107,6 +108,8 @@ export class UserPool {
     const state = options.file.load() ?? (await UserPool.createState(options));
     // State files from before access tokens had a key of their own get one now.
     state.accessTokenSigningKey ??= await createStoredSigningKey();
+    // A group the contract gained since the state was made is created, as a deploy creates it.
+    for (const name of GROUP_NAMES) state.groups[name] ??= contractGroup(name, options);
     options.file.save(state);
     const signingKeys = {
       idToken: await loadSigningKey(state.signingKey),
@@ -125,17 +128,7 @@ export class UserPool {
   private static async createState(options: UserPoolOptions): Promise<UserPoolState> {
     const now = options.now();
     const groups = Object.fromEntries(
-      GROUP_NAMES.map((name) => [
-        name,
-        {
-          name,
-          description: GROUPS[name].description,
-          precedence: GROUPS[name].precedence,
-          roleArn: roleArn(options.accountId, name),
-          createdAt: now,
-          updatedAt: now,
-        },
-      ]),
+      GROUP_NAMES.map((name) => [name, contractGroup(name, options)]),
     );
     return {
       userPoolId: newUserPoolId(options.region),
@@ -617,6 +610,19 @@ export class UserPool {
     this.setPassword(user, password, 'CONFIRMED');
     this.save();
   }
+}
+
+/** A group as the contract defines it, mapped to its role in the local account. */
+function contractGroup(name: GroupName, options: UserPoolOptions): GroupRecord {
+  const now = options.now();
+  return {
+    name,
+    description: GROUPS[name].description,
+    precedence: GROUPS[name].precedence,
+    roleArn: roleArn(options.accountId, name),
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**

@@ -20,16 +20,26 @@ afterAll(async () => {
 
 describe("aws-amplify's default sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER)", () => {
   it.each([
-    ['admin@example.com', 'Admin-Passw0rd!', 'admin'],
-    ['user@example.com', 'User-Passw0rd!', 'general'],
+    {
+      email: 'admin@example.com',
+      password: 'Admin-Passw0rd!',
+      preferred: 'admin',
+      group: 'general',
+    },
+    {
+      email: 'user@example.com',
+      password: 'User-Passw0rd!',
+      preferred: 'general',
+      group: 'general',
+    },
   ] as const)(
-    'signs in %s and gets credentials for the %s role',
-    async (email, password, group) => {
+    'signs in $email: Cognito prefers the $preferred role, the console gets credentials for $group',
+    async ({ email, password, preferred, group }) => {
       const result = await signIn({ username: email, password });
       expect(result).toMatchObject({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
       const session = await fetchAuthSession();
       expect(session.tokens?.idToken?.payload['cognito:preferred_role']).toBe(
-        roleArn('000000000000', group),
+        roleArn('000000000000', preferred),
       );
       expect(session.identityId).toMatch(/^ap-northeast-1:/);
       expect(session.credentials?.accessKeyId).toMatch(/^ASIA/);

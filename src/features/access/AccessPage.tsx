@@ -3,11 +3,12 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { GROUPS } from '@contract/groups';
 import { useSignedFetch } from '../../api/api-context';
 import { localQuery, routeQuery } from '../../api/route-queries';
 import { RefreshAccessButton } from '../../auth/RefreshAccessButton';
+import { SwitchRoleButton } from '../../auth/roles/SwitchRoleButton';
 import { useSignedInSession } from '../../auth/session-context';
+import { useMayCall } from '../../auth/use-may-call';
 import { SessionDetailsList } from '../../auth/SessionDetailsList';
 import { useRuntimeConfig } from '../../config/runtime-config-context';
 import { QueryStatus } from '../../ui/QueryStatus';
@@ -31,8 +32,9 @@ export default function AccessPage() {
     localQuery('accessProbe', () => probeAdminRoutes(signedFetch, adminApiUrl)),
   );
   useScreen(t('access.heading'));
-  // Outside the admin group the admin API is meant to say no: a calm answer, not an error.
-  const refusalExpected = !details.groups.includes(GROUPS.admin.name);
+  const mayCall = useMayCall();
+  // A role the contract gives no admin route is meant to hear no: a calm answer, not an error.
+  const refusalExpected = !mayCall('whoami');
   const checking = probe.isFetching || whoami.isFetching;
 
   return (
@@ -43,7 +45,12 @@ export default function AccessPage() {
       <RegionContainer
         heading={t('access.sessionHeading')}
         description={t('session.refreshHelp')}
-        actions={<RefreshAccessButton />}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            {details.roles.length > 1 && <SwitchRoleButton />}
+            <RefreshAccessButton />
+          </SpaceBetween>
+        }
       >
         <SessionDetailsList details={details} />
       </RegionContainer>
@@ -67,7 +74,7 @@ export default function AccessPage() {
         }
       >
         <QueryStatus query={probe} loading={t('access.probing')}>
-          {(results) => <ProbeResults results={results} refusalExpected={refusalExpected} />}
+          {(results) => <ProbeResults results={results} expected={mayCall} />}
         </QueryStatus>
       </RegionContainer>
     </SpaceBetween>

@@ -1,6 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
+import type { RouteName } from '@contract/routes';
 import { describeError } from '../../ui/describe-error';
 import { Notice } from '../../ui/Notice';
 import { ProbeAnswers, type RefusedRoute } from './ProbeAnswers';
@@ -13,11 +14,11 @@ import type { ProbeResult } from './probe';
  */
 export function ProbeResults({
   results,
-  refusalExpected,
+  expected,
 }: {
   results: ProbeResult[];
-  /** Whether this person is outside the admin group, so denials are what should happen. */
-  refusalExpected: boolean;
+  /** Whether the contract lets the acting role call a route: other denials are expected. */
+  expected(route: RouteName): boolean;
 }) {
   const { t } = useTranslation();
   const allowed = results.filter((r) => r.outcome === 'allowed').length;
@@ -26,7 +27,9 @@ export function ProbeResults({
   );
   // The console's sentence says what a refusal means and what to do: once per kind of refusal.
   const reasons = [...new Set(refused.map(({ described }) => described.message))];
-  const calm = refusalExpected && refused.every(({ result }) => result.outcome === 'denied');
+  const calm = refused.every(
+    ({ result }) => result.outcome === 'denied' && !expected(result.route),
+  );
   return (
     <SpaceBetween size="m">
       <div role="status">
@@ -43,7 +46,7 @@ export function ProbeResults({
           ))}
         </Notice>
       )}
-      <ProbeTable results={results} />
+      <ProbeTable results={results} expected={expected} />
       <ProbeAnswers refused={refused} />
     </SpaceBetween>
   );

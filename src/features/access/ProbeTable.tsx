@@ -3,6 +3,7 @@ import StatusIndicator, {
 } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useTranslation } from 'react-i18next';
+import type { RouteName } from '@contract/routes';
 import type { ProbeResult } from './probe';
 import { RouteLabel } from './route-label';
 
@@ -13,10 +14,17 @@ const INDICATOR: Record<ProbeResult['outcome'], StatusIndicatorProps.Type> = {
 };
 
 /**
- * One row per admin route: allowed, denied or not checked. Why a route was refused is said
- * once above the table, and each route's own answer is folded away below it.
+ * One row per admin route: allowed, denied or not checked, beside what the contract gives the
+ * role the console acts as (a difference is what to look into). Why a route was refused is
+ * said once above the table, and each route's own answer is folded away below it.
  */
-export function ProbeTable({ results }: { results: ProbeResult[] }) {
+export function ProbeTable({
+  results,
+  expected,
+}: {
+  results: ProbeResult[];
+  expected(route: RouteName): boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Table
@@ -43,6 +51,13 @@ export function ProbeTable({ results }: { results: ProbeResult[] }) {
               {t(`access.outcome.${result.outcome}`)}
             </StatusIndicator>
           ),
+        },
+        {
+          id: 'expected',
+          header: t('access.expected'),
+          minWidth: 160,
+          cell: (result) =>
+            expected(result.route) ? t('access.expectedYes') : t('access.expectedNo'),
         },
       ]}
     />

@@ -72,6 +72,41 @@ describe('each entry’s outcome', () => {
     expect(within(pending).getByText(/whether it happened is unknown/)).toBeTruthy();
   });
 
+  it('counts a helpdesk role acting on an administrator, or a caller without MFA, as refused', async () => {
+    await renderAudit(() => ({
+      entries: [
+        entry({
+          action: 'disableUser',
+          target: 'boss@example.com',
+          outcome: 'failure',
+          error: 'OutranksCaller',
+        }),
+        entry({
+          action: 'disableUser',
+          target: 'nomfa@example.com',
+          outcome: 'failure',
+          error: 'MfaRequired',
+        }),
+      ],
+      nextCursor: null,
+    }));
+
+    const outranked = await rowOf('boss@example.com');
+    expect(within(outranked).getByText('Refused')).toBeTruthy();
+    expect(
+      within(outranked).getByText(
+        'The user was in a group with more rights than the role they acted as.',
+      ),
+    ).toBeTruthy();
+    const withoutMfa = await rowOf('nomfa@example.com');
+    expect(within(withoutMfa).getByText('Refused')).toBeTruthy();
+    expect(
+      within(withoutMfa).getByText(
+        'They had no authenticator app set up, which admin actions need.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows a code it has no words for as the code', async () => {
     await renderAudit(() => ({
       entries: [entry({ outcome: 'failure', error: 'SomethingNewException' })],

@@ -2,15 +2,18 @@ import type { AuditEntry } from '@contract';
 
 /**
  * How an entry ended, as the log shows it. A `failure` the console's own rules decided (the
- * caller's access, self-protection, an unverified address) was refused; any other failure is
- * the service answering that it could not be done.
+ * caller's access or missing authenticator app, self-protection, a target who outranks the
+ * caller's role, an unverified address) was refused; any other failure is the service
+ * answering that it could not be done.
  */
 export type ShownOutcome = 'success' | 'refused' | 'failed' | 'pending';
 
 /** The admin API's own refusal codes (`infra/functions/admin/refusals.ts`, `recordRefusal`). */
 const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'AccessRevoked',
+  'MfaRequired',
   'SelfProtection',
+  'OutranksCaller',
   'UnverifiedEmail',
   'Refused',
 ]);

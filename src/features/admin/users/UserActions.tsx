@@ -3,19 +3,30 @@ import ButtonDropdown, {
 } from '@cloudscape-design/components/button-dropdown';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@contract';
+import { outrankingGroup, type RouteName, type UserSummary } from '@contract';
 import { useSignedInSession } from '../../../auth/session-context';
+import { useMayCall } from '../../../auth/use-may-call';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { isSelf } from './is-self';
 import { resetsByInvitation, useUserActions, type ActionTarget } from './user-actions';
 
 type Command = 'disable' | 'enable' | 'resetPassword' | 'resetMfa' | 'remove';
 
+/** The admin route each command calls: a role that may not call it is not offered it. */
+const COMMAND_ROUTES: Record<Command, RouteName> = {
+  disable: 'disableUser',
+  enable: 'enableUser',
+  resetPassword: 'resetUserPassword',
+  resetMfa: 'resetUserMfa',
+  remove: 'deleteUser',
+};
+
 /**
  * The "Actions" menu on a user: disable or enable, reset password, reset MFA (turn their
  * authenticator app off, for someone who lost it), delete. Each asks first
  * (deleting asks for their e-mail typed out); on your own account it offers none of them, so
- * no one locks themself out. Results go to the flashbar.
+ * no one locks themself out. Only what the acting role may call is offered. Results go to the
+ * flashbar.
  *
  * With no `user` (nothing selected in a list) the menu is there but disabled.
  */
@@ -31,9 +42,15 @@ export function UserActions({
 }) {
   const { t } = useTranslation();
   const { details } = useSignedInSession();
+  const mayCall = useMayCall();
   const actions = useUserActions();
   const [asking, setAsking] = useState<Command>();
   const self = user !== undefined && isSelf(details, user);
+  // A user's page knows their groups (a list row does not; the API refuses there, and says why).
+  const outranking =
+    user && 'groups' in user && Array.isArray(user.groups) && details.actingGroup
+      ? outrankingGroup(user.groups as string[], details.actingGroup)
+      : undefined;
 
   const items: ButtonDropdownProps.Item[] = user
     ? [
@@ -48,7 +65,7 @@ export function UserActions({
           disabledReason: user.mfaEnabled ? undefined : t('users.noMfaToReset'),
         },
         { id: 'remove', text: t('users.delete.submit') },
-      ]
+      ].filter((item) => mayCall(COMMAND_ROUTES[item.id as Command]))
     : [];
 
   const confirm = () => {
@@ -63,8 +80,14 @@ export function UserActions({
       <ButtonDropdown
         items={items}
         variant={variant}
-        disabled={!user || self || actions.busy}
-        disabledReason={self ? t('users.selfProtectionActions') : undefined}
+        disabled={!user || self || outranking !== undefined || actions.busy}
+        disabledReason={
+          self
+            ? t('users.selfProtectionActions')
+            : outranking
+              ? t('users.outranked', { group: outranking })
+              : undefined
+        }
         loading={actions.busy}
         onItemClick={({ detail }) => setAsking(detail.id as Command)}
       >

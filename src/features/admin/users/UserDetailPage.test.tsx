@@ -4,13 +4,14 @@ import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeApiError } from '../../../api/api-error';
 import { ADMIN_SCREENS, USER_SCREEN, userScreen } from '../../../app/admin-screens';
-import { GROUPS, type UserDetail } from '@contract';
+import { GROUPS, type GroupName, type UserDetail } from '@contract';
 import type { FakeRoutes } from '../../../testing/fake-api';
 import { renderScreen } from '../../../testing/render-screen';
 import UserDetailPage from './UserDetailPage';
 
 const ADMIN = GROUPS.admin.name;
 const GENERAL = GROUPS.general.name;
+const HELPDESK = GROUPS.helpdesk.name;
 const ADA = 'ada@example.com';
 const ME = 'admin@example.com';
 
@@ -49,13 +50,13 @@ function userApi(changes: Partial<UserDetail> = {}) {
   } satisfies FakeRoutes;
 }
 
-async function renderUserPage(routes: FakeRoutes, me = ME) {
+async function renderUserPage(routes: FakeRoutes, me = ME, groups?: GroupName[]) {
   const rendered = await renderScreen(
     <Routes>
       <Route path={USER_SCREEN} element={<UserDetailPage />} />
       <Route path={ADMIN_SCREENS.users} element={<h1>Users</h1>} />
     </Routes>,
-    { routes, at: userScreen('u-ada'), session: { email: me } },
+    { routes, at: userScreen('u-ada'), session: { email: me, ...(groups ? { groups } : {}) } },
   );
   await screen.findByRole('heading', { level: 1, name: /@example\.com/ });
   return rendered;
@@ -181,19 +182,47 @@ describe('A user’s page', () => {
     await user.click(button('Add to group'));
     await flash(`${ADA} is now in ${ADMIN}.`);
     await waitFor(() => expect(groupsShown()).toEqual([GENERAL, ADMIN]));
+    await user.click(screen.getByRole('button', { name: /^Group to add/ }));
+    await user.click(screen.getByRole('option', { name: new RegExp(`^${HELPDESK}`) }));
+    await user.click(button('Add to group'));
+    await flash(`${ADA} is now in ${HELPDESK}.`);
+    await waitFor(() => expect(groupsShown()).toEqual([GENERAL, ADMIN, HELPDESK]));
     expect(screen.getByText('They are in every group.')).toBeTruthy();
 
     await user.click(button(`Remove from ${GENERAL}`));
     expect(dialog().getByText(`Remove ${ADA} from ${GENERAL}?`, { exact: false })).toBeTruthy();
     await user.click(dialog().getByRole('button', { name: 'Remove' }));
     await flash(`${ADA} is no longer in ${GENERAL}.`);
-    await waitFor(() => expect(groupsShown()).toEqual([ADMIN]));
+    await waitFor(() => expect(groupsShown()).toEqual([ADMIN, HELPDESK]));
     expect(callsTo(calls, 'addUserToGroup')).toEqual([
       { params: { username: 'u-ada', group: ADMIN } },
+      { params: { username: 'u-ada', group: HELPDESK } },
     ]);
     expect(callsTo(calls, 'removeUserFromGroup')).toEqual([
       { params: { username: 'u-ada', group: GENERAL } },
     ]);
+  });
+
+  it('offers support staff only what their role may call: no delete, no group changes', async () => {
+    const { user } = await renderUserPage(userApi({ mfaEnabled: true }), ME, [HELPDESK]);
+    await user.click(button('Actions'));
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Disable user',
+      'Reset password',
+      'Reset MFA',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Add to group' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove from / })).toBeNull();
+  });
+
+  it('offers support staff nothing on an administrator, and says why', async () => {
+    await renderUserPage(userApi({ groups: [ADMIN, GENERAL] }), ME, [HELPDESK]);
+    expect(isDisabled(button('Actions'))).toBe(true);
+    expect(
+      screen.getByText(
+        'This user is in the admin group, which has more rights than your role: ask an administrator.',
+      ),
+    ).toBeTruthy();
   });
 
   it('links each group to its members', async () => {

@@ -3,13 +3,14 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_NAMES, GROUPS, isGroupName, type GroupName, type UserDetail } from '@contract';
 import { groupScreen } from '../../../app/admin-screens';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { InAppLink } from '../../../ui/InAppLink';
+import { useMayCall } from '../../../auth/use-may-call';
 import { useUserActions } from './user-actions';
 
 /** The id of the sentence saying why a group button is disabled. */
@@ -24,6 +25,7 @@ const WHY = 'user-groups-why';
 export function UserGroupsTable({ user, self }: { user: UserDetail; self: boolean }) {
   const { t } = useTranslation();
   const actions = useUserActions();
+  const mayCall = useMayCall();
   const [chosen, setChosen] = useState<SelectProps.Option | null>(null);
   const [leaving, setLeaving] = useState<string>();
 
@@ -68,7 +70,7 @@ export function UserGroupsTable({ user, self }: { user: UserDetail; self: boolea
             counter={`(${user.groups.length})`}
             description={whyNoGrant && <span id={WHY}>{whyNoGrant}</span>}
             actions={
-              options.length === 0 ? (
+              !mayCall('addUserToGroup') ? undefined : options.length === 0 ? (
                 <Box color="text-status-inactive">{t('users.groups.everyGroup')}</Box>
               ) : (
                 <SpaceBetween direction="horizontal" size="xs">
@@ -95,48 +97,50 @@ export function UserGroupsTable({ user, self }: { user: UserDetail; self: boolea
             {t('users.groups.heading')}
           </Header>
         }
-        columnDefinitions={[
-          {
-            id: 'group',
-            header: t('groups.name'),
-            cell: ({ name }) => <InAppLink href={groupScreen(name)}>{name}</InAppLink>,
-            minWidth: 120,
-          },
-          {
-            id: 'description',
-            header: t('groups.description'),
-            cell: ({ name }) => (isGroupName(name) ? GROUPS[name].description : '—'),
-            minWidth: 200,
-          },
-          {
-            id: 'precedence',
-            header: t('groups.precedence'),
-            cell: ({ name }) => (isGroupName(name) ? GROUPS[name].precedence : '—'),
-            minWidth: 120,
-          },
-          {
-            id: 'role',
-            header: t('groups.role'),
-            cell: ({ name }) => (isGroupName(name) ? GROUPS[name].roleName : t('groups.noRole')),
-            minWidth: 180,
-          },
-          {
-            id: 'remove',
-            header: t('users.actions'),
-            cell: ({ name }) => (
-              <Button
-                variant="inline-link"
-                ariaLabel={t('users.groups.removeFrom', { group: name })}
-                disabled={!mayLeave(name) || actions.busy}
-                ariaDescribedby={mayLeave(name) ? undefined : WHY}
-                onClick={() => setLeaving(name)}
-              >
-                {t('users.groups.remove')}
-              </Button>
-            ),
-            minWidth: 100,
-          },
-        ]}
+        columnDefinitions={(
+          [
+            {
+              id: 'group',
+              header: t('groups.name'),
+              cell: ({ name }) => <InAppLink href={groupScreen(name)}>{name}</InAppLink>,
+              minWidth: 120,
+            },
+            {
+              id: 'description',
+              header: t('groups.description'),
+              cell: ({ name }) => (isGroupName(name) ? GROUPS[name].description : '—'),
+              minWidth: 200,
+            },
+            {
+              id: 'precedence',
+              header: t('groups.precedence'),
+              cell: ({ name }) => (isGroupName(name) ? GROUPS[name].precedence : '—'),
+              minWidth: 120,
+            },
+            {
+              id: 'role',
+              header: t('groups.role'),
+              cell: ({ name }) => (isGroupName(name) ? GROUPS[name].roleName : t('groups.noRole')),
+              minWidth: 180,
+            },
+            {
+              id: 'remove',
+              header: t('users.actions'),
+              cell: ({ name }) => (
+                <Button
+                  variant="inline-link"
+                  ariaLabel={t('users.groups.removeFrom', { group: name })}
+                  disabled={!mayLeave(name) || actions.busy}
+                  ariaDescribedby={mayLeave(name) ? undefined : WHY}
+                  onClick={() => setLeaving(name)}
+                >
+                  {t('users.groups.remove')}
+                </Button>
+              ),
+              minWidth: 100,
+            },
+          ] satisfies TableProps.ColumnDefinition<{ name: string }>[]
+        ).filter((column) => column.id !== 'remove' || mayCall('removeUserFromGroup'))}
         empty={<Box color="inherit">{t('users.groups.empty')}</Box>}
       />
       {leaving && (

@@ -11,6 +11,7 @@ import type { UserStatusFilter } from '@contract';
 import { Notice } from '../../../ui/Notice';
 import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
+import { useMayCall } from '../../../auth/use-may-call';
 import { InviteUserModal } from './InviteUserModal';
 import { UserActions } from './UserActions';
 import { useUsersColumns } from './users-columns';
@@ -25,6 +26,7 @@ import { UsersPagination } from './UsersPagination';
  * act on them from "Actions" (each action asks first), or invite someone.
  */
 export default function UsersPage() {
+  const mayCall = useMayCall();
   const { t } = useTranslation();
   useScreen(t('users.heading'));
   const [typed, setTyped] = useState('');
@@ -67,9 +69,11 @@ export default function UsersPage() {
       actions={
         <SpaceBetween direction="horizontal" size="xs">
           <UserActions user={selectedUser} onDeleted={() => setSelected(undefined)} />
-          <Button variant="primary" onClick={() => setInviting(true)}>
-            {t('users.invite.open')}
-          </Button>
+          {mayCall('inviteUser') && (
+            <Button variant="primary" onClick={() => setInviting(true)}>
+              {t('users.invite.open')}
+            </Button>
+          )}
         </SpaceBetween>
       }
     >

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GROUPS } from '@contract/groups';
+import { byLeastPrivilege, GROUPS, roleArn, type GroupName } from '@contract/groups';
 import { decodeApiError } from '../api/api-error';
 import { routeQuery } from '../api/route-queries';
 import { renderScreen } from '../testing/render-screen';
 import { NotFoundPage } from '../ui/NotFoundPage';
-import RequireAdmin from './RequireGroup';
+import RequireAdmin from './RequireRole';
 import { SECURITY_PATH, type SecurityLocationState } from './security-path';
 
 const adminScreen = (
@@ -21,20 +21,69 @@ const adminScreen = (
 
 afterEach(cleanup);
 
+const arnOf = (group: GroupName) => roleArn('000000000000', group);
+const acting = (group: GroupName, ...others: GroupName[]) => ({
+  groups: [group, ...others],
+  role: arnOf(group),
+  actingGroup: group,
+  roles: byLeastPrivilege([group, ...others]).map((g) => ({ arn: arnOf(g), group: g })),
+});
+
 describe('The admin screens’ guard', () => {
-  it('tells someone outside the group, calmly, what they need, with “Refresh my access”', async () => {
-    const { user } = await renderScreen(adminScreen, { session: { groups: ['general'] } });
+  it('tells someone whose roles may not, calmly, what they need, with “Refresh my access”', async () => {
+    const { user } = await renderScreen(adminScreen, { session: acting('general') });
     expect(
-      screen.getByRole('heading', { level: 1, name: `You need the ${GROUPS.admin.name} group` }),
+      screen.getByRole('heading', { level: 1, name: 'Your role cannot open this page' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/You act as ConsoleGeneralRole, which may not use “List users”/),
     ).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Users' })).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Switch role' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Refresh my access' }));
     expect((await screen.findByRole('status')).textContent).toContain('Your access is up to date.');
   });
 
+  it('offers an administrator acting as general the switch to admin, which needs a fresh sign-in', async () => {
+    const { user, session } = await renderScreen(adminScreen, {
+      session: acting('general', 'admin'),
+    });
+    expect(screen.getByText(/ConsoleAdminRole, one of your roles, may/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Switch role' }));
+    const dialog = screen.getByRole('dialog', { name: 'Switch role' });
+    expect(within(dialog).getByRole('radio', { name: /^ConsoleAdminRole/ })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(
+      within(dialog).getByText(/you will sign in again with your password and a code/),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in again to switch' }));
+    expect(session.switchRole).toHaveBeenCalledWith(arnOf('admin'));
+  });
+
+  it('lets support staff into Users but not Announcements', async () => {
+    const at = (path: string) => (
+      <Routes>
+        <Route path="/admin" element={<RequireAdmin />}>
+          <Route path="*" element={<h1>{path}</h1>} />
+        </Route>
+      </Routes>
+    );
+    await renderScreen(at('users'), { at: '/admin/users', session: acting('helpdesk') });
+    expect(screen.getByRole('heading', { name: 'users' })).toBeTruthy();
+    cleanup();
+    await renderScreen(at('announcements'), {
+      at: '/admin/announcements',
+      session: acting('helpdesk'),
+    });
+    expect(screen.getByRole('heading', { name: 'Your role cannot open this page' })).toBeTruthy();
+    expect(screen.getByText(/may not use “List announcements”/)).toBeTruthy();
+  });
+
   it('lets a member through', async () => {
-    await renderScreen(adminScreen, { session: { groups: [GROUPS.admin.name] } });
+    await renderScreen(adminScreen, { session: acting('admin') });
     expect(screen.getByRole('heading', { name: 'Users' })).toBeTruthy();
   });
 });

@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  confirmSignIn,
+  fetchAuthSession,
+  getCurrentUser,
+  signIn,
+  signOut,
+  type SignInOutput,
+} from 'aws-amplify/auth';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { roleArn } from '@contract/groups';
+import { useSession } from './session-context';
+import { SessionProvider } from './SessionProvider';
+
+vi.mock('aws-amplify/auth', () => ({
+  signIn: vi.fn(),
+  confirmSignIn: vi.fn(),
+  signOut: vi.fn(),
+  fetchAuthSession: vi.fn(),
+  getCurrentUser: vi.fn(),
+  fetchMFAPreference: vi.fn(),
+}));
+
+const EMAIL = 'ada@example.com';
+const ADMIN = roleArn('000000000000', 'admin');
+const GENERAL = roleArn('000000000000', 'general');
+const EXPIRY = new Date(Date.now() + 3_600_000);
+const cognitoError = (name: string) => Object.assign(new Error(name), { name });
+const step = (signInStep: string) =>
+  ({ isSignedIn: signInStep === 'DONE', nextStep: { signInStep } }) as SignInOutput;
+
+/** What the session says, and its actions as buttons. */
+function SessionProbe() {
+  const session = useSession();
+  const { state } = session;
+  return (
+    <>
+      <p>
+        {state.status === 'signedIn'
+          ? `acting as ${state.details.role}${state.details.roleUntil ? ' until expiry' : ''}`
+          : state.status === 'signedOut'
+            ? `signed out: ${state.notice ?? ''} ${state.switchingTo ?? ''}`
+            : state.status}
+      </p>
+      <button onClick={() => void session.signIn(EMAIL, 'Passw0rd!')}>sign in</button>
+      <button onClick={() => void session.confirmTotpCode('123456')}>code</button>
+      <button onClick={() => void session.switchRole(ADMIN)}>to admin</button>
+      <button onClick={() => void session.switchRole(GENERAL)}>to general</button>
+    </>
+  );
+}
+
+/** Amplify's session: an admin+general user's token, and credentials of whichever role. */
+beforeEach(() => {
+  vi.mocked(getCurrentUser).mockRejectedValue(cognitoError('UserUnAuthenticatedException'));
+  vi.mocked(fetchAuthSession).mockResolvedValue({
+    tokens: {
+      idToken: {
+        payload: {
+          email: EMAIL,
+          'cognito:groups': ['admin', 'general'],
+          'cognito:roles': [ADMIN, GENERAL],
+          'cognito:preferred_role': ADMIN,
+        },
+        toString: () => 'id',
+      },
+    },
+    credentials: { accessKeyId: 'ASIA', secretAccessKey: 's', expiration: EXPIRY },
+  } as unknown as Awaited<ReturnType<typeof fetchAuthSession>>);
+  vi.mocked(signOut).mockResolvedValue(undefined);
+  sessionStorage.clear();
+});
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+async function start() {
+  render(
+    <SessionProvider>
+      <SessionProbe />
+    </SessionProvider>,
+  );
+  const user = userEvent.setup();
+  await screen.findByText(/^signed out/);
+  return user;
+}
+
+async function signInWithCode(user: ReturnType<typeof userEvent.setup>) {
+  vi.mocked(signIn).mockResolvedValue(step('CONFIRM_SIGN_IN_WITH_TOTP_CODE'));
+  vi.mocked(confirmSignIn).mockResolvedValue(step('DONE'));
+  await user.click(screen.getByRole('button', { name: 'sign in' }));
+  await user.click(screen.getByRole('button', { name: 'code' }));
+}
+
+describe('Switching role', () => {
+  it('acts as the least-privileged role after sign-in, though Cognito prefers admin', async () => {
+    const user = await start();
+    await signInWithCode(user);
+    expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
+  });
+
+  it('to more rights: signs out here, and the next sign-in with a code acts as it, until its credentials expire', async () => {
+    const user = await start();
+    await signInWithCode(user);
+    await screen.findByText(`acting as ${GENERAL}`);
+    await user.click(screen.getByRole('button', { name: 'to admin' }));
+    expect(await screen.findByText(`signed out: signInToSwitchRole ${ADMIN}`)).toBeTruthy();
+    expect(signOut).toHaveBeenCalledTimes(1);
+
+    await signInWithCode(user);
+    expect(await screen.findByText(`acting as ${ADMIN} until expiry`)).toBeTruthy();
+
+    // Back to fewer rights: at once, without signing out.
+    await user.click(screen.getByRole('button', { name: 'to general' }));
+    expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not take a pending switch up from a sign-in without a code', async () => {
+    const user = await start();
+    await signInWithCode(user);
+    await screen.findByText(`acting as ${GENERAL}`);
+    await user.click(screen.getByRole('button', { name: 'to admin' }));
+    await screen.findByText(/^signed out: signInToSwitchRole/);
+
+    vi.mocked(signIn).mockResolvedValue(step('DONE'));
+    await user.click(screen.getByRole('button', { name: 'sign in' }));
+    expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
+  });
+});
