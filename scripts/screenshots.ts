@@ -13,13 +13,20 @@ import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { nextTotpCode } from '../infra/local/testing/totp';
 import { startPreviewConsole } from '../infra/local/testing/preview-console';
 import type { TestStack } from '../infra/local/testing/test-stack';
+import { en } from '../src/i18n/en';
+import { ja } from '../src/i18n/ja';
+
+const MESSAGES = { en, ja };
 
 const OUT = resolve('screenshots');
 const VIEWPORTS = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 const LANGUAGES = ['en', 'ja'] as const;
 const MODES = ['light', 'dark'] as const;
 
-/** `npm run screenshots -- users access` shoots only those screens (and sign-in). */
+/**
+ * `npm run screenshots -- users access` shoots only those screens (and sign-in, and the
+ * switch to the admin role: its guard, dialog and sign-in).
+ */
 const only = process.argv.slice(2);
 
 /** Each screen: how to reach it from a signed-in Home, and what shows it has loaded. */
@@ -94,7 +101,7 @@ async function shoot(page: Page, file: string): Promise<void> {
 async function forEachLook(
   browser: Browser,
   baseURL: string,
-  visit: (page: Page, suffix: string) => Promise<void>,
+  visit: (page: Page, suffix: string, language: (typeof LANGUAGES)[number]) => Promise<void>,
 ): Promise<void> {
   // Each look signs in afresh; visit() gets its own administrator, so codes never run out.
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
@@ -109,7 +116,7 @@ async function forEachLook(
           [language, mode] as const,
         );
         const page = await context.newPage();
-        await visit(page, `${viewportName}-${language}-${mode}`);
+        await visit(page, `${viewportName}-${language}-${mode}`, language);
         await context.close();
       }
     }
@@ -124,25 +131,45 @@ async function main(): Promise<void> {
   const screens = SCREENS.filter((s) => only.length === 0 || only.includes(s.name));
   let count = 0;
   try {
-    await forEachLook(browser, spa.url, async (page, suffix) => {
-      // An administrator with an authenticator app, as the admin API requires.
+    await forEachLook(browser, spa.url, async (page, suffix, language) => {
+      // An administrator with an authenticator app, as the admin API requires; also in
+      // general, so they start as general and switch to admin, as the console asks.
       const admin = await createMfaAdmin(stack, { groups: ['admin', 'general'] });
+      const signIn = async (shootAs?: string) => {
+        await page.locator('input[name="email"]').fill(admin.email);
+        await page.locator('input[name="password"]').fill(admin.password);
+        await page.locator('button[type="submit"]').click();
+        const code = page.locator('input[autocomplete="one-time-code"]');
+        await expect(code).toBeVisible();
+        if (shootAs) await shoot(page, shootAs);
+        await code.fill(await nextTotpCode(admin.totpSecret));
+        await page.locator('button[type="submit"]').click();
+      };
       await page.goto('/sign-in');
       await shoot(page, `sign-in-${suffix}.png`);
-      await page.locator('input[name="email"]').fill(admin.email);
-      await page.locator('input[name="password"]').fill(admin.password);
-      await page.locator('button[type="submit"]').click();
-      const code = page.locator('input[autocomplete="one-time-code"]');
-      await expect(code).toBeVisible();
-      await shoot(page, `sign-in-code-${suffix}.png`);
-      await code.fill(await nextTotpCode(admin.totpSecret));
-      await page.locator('button[type="submit"]').click();
+      await signIn(`sign-in-code-${suffix}.png`);
       await expect(page).toHaveURL(/\/$/);
+      // Acting as general, the admin screens say which role they need, and offer it.
+      const roles = MESSAGES[language].roles;
+      await page.goto('/admin/users');
+      await shoot(page, `role-guard-${suffix}.png`);
+      await page
+        .getByRole('main')
+        .getByRole('button', { name: roles.heading, exact: true })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(OUT, `switch-role-${suffix}.png`) });
+      await dialog.getByRole('button', { name: roles.signInToSwitch }).click();
+      await shoot(page, `sign-in-switch-role-${suffix}.png`);
+      await signIn();
+      await expect(page).toHaveURL(/\/admin\/users$/);
       for (const screen of screens) {
         await screen.open(page);
         await shoot(page, `${screen.name}-${suffix}.png`);
       }
-      count += 2 + screens.length;
+      count += 5 + screens.length;
     });
   } finally {
     await preview.stop();

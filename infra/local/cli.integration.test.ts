@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Amplify } from 'aws-amplify';
 import { signOut } from 'aws-amplify/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUPS } from '@contract';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { runCli } from '../../src/cli/main';
 import { OPERATOR_PROFILE } from './iam/operator';
@@ -179,15 +180,61 @@ describe('console-api', () => {
   });
 
   it('--login as an administrator without an app: 403 MfaRequired, exit 4', async () => {
-    // The seeded admin has no app yet: the console would send them to set one up.
-    const result = await run(['--login', SEEDED_ADMIN.email, 'GET', '/admin/users'], {
-      COGNITO_PASSWORD: SEEDED_ADMIN.password,
-    });
+    // The seeded admin has no app yet: the console would send them to set one up. Also in
+    // general, they act as the admin role only when they ask for it.
+    const result = await run(
+      ['--login', SEEDED_ADMIN.email, '--role', 'admin', 'GET', '/admin/users'],
+      { COGNITO_PASSWORD: SEEDED_ADMIN.password },
+    );
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(
       '403 Handler: Set up an authenticator app to use admin features.',
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ code: 'MfaRequired' });
+  });
+
+  it('--login acts as the least-privileged role; --role chooses another of the user’s', async () => {
+    const admin = await createMfaAdmin(stack, { groups: ['admin', 'general'] });
+    const general = await run(
+      ['--login', admin.email, 'GET', '/admin/users'],
+      await asAdmin(admin),
+    );
+    expect(general.code).toBe(4);
+    expect(general.stderr).toContain('403 AccessDenied');
+    expect(general.stderr).toContain('assumed-role/ConsoleGeneralRole/');
+
+    const elevated = await run(
+      ['--login', admin.email, '--role', 'ConsoleAdminRole', 'GET', '/admin/whoami'],
+      await asAdmin(admin),
+    );
+    expect(elevated.code).toBe(0);
+    expect(JSON.parse(elevated.stdout)).toMatchObject({
+      callerArn: expect.stringContaining('assumed-role/ConsoleAdminRole/'),
+    });
+  });
+
+  it('--role that is not one of the user’s: refused, exit 4, naming theirs', async () => {
+    const admin = await mfaAdmin();
+    const byName = await run(
+      ['--login', admin.email, '--role', 'helpdesk', 'GET', '/admin/whoami'],
+      await asAdmin(admin),
+    );
+    expect(byName.code).toBe(4);
+    expect(byName.stderr).toBe(
+      'console-api: You have no role "helpdesk". Your sign-in carries: ConsoleAdminRole (admin).\n',
+    );
+    expect((await run(['--role', 'admin', 'GET', '/admin/whoami'])).code).toBe(2);
+
+    // As an ARN, sent as given: the identity pool is the judge, and refuses it.
+    const helpdeskArn = `arn:aws:iam::000000000000:role/${GROUPS.helpdesk.roleName}`;
+    const byArn = await run(
+      ['--login', admin.email, '--role', helpdeskArn, 'GET', '/admin/whoami'],
+      await asAdmin(admin),
+    );
+    expect(byArn.code).toBe(4);
+    expect(byArn.stderr).toBe(
+      `console-api: The identity pool refused the role ${helpdeskArn} (InvalidParameterException: The role ARN specified in CustomRoleArn is not among the roles in the token.). Your sign-in carries: ConsoleAdminRole (admin).\n`,
+    );
   });
 
   it('--login as a general user: 403 with the explanation, exit 4', async () => {

@@ -58,17 +58,17 @@ function NeedRole({ route }: { route: RouteName }) {
             })}
           </Box>
           {able ? (
-            <>
+            <SpaceBetween size="s">
               <Box variant="p">{t('guard.switchTo', { role: roleName(able.arn) })}</Box>
               <SwitchRoleButton variant="primary" preselect={able.arn} />
-            </>
+            </SpaceBetween>
           ) : (
-            <>
+            <SpaceBetween size="s">
               <Box variant="p" color="text-body-secondary">
                 {t('guard.askForGroup')} {t('session.refreshHelp')}
               </Box>
               <RefreshAccessButton variant="primary" />
-            </>
+            </SpaceBetween>
           )}
         </SpaceBetween>
       </Container>

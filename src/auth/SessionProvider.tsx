@@ -14,12 +14,16 @@ import { amplifySources } from './amplify-sources';
 import { authProblem } from './auth-problem';
 import { isElevation, leastPrivilegedRole } from './roles/acting-role';
 import { consoleActingRole, pendingSwitches, roleChoices } from './roles/console-roles';
+import { EXPIRY_MARGIN_MS } from './roles/role-credentials-provider';
 import { SessionContext, type Session, type SessionState } from './session-context';
 import { summarizeSession, tokenRoles, type SessionDetails } from './summarize-session';
 import { TOTP_ISSUER } from './totp-issuer';
 
 /** The same for the whole app: they read Amplify's session, whoever is signed in. */
 const { credentials, idToken } = amplifySources(() => new Problem('authErrors.notSignedIn'));
+
+/** How long a switch taken up at sign-in holds before its credentials say when it ends. */
+const PROVISIONAL_CHOICE_MS = 60_000;
 
 /** Refresh failures that mean the session is over (not a network blip). */
 const SESSION_ENDING_ERRORS = new Set([
@@ -130,23 +134,41 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUpTotp = false,
       roleNotice?: 'roleEnded',
     ) => {
-      if (knownTotp !== undefined) {
+      const signingIn = knownTotp !== undefined;
+      if (signingIn) {
         const pending = pendingSwitches.take(loginId.current ?? '', Date.now());
-        roleChoices.set(pending && knownTotp ? { roleArn: pending.roleArn } : undefined);
+        // Only a sign-in that went through a code takes a switch up; for the moment it takes
+        // to get the credentials, then until they are about to be refreshed (below).
+        roleChoices.set(
+          pending && knownTotp
+            ? {
+                roleArn: pending.roleArn,
+                sub: (await getCurrentUser()).userId,
+                until: Date.now() + PROVISIONAL_CHOICE_MS,
+              }
+            : undefined,
+        );
       }
       const session = await fetchAuthSession({ forceRefresh });
       if (!session.tokens?.idToken) {
         setState({ status: 'signedOut' });
         return;
       }
-      const role = consoleActingRole(tokenRoles(session));
-      const choice = roleChoices.current(Date.now());
-      // A switch lasts as long as its first credentials: their expiry is when it ends.
-      const expiry = session.credentials?.expiration?.getTime();
-      if (choice && choice.roleArn === role && choice.until === undefined && expiry) {
-        roleChoices.set({ roleArn: choice.roleArn, until: expiry });
+      const token = tokenRoles(session);
+      const role = consoleActingRole(token);
+      const choice = roleChoices.current(token.sub, Date.now());
+      if (signingIn && choice) {
+        // A switch lasts as long as its first credentials, but for the margin at which new
+        // ones would be fetched (they would be the higher role's for another hour). A token
+        // without the role (its group taken away meanwhile) ends it at once.
+        const expiry = session.credentials?.expiration?.getTime();
+        roleChoices.set(
+          choice.roleArn === role && expiry
+            ? { ...choice, until: expiry - EXPIRY_MARGIN_MS }
+            : undefined,
+        );
       }
-      const until = roleChoices.current(Date.now())?.until;
+      const until = roleChoices.current(token.sub, Date.now())?.until;
       const details = summarizeSession(session, loginId.current, {
         role,
         until: role !== undefined && until !== undefined ? new Date(until) : undefined,
@@ -221,6 +243,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (payload.event !== 'tokenRefresh_failure') return;
         const name = (payload.data as { error?: { name?: string } } | undefined)?.error?.name;
         if (name && SESSION_ENDING_ERRORS.has(name)) {
+          roleChoices.set(undefined);
           setState({ status: 'signedOut', problem: new Problem('authErrors.refreshRevoked') });
         }
       }),
@@ -288,6 +311,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } catch (error) {
         // Amplify still holds a session (another tab signed in): use it.
         if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
+          // Whoever that is starts with the fewest rights here too.
+          roleChoices.set(undefined);
           return enterAfterSignIn();
         }
         throw authProblem(error);
@@ -351,8 +376,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       if (!isElevation(details.role, roleArn)) {
         const least = leastPrivilegedRole(details.roles.map((role) => role.arn));
-        const until = roleChoices.current(Date.now())?.until;
-        roleChoices.set(roleArn === least ? undefined : { roleArn, until });
+        // Down from a switch: to a role between, for what is left of it; else to the least.
+        const current = roleChoices.current(details.sub, Date.now());
+        roleChoices.set(
+          roleArn === least || !current || !details.sub
+            ? undefined
+            : { roleArn, sub: details.sub, until: current.until },
+        );
         try {
           await enterSession(false);
         } catch (error) {

@@ -26,7 +26,9 @@ vi.mock('aws-amplify/auth', () => ({
 const EMAIL = 'ada@example.com';
 const ADMIN = roleArn('000000000000', 'admin');
 const GENERAL = roleArn('000000000000', 'general');
-const EXPIRY = new Date(Date.now() + 3_600_000);
+const SUB = 'sub-ada';
+/** When the identity pool's credentials expire: an hour, unless a test shortens it. */
+let expiry = () => new Date(Date.now() + 3_600_000);
 const cognitoError = (name: string) => Object.assign(new Error(name), { name });
 const step = (signInStep: string) =>
   ({ isSignedIn: signInStep === 'DONE', nextStep: { signInStep } }) as SignInOutput;
@@ -54,21 +56,29 @@ function SessionProbe() {
 
 /** Amplify's session: an admin+general user's token, and credentials of whichever role. */
 beforeEach(() => {
-  vi.mocked(getCurrentUser).mockRejectedValue(cognitoError('UserUnAuthenticatedException'));
-  vi.mocked(fetchAuthSession).mockResolvedValue({
-    tokens: {
-      idToken: {
-        payload: {
-          email: EMAIL,
-          'cognito:groups': ['admin', 'general'],
-          'cognito:roles': [ADMIN, GENERAL],
-          'cognito:preferred_role': ADMIN,
+  expiry = () => new Date(Date.now() + 3_600_000);
+  // Signed out at start; signed in once a sign-in has run.
+  vi.mocked(getCurrentUser)
+    .mockRejectedValueOnce(cognitoError('UserUnAuthenticatedException'))
+    .mockResolvedValue({ username: 'ada', userId: SUB, signInDetails: { loginId: EMAIL } });
+  vi.mocked(fetchAuthSession).mockImplementation(
+    async () =>
+      ({
+        tokens: {
+          idToken: {
+            payload: {
+              sub: SUB,
+              email: EMAIL,
+              'cognito:groups': ['admin', 'general'],
+              'cognito:roles': [ADMIN, GENERAL],
+              'cognito:preferred_role': ADMIN,
+            },
+            toString: () => 'id',
+          },
         },
-        toString: () => 'id',
-      },
-    },
-    credentials: { accessKeyId: 'ASIA', secretAccessKey: 's', expiration: EXPIRY },
-  } as unknown as Awaited<ReturnType<typeof fetchAuthSession>>);
+        credentials: { accessKeyId: 'ASIA', secretAccessKey: 's', expiration: expiry() },
+      }) as unknown as Awaited<ReturnType<typeof fetchAuthSession>>,
+  );
   vi.mocked(signOut).mockResolvedValue(undefined);
   sessionStorage.clear();
 });
@@ -128,6 +138,56 @@ describe('Switching role', () => {
 
     vi.mocked(signIn).mockResolvedValue(step('DONE'));
     await user.click(screen.getByRole('button', { name: 'sign in' }));
+    expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
+  });
+
+  it('ends a switch by itself shortly before its credentials would be refreshed', async () => {
+    // Credentials that expire in 5 minutes and 1.5 seconds: new ones would be fetched (as the
+    // higher role, for another hour) 5 minutes before, so the switch ends then.
+    expiry = () => new Date(Date.now() + 5 * 60_000 + 1_500);
+    const user = await start();
+    await signInWithCode(user);
+    await screen.findByText(`acting as ${GENERAL}`);
+    await user.click(screen.getByRole('button', { name: 'to admin' }));
+    await screen.findByText(/^signed out: signInToSwitchRole/);
+    await signInWithCode(user);
+    expect(await screen.findByText(`acting as ${ADMIN} until expiry`)).toBeTruthy();
+    expect(await screen.findByText(`acting as ${GENERAL}`, {}, { timeout: 5_000 })).toBeTruthy();
+  });
+});
+
+describe('A reloaded tab', () => {
+  const restore = async () => {
+    vi.mocked(getCurrentUser).mockReset();
+    vi.mocked(getCurrentUser).mockResolvedValue({
+      username: 'ada',
+      userId: SUB,
+      signInDetails: { loginId: EMAIL },
+    });
+    render(
+      <SessionProvider>
+        <SessionProbe />
+      </SessionProvider>,
+    );
+  };
+  const choice = (sub: string, until: number) =>
+    sessionStorage.setItem('console.roleChoice', JSON.stringify({ roleArn: ADMIN, sub, until }));
+
+  it('keeps its switch while it lasts', async () => {
+    choice(SUB, Date.now() + 60_000);
+    await restore();
+    expect(await screen.findByText(`acting as ${ADMIN} until expiry`)).toBeTruthy();
+  });
+
+  it('acts with the fewest rights once the switch has ended', async () => {
+    choice(SUB, Date.now() - 1);
+    await restore();
+    expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
+  });
+
+  it('ignores a switch someone else made in this tab', async () => {
+    choice('sub-eve', Date.now() + 60_000);
+    await restore();
     expect(await screen.findByText(`acting as ${GENERAL}`)).toBeTruthy();
   });
 });

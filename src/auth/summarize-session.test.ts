@@ -35,6 +35,7 @@ describe('summarizeSession', () => {
   it('reads email, groups, roles and preferred role from the ID token and the identity and credentials', () => {
     expect(summarizeSession(adminSession)).toEqual({
       email: 'admin@example.com',
+      sub: 'sub-1',
       groups: ['admin', 'general'],
       role: 'arn:aws:iam::000000000000:role/ConsoleAdminRole',
       actingGroup: 'admin',
@@ -77,6 +78,7 @@ describe('summarizeSession', () => {
     };
     expect(summarizeSession(session, 'user@example.com')).toEqual({
       email: 'user@example.com',
+      sub: 'sub-2',
       groups: [],
       role: undefined,
       actingGroup: undefined,

@@ -1,10 +1,13 @@
 import type { AuthSession } from 'aws-amplify/auth';
 import { groupOfRole, type GroupName } from '@contract/groups';
 import { rankedRoles, type RankedRole } from './roles/acting-role';
+import type { TokenRoles } from './roles/role-credentials-provider';
 
 /** What the console shows about a signed-in session. Holds no token or secret. */
 export interface SessionDetails {
   email: string;
+  /** The ID token's `sub`: the user, whatever their e-mail. */
+  sub: string | undefined;
   /** From the ID token's `cognito:groups`, in the token's order. */
   groups: string[];
   /**
@@ -28,10 +31,14 @@ function stringClaim(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The ID token's `cognito:roles`. */
-export function tokenRoles(session: AuthSession): string[] {
-  const roles = session.tokens?.idToken?.payload['cognito:roles'];
-  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+/** The ID token's `cognito:roles`, and its user. */
+export function tokenRoles(session: AuthSession): TokenRoles {
+  const claims = session.tokens?.idToken?.payload ?? {};
+  const roles = claims['cognito:roles'];
+  return {
+    roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
+    sub: stringClaim(claims.sub),
+  };
 }
 
 export interface Acting {
@@ -51,10 +58,11 @@ export function summarizeSession(
   const role = acting.role ?? stringClaim(claims['cognito:preferred_role']);
   return {
     email: stringClaim(claims.email) ?? loginId ?? '',
+    sub: stringClaim(claims.sub),
     groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
     role,
     actingGroup: role ? groupOfRole(role) : undefined,
-    roles: rankedRoles(tokenRoles(session)),
+    roles: rankedRoles(tokenRoles(session).roles),
     roleUntil: acting.until,
     identityId: session.identityId,
     accessKeyPrefix: accessKeyId ? accessKeyId.slice(0, 4) : undefined,

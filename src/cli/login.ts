@@ -2,7 +2,10 @@ import { confirmSignIn, signIn, type SignInOutput } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { amplifySources } from '../auth/amplify-sources';
 import { leastPrivilegedRole, rankedRoles } from '../auth/roles/acting-role';
-import { createRoleCredentialsProvider } from '../auth/roles/role-credentials-provider';
+import {
+  createRoleCredentialsProvider,
+  type RoleCredentialsProvider,
+} from '../auth/roles/role-credentials-provider';
 import { roleName } from '../auth/roles/role-name';
 import { configureAmplify } from '../config/configure-amplify';
 import type { RuntimeConfig } from '@contract/runtime-config';
@@ -54,6 +57,37 @@ export function requestedRole(role: string, tokenRoles: string[]): string {
 }
 
 /**
+ * The identity pool refusing the role asked for (`--role` with an ARN the sign-in does not
+ * carry) is a refused sign-in (exit 4), not an unreachable API, and says which roles it has.
+ */
+function refusalsAsSignInRefused(
+  role: string | undefined,
+  provider: RoleCredentialsProvider,
+): RoleCredentialsProvider {
+  return {
+    ...provider,
+    async getCredentialsAndIdentityId(options) {
+      try {
+        return await provider.getCredentialsAndIdentityId(options);
+      } catch (error) {
+        const name = (error as Error).name;
+        if (role === undefined || !ROLE_REFUSALS.has(name)) throw error;
+        const claim = options.tokens?.idToken?.payload['cognito:roles'];
+        const names = rankedRoles(Array.isArray(claim) ? (claim as string[]) : [])
+          .map((r) => `${roleName(r.arn)} (${r.group})`)
+          .join(', ');
+        throw new SignInRefused(
+          `The identity pool refused the role ${role} (${name}: ${(error as Error).message}). Your sign-in carries: ${names || 'none'}.`,
+        );
+      }
+    },
+  };
+}
+
+/** How the identity pool refuses a `CustomRoleArn`. */
+const ROLE_REFUSALS = new Set(['InvalidParameterException', 'NotAuthorizedException']);
+
+/**
  * Signs in to the user pool with SRP and gets the identity pool's credentials for one of the
  * user's group roles: `role` if given (`--role`), else the least privileged, as the console
  * does. aws-amplify, configured from the same config.json, the browser's exact path. When
@@ -69,8 +103,11 @@ export async function loginWithCognito(
   ConsoleLogger.LOG_LEVEL = 'ERROR'; // Amplify warns about custom (local) endpoints on stderr.
   configureAmplify(
     config,
-    createRoleCredentialsProvider((roles) =>
-      role === undefined ? leastPrivilegedRole(roles) : requestedRole(role, roles),
+    refusalsAsSignInRefused(
+      role,
+      createRoleCredentialsProvider(({ roles }) =>
+        role === undefined ? leastPrivilegedRole(roles) : requestedRole(role, roles),
+      ),
     ),
   );
   try {

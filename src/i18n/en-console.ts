@@ -295,7 +295,7 @@ export const enConsole = {
     turnOffWarning:
       'Your sign-ins will ask for your password alone. You can set up an app again at any time.',
     adminKeeps:
-      'Administrators must keep an authenticator app: the admin API refuses them without one. To move to another app, replace it.',
+      'Your role may call the admin API, which refuses anyone in your groups without an authenticator app: keep it on. To move to another app, replace it.',
     adminRequired:
       'Set up an authenticator app to use admin features: administrators confirm each sign-in with its code.',
     turnedOn: 'Your authenticator app is on. Each sign-in now asks for its code.',

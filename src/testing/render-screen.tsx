@@ -73,6 +73,7 @@ export async function renderScreen(ui: ReactNode, options: ScreenOptions = {}) {
   const groups = options.session?.groups ?? [];
   const details: SessionDetails = {
     email: 'admin@example.com',
+    sub: undefined,
     groups,
     role: undefined,
     // Unless a test says otherwise, the session acts as its most privileged group (an

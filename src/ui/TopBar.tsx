@@ -56,7 +56,7 @@ export function TopBar() {
 
   const utilities: TopNavigationProps.Utility[] = [languageMenu];
   if (state.status === 'signedIn') {
-    const { email, role } = state.details;
+    const { email, role, roles } = state.details;
     if (role) {
       utilities.push({
         type: 'button',
@@ -76,7 +76,8 @@ export function TopBar() {
       items: [
         { id: 'profile', text: t('app.nav.profile'), href: '/profile' },
         { id: 'access', text: t('app.nav.access'), href: '/access' },
-        { id: SWITCH_ROLE, text: t('roles.heading') },
+        // Only with a role to switch to (the header's role says which one it is anyway).
+        ...(roles.length > 1 ? [{ id: SWITCH_ROLE, text: t('roles.heading') }] : []),
         { id: 'password', text: t('session.changePassword'), href: CHANGE_PASSWORD_PATH },
         {
           id: 'mode',

@@ -23,6 +23,9 @@ export function callerUsername(event: APIGatewayProxyEvent): string | null {
  * role, or a role the contract does not know).
  */
 export function actingGroup(event: APIGatewayProxyEvent): GroupName | undefined {
+  // Only an identity-pool caller's role is a group's: an automation role that happens to share
+  // a group role's name (in another account, say) is none.
+  if (!callerUsername(event)) return undefined;
   const arn = event.requestContext.identity.userArn;
   return arn ? groupOfRole(arn) : undefined;
 }

@@ -1,10 +1,5 @@
 import { GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
-import {
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-  AdminAddUserToGroupCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DRY_RUN_HEADER,
@@ -17,6 +12,7 @@ import {
 } from '@contract';
 import { LOCAL_ACCOUNT_ID } from '../aws/identifiers';
 import { expectAwsError } from '../testing/aws-assertions';
+import { createConfirmedUser } from '../testing/confirmed-user';
 import {
   callAdmin,
   callAdminWith,
@@ -58,31 +54,12 @@ const as = (caller: SignedInCaller) => ({
 /** A confirmed user with a password in `groups`, made by the account administrator. */
 async function createUser(groups: GroupName[]): Promise<{ username: string; email: string }> {
   const email = `helpdesk-target${++counter}@example.com`;
-  const UserPoolId = stack.userPool.id;
-  const { User } = await stack.idp.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: email,
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-      MessageAction: 'SUPPRESS',
-    }),
-  );
-  const Username = User!.Username!;
-  await stack.idp.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId,
-      Username,
-      Password: 'Target-Passw0rd!',
-      Permanent: true,
-    }),
-  );
-  for (const GroupName of groups) {
-    await stack.idp.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName }));
-  }
-  return { username: Username, email };
+  const username = await createConfirmedUser(stack, {
+    email,
+    password: 'Target-Passw0rd!',
+    groups,
+  });
+  return { username, email };
 }
 
 /** Credentials for `role` chosen from the caller's token, as the console's switch role asks. */

@@ -74,6 +74,7 @@ describe('the callers a deployer may name', () => {
       adminApiCallerArns({ accountId: '123456789012', automationRoleArns: [NIGHTLY] }),
     ).toEqual([
       'arn:aws:iam::123456789012:role/ConsoleAdminRole',
+      'arn:aws:iam::123456789012:role/ConsoleHelpdeskRole',
       'arn:aws:iam::123456789012:role/ConsoleGeneralRole',
       NIGHTLY,
     ]);

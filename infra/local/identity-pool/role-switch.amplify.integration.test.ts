@@ -40,13 +40,20 @@ describe("the console's credentials provider", () => {
     );
     expect(roleOf(first.credentials?.accessKeyId)).toBe(roleArn(ACCOUNT, 'general'));
 
-    roleChoices.set({ roleArn: roleArn(ACCOUNT, 'admin') });
+    const sub = first.tokens!.idToken!.payload.sub as string;
+    const until = Date.now() + 60_000;
+    roleChoices.set({ roleArn: roleArn(ACCOUNT, 'admin'), sub, until });
     const switched = await fetchAuthSession();
     expect(roleOf(switched.credentials?.accessKeyId)).toBe(roleArn(ACCOUNT, 'admin'));
     expect(switched.identityId).toBe(first.identityId);
 
+    // Someone else's choice counts for nothing.
+    roleChoices.set({ roleArn: roleArn(ACCOUNT, 'admin'), sub: 'someone-else', until });
+    const others = await fetchAuthSession();
+    expect(roleOf(others.credentials?.accessKeyId)).toBe(roleArn(ACCOUNT, 'general'));
+
     // A choice the token does not carry is never sent: back to the least privileged.
-    roleChoices.set({ roleArn: roleArn(ACCOUNT, 'helpdesk') });
+    roleChoices.set({ roleArn: roleArn(ACCOUNT, 'helpdesk'), sub, until });
     const fallback = await fetchAuthSession();
     expect(roleOf(fallback.credentials?.accessKeyId)).toBe(roleArn(ACCOUNT, 'general'));
   });
@@ -54,7 +61,9 @@ describe("the console's credentials provider", () => {
   it('sends a role ARN the token does not carry as given, and the identity pool refuses it', async () => {
     configureAmplify(
       stack.runtimeConfig,
-      createRoleCredentialsProvider((roles) => requestedRole(roleArn(ACCOUNT, 'helpdesk'), roles)),
+      createRoleCredentialsProvider(({ roles }) =>
+        requestedRole(roleArn(ACCOUNT, 'helpdesk'), roles),
+      ),
     );
     await signIn({ username: SEEDED_ADMIN.email, password: SEEDED_ADMIN.password });
     await expect(fetchAuthSession()).rejects.toMatchObject({

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { GroupName } from '@contract';
 import { callerFromTokens, type SignedInCaller } from './callers';
+import { createConfirmedUser } from './confirmed-user';
 import { srpSignIn } from './srp-client';
 import type { TestStack } from './test-stack';
 import { nextTotpCode } from './totp';
@@ -38,28 +36,10 @@ export async function createMfaAdmin(
   } = {},
 ): Promise<MfaAdmin> {
   const password = `Mfa-${randomUUID()}-Aa1!`;
-  const UserPoolId = stack.userPool.id;
-  const { User } = await stack.idp.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: email,
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-      MessageAction: 'SUPPRESS',
-    }),
-  );
-  const Username = User!.Username!;
-  await stack.idp.send(
-    new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: password, Permanent: true }),
-  );
-  for (const GroupName of groups) {
-    await stack.idp.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName }));
-  }
+  await createConfirmedUser(stack, { email, password, groups });
 
   const signedIn = await srpSignIn(stack.idp, {
-    userPoolId: UserPoolId,
+    userPoolId: stack.userPool.id,
     clientId: stack.userPool.clientId,
     username: email,
     password,

@@ -1,16 +1,19 @@
 /**
- * The role a person switched to, kept for this tab only (sessionStorage): another tab, or the
- * next sign-in after it ends, acts with the least-privileged role again. `until` (epoch ms) is
- * when the first credentials of the switch expire: a switch lasts as long as they do.
+ * The role a person switched to, kept for this tab only (sessionStorage): another tab, and the
+ * next sign-in, act with the least-privileged role again. A choice belongs to one user (`sub`)
+ * and ends at `until` (epoch ms), a little before the first credentials of the switch expire:
+ * a choice without an end, or someone else's, counts for nothing.
  */
 export interface RoleChoice {
   roleArn: string;
-  until?: number;
+  /** The ID token's `sub` of the user who switched. */
+  sub: string;
+  until: number;
 }
 
 export interface RoleChoiceStore {
-  /** The choice, unless it has run out by `now`. */
-  current(now: number): RoleChoice | undefined;
+  /** `sub`'s choice, unless it has run out by `now`. */
+  current(sub: string | undefined, now: number): RoleChoice | undefined;
   set(choice: RoleChoice | undefined): void;
 }
 
@@ -30,9 +33,11 @@ export function createRoleChoiceStore(storage: KeyValue | undefined): RoleChoice
     }
   };
   return {
-    current(now) {
+    current(sub, now) {
       const choice = read();
-      return choice && (choice.until === undefined || choice.until > now) ? choice : undefined;
+      return choice && sub !== undefined && choice.sub === sub && choice.until > now
+        ? choice
+        : undefined;
     },
     set(choice) {
       memory = choice;
@@ -45,6 +50,6 @@ export function createRoleChoiceStore(storage: KeyValue | undefined): RoleChoice
 
 function isChoice(value: unknown): value is RoleChoice {
   if (typeof value !== 'object' || value === null) return false;
-  const { roleArn, until } = value as Record<string, unknown>;
-  return typeof roleArn === 'string' && (until === undefined || typeof until === 'number');
+  const { roleArn, sub, until } = value as Record<string, unknown>;
+  return typeof roleArn === 'string' && typeof sub === 'string' && typeof until === 'number';
 }

@@ -10,7 +10,14 @@ import { DefaultIdentityIdStore } from 'aws-amplify/auth/cognito';
 import { defaultStorage } from 'aws-amplify/utils';
 
 /** New credentials are fetched this long before the cached ones expire. */
-const EXPIRY_MARGIN_MS = 5 * 60_000;
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+/** What the provider is told of the ID token to choose a role: its roles and its user. */
+export interface TokenRoles {
+  /** `cognito:roles`. */
+  roles: string[];
+  sub: string | undefined;
+}
 
 export interface RoleCredentialsProvider extends CredentialsAndIdentityIdProvider {
   /** Forgets cached credentials (not the identity id): the next call asks the pool again. */
@@ -26,14 +33,14 @@ interface Cached {
 /**
  * Amplify's credentials provider, with the one thing Amplify's own cannot do (amplify-js
  * #2390): choose which of the ID token's roles to get credentials for. `roleFor` is given
- * the token's `cognito:roles` and answers the role to send as `CustomRoleArn` (undefined
+ * the token's `cognito:roles` and `sub` and answers the role to send as `CustomRoleArn` (undefined
  * lets the identity pool's role mapping pick `cognito:preferred_role`). The identity pool
  * refuses a role that is not in the token. Otherwise it follows Amplify's provider: the
  * identity id kept by Amplify's store, `GetId` once, `GetCredentialsForIdentity` with the
  * ID token as the login, credentials reused until shortly before they expire.
  */
 export function createRoleCredentialsProvider(
-  roleFor: (tokenRoles: string[]) => string | undefined,
+  roleFor: (token: TokenRoles) => string | undefined,
   now: () => number = Date.now,
 ): RoleCredentialsProvider {
   const identityIdStore = new DefaultIdentityIdStore(defaultStorage);
@@ -49,9 +56,10 @@ export function createRoleCredentialsProvider(
       if (!idToken) return undefined;
       const token = idToken.toString();
       const claim = idToken.payload['cognito:roles'];
-      const roleArn = roleFor(
-        Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [],
-      );
+      const roleArn = roleFor({
+        roles: Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [],
+        sub: typeof idToken.payload.sub === 'string' ? idToken.payload.sub : undefined,
+      });
       if (
         !options.forceRefresh &&
         cached?.idToken === token &&
@@ -92,7 +100,7 @@ export function createRoleCredentialsProvider(
       } catch (error) {
         // An identity id kept from another identity pool (a local stack started afresh): once.
         if ((error as Error).name !== 'ResourceNotFoundException') throw error;
-        identityIdStore.clearIdentityId();
+        await identityIdStore.clearIdentityId();
         id = await identityId();
         answer = await getCredentials(id);
       }
@@ -114,7 +122,8 @@ export function createRoleCredentialsProvider(
     },
     clearCredentialsAndIdentityId() {
       cached = undefined;
-      identityIdStore.clearIdentityId();
+      // Amplify's store forgets the id in memory at once and in storage a moment later.
+      void identityIdStore.clearIdentityId();
     },
     clearCredentials() {
       cached = undefined;

@@ -13,19 +13,30 @@ function memoryStorage() {
 }
 
 describe('the role a tab switched to', () => {
-  it('holds until its credentials’ expiry, then is gone', () => {
+  const choice = { roleArn: 'arn:admin', sub: 'sub-ada', until: 1_000 };
+
+  it('holds until its end, then is gone', () => {
     const choices = createRoleChoiceStore(memoryStorage());
-    choices.set({ roleArn: 'arn:admin', until: 1_000 });
-    expect(choices.current(999)).toEqual({ roleArn: 'arn:admin', until: 1_000 });
-    expect(choices.current(1_000)).toBeUndefined();
+    choices.set(choice);
+    expect(choices.current('sub-ada', 999)).toEqual(choice);
+    expect(choices.current('sub-ada', 1_000)).toBeUndefined();
   });
 
-  it('ignores what it cannot read (another version’s or a tampered value)', () => {
+  it('is nobody else’s', () => {
+    const choices = createRoleChoiceStore(memoryStorage());
+    choices.set(choice);
+    expect(choices.current('sub-eve', 0)).toBeUndefined();
+    expect(choices.current(undefined, 0)).toBeUndefined();
+  });
+
+  it('ignores what it cannot read: no end, another version’s, or a tampered value', () => {
     const storage = memoryStorage();
+    storage.setItem('console.roleChoice', '{"roleArn":"arn:admin","sub":"sub-ada"}');
+    expect(createRoleChoiceStore(storage).current('sub-ada', 0)).toBeUndefined();
     storage.setItem('console.roleChoice', '{"roleArn":42}');
-    expect(createRoleChoiceStore(storage).current(0)).toBeUndefined();
+    expect(createRoleChoiceStore(storage).current('sub-ada', 0)).toBeUndefined();
     storage.setItem('console.roleChoice', 'not json');
-    expect(createRoleChoiceStore(storage).current(0)).toBeUndefined();
+    expect(createRoleChoiceStore(storage).current('sub-ada', 0)).toBeUndefined();
   });
 });
 

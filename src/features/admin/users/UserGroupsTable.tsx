@@ -68,7 +68,9 @@ export function UserGroupsTable({ user, self }: { user: UserDetail; self: boolea
           <Header
             variant="h2"
             counter={`(${user.groups.length})`}
-            description={whyNoGrant && <span id={WHY}>{whyNoGrant}</span>}
+            description={
+              whyNoGrant && mayCall('addUserToGroup') && <span id={WHY}>{whyNoGrant}</span>
+            }
             actions={
               !mayCall('addUserToGroup') ? undefined : options.length === 0 ? (
                 <Box color="text-status-inactive">{t('users.groups.everyGroup')}</Box>

@@ -131,6 +131,15 @@ describe('Turning the authenticator app on', () => {
     expect(signIn).toHaveBeenCalledWith({ username: ME, password: 'Passw0rd!' });
   });
 
+  it('signs support staff (helpdesk) out everywhere too: their role calls the admin API', async () => {
+    restoredSession([GROUPS.helpdesk.name]);
+    const { user } = await renderConsole();
+    await turnOnTheApp(user);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(signOut).toHaveBeenCalledExactlyOnceWith({ global: true });
+  });
+
   it('leaves a general user signed in', async () => {
     restoredSession([GROUPS.general.name]);
     const { user } = await renderConsole();

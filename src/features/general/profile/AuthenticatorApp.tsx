@@ -8,7 +8,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { fetchMFAPreference, setUpTOTP, updateMFAPreference } from 'aws-amplify/auth';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUPS } from '@contract/groups';
 import { localQuery } from '../../../api/route-queries';
 import { authProblem } from '../../../auth/auth-problem';
 import { useSession, useSignedInSession, type TotpSetup } from '../../../auth/session-context';
@@ -40,11 +39,12 @@ async function asTotpProblem<T>(call: () => Promise<T>): Promise<T> {
 export function AuthenticatorApp() {
   const { t } = useTranslation();
   const flash = useFlash();
-  const { details } = useSignedInSession();
+  const { details, mustUseTotp } = useSignedInSession();
   const { noteTotp, endSessionsWithoutTotp } = useSession();
   const preference = useQuery(localQuery('mfaPreference', () => fetchMFAPreference()));
   const enabled = preference.data && (preference.data.enabled?.includes('TOTP') ?? false);
-  const isAdmin = details.groups.includes(GROUPS.admin.name);
+  // In a group whose role calls the admin API (admin, helpdesk): the app is required.
+  const required = mustUseTotp;
   const [setup, setSetup] = useState<TotpSetup>();
   const [askingOff, setAskingOff] = useState(false);
   const section = useRef<HTMLDivElement>(null);
@@ -83,9 +83,9 @@ export function AuthenticatorApp() {
   }
 
   async function turnedOn() {
-    // Sessions opened before the app keep admin rights until they end. The sign-in this leads
-    // to takes an administrator sent here on the way somewhere (`from`) on there.
-    if (isAdmin) return endSessionsWithoutTotp();
+    // Sessions opened before the app keep their rights until they end. The sign-in this leads
+    // to takes someone sent here on the way somewhere (`from`) on there.
+    if (required) return endSessionsWithoutTotp();
     closeSetup();
     flash.success(FLASH_ID, t('security.turnedOn'));
     noteTotp(true);
@@ -98,8 +98,8 @@ export function AuthenticatorApp() {
       <SpaceBetween direction="horizontal" size="xs">
         {enabled && (
           <Button
-            disabled={busy || isAdmin}
-            disabledReason={isAdmin ? t('security.adminKeeps') : undefined}
+            disabled={busy || required}
+            disabledReason={required ? t('security.adminKeeps') : undefined}
             loading={turnOff.isPending}
             onClick={() => setAskingOff(true)}
           >
