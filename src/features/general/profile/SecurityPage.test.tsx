@@ -175,7 +175,8 @@ describe('Profile → Security', () => {
     await renderSecurity({ session: { groups: [GROUPS.admin.name] } });
     const off = screen.getByRole<HTMLButtonElement>('button', {
       name: 'Turn off authenticator app',
-      description: /^Your role may call the admin API, which refuses anyone in your groups without an authenticator app/,
+      description:
+        /^Your role may call the admin API, which refuses anyone in your groups without an authenticator app/,
     });
     expect(off.disabled || off.getAttribute('aria-disabled') === 'true').toBe(true);
     expect(button('Replace authenticator app').disabled).toBe(false);
