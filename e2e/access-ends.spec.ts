@@ -13,6 +13,9 @@ test('an administrator demoted while on the Users screen is refused at once, and
   browser,
   baseURL,
 }) => {
+  // Three browsers, and three authenticator codes of the second administrator's (sign-in,
+  // switch, sign-in again): the third may wait for the app's next 30-second step.
+  test.slow();
   const second = await operator.createMfaUser('second-admin', [
     GROUPS.admin.name,
     GROUPS.general.name,
