@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleName } from '../auth/roles/role-name';
-import { ROLE_FLASH_ID } from '../auth/roles/SwitchRoleModal';
+import { ROLE_FLASH_ID } from '../auth/roles/role-flash';
 import { useSignedInSession } from '../auth/session-context';
 import { useFlash } from '../ui/flash';
 

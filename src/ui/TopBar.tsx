@@ -1,19 +1,21 @@
 import TopNavigation, {
   type TopNavigationProps,
 } from '@cloudscape-design/components/top-navigation';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LANGUAGES } from '@contract/languages';
 import { CHANGE_PASSWORD_PATH } from '../auth/change-password-path';
 import { roleName } from '../auth/roles/role-name';
-import { SwitchRoleModal } from '../auth/roles/SwitchRoleModal';
 import { useSession } from '../auth/session-context';
 import { currentLanguage } from '../i18n/i18n';
 import { chooseMode, MODE_CHOICES, storedModeChoice, type ModeChoice } from './visual-mode';
 
 /** The top bar's element id: the signed-in frame's layout sits below it. */
 export const TOP_BAR_ID = 'top-bar';
+
+/** Loaded when first opened: most sessions never switch role. */
+const SwitchRoleModal = lazy(() => import('../auth/roles/SwitchRoleModal'));
 
 const SIGN_OUT = 'sign-out';
 const SWITCH_ROLE = 'switch-role';
@@ -117,7 +119,9 @@ export function TopBar() {
         }}
       />
       {switching && state.status === 'signedIn' && (
-        <SwitchRoleModal visible onDismiss={() => setSwitching(false)} />
+        <Suspense fallback={null}>
+          <SwitchRoleModal visible onDismiss={() => setSwitching(false)} />
+        </Suspense>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import Button from '@cloudscape-design/components/button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SwitchRoleModal } from './SwitchRoleModal';
+import SwitchRoleModal from './SwitchRoleModal';
 
 /** "Switch role", opening the switch dialog (with `preselect` chosen). */
 export function SwitchRoleButton({

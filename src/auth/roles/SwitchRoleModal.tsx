@@ -12,10 +12,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFlash } from '../../ui/flash';
 import { useSignedInSession, useSession } from '../session-context';
 import { isElevation } from './acting-role';
+import { ROLE_FLASH_ID } from './role-flash';
 import { roleName } from './role-name';
-
-/** The flashbar's key for role switches: a newer result replaces the older. */
-export const ROLE_FLASH_ID = 'session:role';
 
 /**
  * "Switch role", as in the AWS console: the roles the person's sign-in carries
@@ -23,7 +21,7 @@ export const ROLE_FLASH_ID = 'session:role';
  * may call. A less privileged role applies at once; a more privileged one says that it needs
  * a fresh sign-in with the authenticator app's code, and leads there.
  */
-export function SwitchRoleModal({
+export default function SwitchRoleModal({
   visible,
   preselect,
   onDismiss,
