@@ -197,6 +197,27 @@ export const enConsole = {
       select: 'Select {{email}}',
       matching: 'Matching users: {{total}}',
     },
+    export: {
+      open: 'Export',
+      heading: 'Export users',
+      scope: {
+        all: 'Every user in the user pool, from all pages of the list.',
+        email: 'Every user whose email starts with “{{prefix}}”, from all pages of the list.',
+        status: 'Every user with the status “{{status}}”, from all pages of the list.',
+        both: 'Every user whose email starts with “{{prefix}}” and with the status “{{status}}”, from all pages of the list.',
+      },
+      contents:
+        'As a CSV file: email, status, enabled, groups, MFA, created and last changed. A cell a spreadsheet would run as a formula starts with an apostrophe.',
+      start: 'Start export',
+      stop: 'Stop',
+      progress: 'Exporting users',
+      readingUsers: 'Users read: {{users}} (page {{page}})…',
+      readingGroup: 'Users read: {{users}}; reading the members of {{group}} (page {{page}})…',
+      done: 'Users exported: {{users}}',
+      savedAs: 'Saved as {{file}}.',
+      stopped: 'Export stopped: nothing was downloaded.',
+      failed: 'The export failed: nothing was downloaded.',
+    },
   },
   groups: {
     heading: 'Groups',

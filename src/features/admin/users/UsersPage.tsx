@@ -4,7 +4,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
 import type { UserStatusFilter } from '@contract';
@@ -21,6 +21,9 @@ import { UsersFilter } from './UsersFilter';
 import { UsersLoadError } from './UsersLoadError';
 import { UsersPagination } from './UsersPagination';
 
+/** Loaded when first opened, with the CSV library after it: few visits export. */
+const ExportUsersModal = lazy(() => import('./ExportUsersModal'));
+
 /**
  * The user pool's people, a server-side page at a time, filtered by the API; select one to
  * act on them from "Actions" (each action asks first), or invite someone.
@@ -33,6 +36,7 @@ export default function UsersPage() {
   const [filters, setFilters] = useState<UsersFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<string>();
   const [inviting, setInviting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const pages = useCursorPages();
   const users = useQuery({
     ...routeQuery('listUsers', { query: usersQuery(filters, pages.cursor) }),
@@ -69,6 +73,9 @@ export default function UsersPage() {
       actions={
         <SpaceBetween direction="horizontal" size="xs">
           <UserActions user={selectedUser} onDeleted={() => setSelected(undefined)} />
+          {mayCall('listUsers') && mayCall('listGroupMembers') && (
+            <Button onClick={() => setExporting(true)}>{t('users.export.open')}</Button>
+          )}
           {mayCall('inviteUser') && (
             <Button variant="primary" onClick={() => setInviting(true)}>
               {t('users.invite.open')}
@@ -153,6 +160,12 @@ export default function UsersPage() {
       />
       {/* Mounted while open only: each invitation starts from a blank form. */}
       {inviting && <InviteUserModal onClose={() => setInviting(false)} />}
+      {/* The filter applied to the list, not what is still being typed. */}
+      {exporting && (
+        <Suspense>
+          <ExportUsersModal filters={filters} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

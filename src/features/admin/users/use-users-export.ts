@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../../api/api-context';
+import { downloadFile } from '../../../ui/download-file';
+import { readUsersExport, type ExportProgress } from './read-users-export';
+import { usersCsv, usersCsvFilename } from './users-csv';
+import type { UsersFilters } from './users-filters';
+
+export type UsersExport =
+  | { status: 'ready' }
+  | { status: 'running'; progress: ExportProgress | undefined }
+  | { status: 'done'; users: number; file: string }
+  | { status: 'stopped' }
+  | { status: 'failed'; error: unknown };
+
+/**
+ * Exports the users matching `filters` as a CSV download: `start()` reads every page, then
+ * saves the file; `stop()` aborts, and nothing is saved. A failed read saves nothing either:
+ * never a partial file. Leaving (unmounting) stops a run too.
+ */
+export function useUsersExport(
+  filters: UsersFilters,
+  { onDone }: { onDone(users: number, file: string): void },
+) {
+  const api = useApi();
+  const [state, setState] = useState<UsersExport>({ status: 'ready' });
+  const running = useRef<AbortController>(undefined);
+  useEffect(() => () => running.current?.abort(), []);
+
+  async function start() {
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    const { signal } = controller;
+    setState({ status: 'running', progress: undefined });
+    try {
+      const users = await readUsersExport(api, filters, {
+        signal,
+        onProgress: (progress) => {
+          if (!signal.aborted) setState({ status: 'running', progress });
+        },
+      });
+      const csv = await usersCsv(users);
+      signal.throwIfAborted();
+      const file = usersCsvFilename(new Date());
+      downloadFile(file, csv, 'text/csv;charset=utf-8');
+      setState({ status: 'done', users: users.length, file });
+      onDone(users.length, file);
+    } catch (error) {
+      // Stopped: `stop()` has said so. A failure of a run since replaced is no news either.
+      if (signal.aborted) return;
+      setState({ status: 'failed', error });
+    } finally {
+      if (running.current === controller) running.current = undefined;
+    }
+  }
+
+  function stop() {
+    running.current?.abort();
+    running.current = undefined;
+    setState({ status: 'stopped' });
+  }
+
+  return { state, start: () => void start(), stop };
+}
