@@ -100,8 +100,12 @@ export default function ExportUsersModal({
       visible
       header={t('users.export.heading')}
       closeAriaLabel={t('app.close')}
-      // Closing while it runs stops it: the hook aborts when the modal goes.
-      onDismiss={onClose}
+      // A click beside the dialog while it runs is no reason to stop; Escape, the close button
+      // and Stop are (the hook aborts when the modal goes).
+      onDismiss={({ detail }) => {
+        if (running && detail.reason === 'overlay') return;
+        onClose();
+      }}
       footer={footer}
     >
       <SpaceBetween size="m">

@@ -27,20 +27,29 @@ interface ReadOptions {
   onProgress(progress: ExportProgress): void;
 }
 
-/** Every item of a cursor-paged list; `onPage` is told before each page is asked for. */
+/**
+ * Every item of a cursor-paged list, once each (a user met again on a later page, the pool
+ * having changed meanwhile, is kept once); `onPage` is told before each page is asked for. A
+ * cursor given twice would loop for ever: that is an error.
+ */
 async function readAllPages(
   readPage: (cursor: string | undefined) => Promise<UserPage>,
   { signal, onPage }: { signal: AbortSignal; onPage(page: number, readSoFar: number): void },
 ): Promise<UserPage['users']> {
-  const users: UserPage['users'] = [];
+  const users = new Map<string, UserPage['users'][number]>();
+  const cursors = new Set<string>();
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
-    onPage(page, users.length);
+    onPage(page, users.size);
     const answer = await readPage(cursor);
     // A page answered after Stop is not used: Stop means nothing more is read or saved.
     signal.throwIfAborted();
-    users.push(...answer.users);
-    if (!answer.nextCursor) return users;
+    for (const user of answer.users) users.set(user.username, user);
+    if (!answer.nextCursor) return [...users.values()];
+    if (cursors.has(answer.nextCursor)) {
+      throw new Error('The API gave the same page cursor twice; the export stopped.');
+    }
+    cursors.add(answer.nextCursor);
     cursor = answer.nextCursor;
   }
 }
@@ -69,7 +78,7 @@ export async function readUsersExport(
         onProgress({ reading: 'users', page, users: readSoFar, listsDone: 0, lists: LISTS }),
     },
   );
-  const groupsOf = new Map<string, GroupName[]>();
+  const groupsOf = new Map<string, Set<GroupName>>();
   for (const [index, group] of GROUP_NAMES.entries()) {
     const members = await readAllPages(
       (cursor) =>
@@ -91,8 +100,8 @@ export async function readUsersExport(
       },
     );
     for (const { username } of members) {
-      groupsOf.set(username, [...(groupsOf.get(username) ?? []), group]);
+      groupsOf.set(username, (groupsOf.get(username) ?? new Set<GroupName>()).add(group));
     }
   }
-  return users.map((user) => ({ ...user, groups: groupsOf.get(user.username) ?? [] }));
+  return users.map((user) => ({ ...user, groups: [...(groupsOf.get(user.username) ?? [])] }));
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../../api/api-context';
 import { downloadFile } from '../../../ui/download-file';
 import { readUsersExport, type ExportProgress } from './read-users-export';
-import { usersCsv, usersCsvFilename } from './users-csv';
+import { loadCsvLibrary, usersCsv, usersCsvFilename } from './users-csv';
 import type { UsersFilters } from './users-filters';
 
 export type UsersExport =
@@ -33,12 +33,15 @@ export function useUsersExport(
     const { signal } = controller;
     setState({ status: 'running', progress: undefined });
     try {
-      const users = await readUsersExport(api, filters, {
+      const reading = readUsersExport(api, filters, {
         signal,
         onProgress: (progress) => {
           if (!signal.aborted) setState({ status: 'running', progress });
         },
       });
+      reading.catch(() => undefined); // Awaited below, or abandoned with the run.
+      // The CSV library downloads alongside the reads: if it cannot, the run fails at once.
+      const [users] = await Promise.all([reading, loadCsvLibrary()]);
       const csv = await usersCsv(users);
       signal.throwIfAborted();
       const file = usersCsvFilename(new Date());
@@ -49,6 +52,7 @@ export function useUsersExport(
       // Stopped: `stop()` has said so. A failure of a run since replaced is no news either.
       if (signal.aborted) return;
       setState({ status: 'failed', error });
+      controller.abort(); // Reads still under way (the library failed first) stop too.
     } finally {
       if (running.current === controller) running.current = undefined;
     }

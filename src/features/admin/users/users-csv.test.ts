@@ -17,35 +17,44 @@ function exported(email: string, changes: Partial<ExportedUser> = {}): ExportedU
   };
 }
 
-/** The CSV's lines as a spreadsheet reads them: each a row of cells. */
+/** The CSV's lines as a spreadsheet reads them: each a row of cells (the mark is no cell). */
 const cellsOf = (csv: string) =>
-  Papa.parse<string[]>(csv, { newline: '\r\n', skipEmptyLines: true }).data;
+  Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { newline: '\r\n', skipEmptyLines: true }).data;
 
 describe('the users CSV', () => {
-  it('has a header row, then one row a user with groups joined by “;”', async () => {
+  it('has a byte-order mark, a header row, then one row a user with groups joined by “;”, every cell quoted', async () => {
     const csv = await usersCsv([
       exported('carol@example.com', { groups: ['admin', 'general'], mfaEnabled: true }),
       exported('bob@example.com', { enabled: false, status: 'FORCE_CHANGE_PASSWORD' }),
     ]);
     expect(csv).toBe(
-      [
-        'email,status,enabled,groups,mfa,created,last_changed',
-        'carol@example.com,CONFIRMED,true,admin;general,true,2026-11-01T09:00:00.000Z,2026-11-02T10:30:00.000Z',
-        'bob@example.com,FORCE_CHANGE_PASSWORD,false,,false,2026-11-01T09:00:00.000Z,2026-11-02T10:30:00.000Z',
-        '',
-      ].join('\r\n'),
+      '\uFEFF' +
+        [
+          '"email","status","enabled","groups","mfa","created","last_changed"',
+          '"carol@example.com","CONFIRMED","true","admin;general","true","2026-11-01T09:00:00.000Z","2026-11-02T10:30:00.000Z"',
+          '"bob@example.com","FORCE_CHANGE_PASSWORD","false","","false","2026-11-01T09:00:00.000Z","2026-11-02T10:30:00.000Z"',
+          '',
+        ].join('\r\n'),
     );
   });
 
   it('is only the header when no user matched', async () => {
-    expect(await usersCsv([])).toBe('email,status,enabled,groups,mfa,created,last_changed\r\n');
+    expect(await usersCsv([])).toBe(
+      '\uFEFF"email","status","enabled","groups","mfa","created","last_changed"\r\n',
+    );
   });
 
   it('quotes cells with commas, quotes and line breaks, so each stays one cell', async () => {
-    const tricky = ['"quoted"@example.com', 'a,b@example.com', 'two\r\nlines@example.com'];
+    const tricky = [
+      '"quoted"@example.com',
+      'a,b@example.com',
+      'semi;colon@example.com',
+      'two\r\nlines@example.com',
+    ];
     const csv = await usersCsv(tricky.map((email) => exported(email)));
     expect(csv).toContain('"""quoted""@example.com"');
     expect(csv).toContain('"a,b@example.com"');
+    expect(csv).toContain('"semi;colon@example.com"');
     expect(cellsOf(csv).map((row) => row[0])).toEqual(['email', ...tricky]);
     expect(cellsOf(csv).every((row) => row.length === 7)).toBe(true);
   });
@@ -58,6 +67,7 @@ describe('the users CSV', () => {
       '@SUM(1+1)@example.com',
       '\t=1@example.com',
       '\r=1@example.com',
+      '\0=1@example.com',
     ];
     const csv = await usersCsv([...attacks, 'plain@example.com'].map((email) => exported(email)));
     const emails = cellsOf(csv)

@@ -19,10 +19,11 @@ export const USERS_CSV_COLUMNS = [
 ] as const;
 
 /**
- * What a spreadsheet takes for the start of a formula (OWASP's CSV injection list): `=`, `+`,
- * `-`, `@`, tab and carriage return. An e-mail address may start with any of the first four.
+ * What a spreadsheet takes for the start of a formula (OWASP's CSV injection list, and ASVS
+ * 1.2.10's NUL): `=`, `+`, `-`, `@`, tab, carriage return and NUL. An e-mail address may start
+ * with any of the first four.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 /**
  * A cell a spreadsheet shows as text: one that would start a formula gets a leading `'`, as
@@ -45,20 +46,38 @@ export function usersCsvRows(users: readonly ExportedUser[]): string[][] {
   );
 }
 
+/** The byte-order mark: without it, Excel reads UTF-8 as the system's code page (CP932 in Japan). */
+const BOM = '\uFEFF';
+
+const importCsvLibrary = () => import('papaparse');
+let csvLibrary: ReturnType<typeof importCsvLibrary> | undefined;
+
 /**
- * The export as CSV text (RFC 4180: each line ends in CRLF; cells with commas, quotes or line
- * breaks are quoted). The CSV library is downloaded here, when someone exports, not with the
- * Users screen.
+ * The CSV library, downloaded when someone exports, not with the Users screen. Started at the
+ * beginning of an export (`loadCsvLibrary()`), so a failed download is known before every page
+ * has been read; a failed download is asked for again next time.
+ */
+export function loadCsvLibrary(): ReturnType<typeof importCsvLibrary> {
+  csvLibrary ??= importCsvLibrary().catch((error: unknown) => {
+    csvLibrary = undefined;
+    throw error;
+  });
+  return csvLibrary;
+}
+
+/**
+ * The export as CSV text: a byte-order mark, then RFC 4180 lines ending in CRLF, every cell
+ * quoted (so a `;` in a cell never splits it where `;` separates a spreadsheet's lists).
  */
 export async function usersCsv(users: readonly ExportedUser[]): Promise<string> {
   // A CommonJS module: its exports are its default, in the bundle and in Node alike.
-  const { unparse } = (await import('papaparse')).default;
+  const { unparse } = (await loadCsvLibrary()).default;
   const text = unparse(
     { fields: [...USERS_CSV_COLUMNS], data: usersCsvRows(users) },
-    { newline: CRLF },
+    { newline: CRLF, quotes: true },
   );
   // papaparse ends the header alone with a line break, and rows without: end every line alike.
-  return text.endsWith(CRLF) ? text : text + CRLF;
+  return BOM + (text.endsWith(CRLF) ? text : text + CRLF);
 }
 
 /**
