@@ -20,14 +20,9 @@ import { SECURITY_PATH } from './security-path';
 import { SessionProvider } from './SessionProvider';
 import { SignInPage } from './SignInPage';
 
-vi.mock('aws-amplify/auth', () => ({
-  signIn: vi.fn(),
-  confirmSignIn: vi.fn(),
-  signOut: vi.fn(),
-  fetchAuthSession: vi.fn(),
-  getCurrentUser: vi.fn(),
-  fetchMFAPreference: vi.fn(),
-}));
+vi.mock('aws-amplify/auth', () =>
+  import('../testing/amplify-auth-mock').then((mock) => mock.amplifyAuthMock()),
+);
 
 /** An error as Amplify rethrows Cognito's: its `name` is Cognito's error type. */
 const cognitoError = (name: string, message = name) => Object.assign(new Error(message), { name });

@@ -14,14 +14,9 @@ import { roleArn } from '@contract/groups';
 import { useSession } from './session-context';
 import { SessionProvider } from './SessionProvider';
 
-vi.mock('aws-amplify/auth', () => ({
-  signIn: vi.fn(),
-  confirmSignIn: vi.fn(),
-  signOut: vi.fn(),
-  fetchAuthSession: vi.fn(),
-  getCurrentUser: vi.fn(),
-  fetchMFAPreference: vi.fn(),
-}));
+vi.mock('aws-amplify/auth', () =>
+  import('../testing/amplify-auth-mock').then((mock) => mock.amplifyAuthMock()),
+);
 
 const EMAIL = 'ada@example.com';
 const ADMIN = roleArn('000000000000', 'admin');

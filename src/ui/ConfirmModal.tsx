@@ -6,6 +6,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from './DialogFooter';
 
 /**
  * The one way a destructive or access-changing action asks first, as the AWS console does:
@@ -54,25 +55,20 @@ export function ConfirmModal({
       onDismiss={dismiss}
       closeAriaLabel={t('app.close')}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={dismiss}>
-              {t('app.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              onClick={() => {
-                if (!confirmed || busy) return;
-                setTyped('');
-                onConfirm();
-              }}
-              disabled={!confirmed}
-              loading={busy}
-            >
-              {confirmLabel}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <DialogFooter onCancel={dismiss}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              if (!confirmed || busy) return;
+              setTyped('');
+              onConfirm();
+            }}
+            disabled={!confirmed}
+            loading={busy}
+          >
+            {confirmLabel}
+          </Button>
+        </DialogFooter>
       }
     >
       <form onSubmit={submit}>

@@ -7,6 +7,7 @@ import Tiles from '@cloudscape-design/components/tiles';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../ui/DialogFooter';
 import { adminRoutesOf } from '@contract/group-access';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFlash } from '../../ui/flash';
@@ -62,21 +63,16 @@ export default function SwitchRoleModal({
       onDismiss={dismiss}
       closeAriaLabel={t('app.close')}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={dismiss}>
-              {t('app.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              onClick={submit}
-              loading={switching.isPending}
-              disabled={!chosen || chosen === details.role}
-            >
-              {elevation ? t('roles.signInToSwitch') : t('roles.switch')}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <DialogFooter onCancel={dismiss}>
+          <Button
+            variant="primary"
+            onClick={submit}
+            loading={switching.isPending}
+            disabled={!chosen || chosen === details.role}
+          >
+            {elevation ? t('roles.signInToSwitch') : t('roles.switch')}
+          </Button>
+        </DialogFooter>
       }
     >
       <SpaceBetween size="m">

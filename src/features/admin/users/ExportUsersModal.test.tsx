@@ -3,29 +3,16 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GroupName, UserPage, UserSummary } from '@contract';
+import type { GroupName, UserPage } from '@contract';
 import { downloadFile } from '../../../ui/download-file';
 import { refusal, type FakeRoutes } from '../../../testing/fake-api';
+import { person } from '../../../testing/people';
 import { renderScreen } from '../../../testing/render-screen';
 import UsersPage from './UsersPage';
 
 // The browser's download, seen by the test: what file, with what text.
 vi.mock('../../../ui/download-file', () => ({ downloadFile: vi.fn() }));
 const downloads = vi.mocked(downloadFile);
-
-function person(name: string, changes: Partial<UserSummary> = {}): UserSummary {
-  return {
-    username: `u-${name}`,
-    email: `${name}@example.com`,
-    emailVerified: true,
-    enabled: true,
-    status: 'CONFIRMED',
-    mfaEnabled: false,
-    createdAt: '2026-11-01T09:00:00.000Z',
-    updatedAt: '2026-11-02T09:00:00.000Z',
-    ...changes,
-  };
-}
 
 /** The pool: three pages of users (one whose address a spreadsheet would run), and groups. */
 const PAGES: UserPage[] = [

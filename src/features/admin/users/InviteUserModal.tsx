@@ -1,9 +1,9 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../../ui/DialogFooter';
 import { useRouteMutation } from '../../../api/route-mutations';
 import { GROUPS, inviteUserBody } from '@contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
@@ -61,21 +61,16 @@ export function InviteUserModal({ onClose }: { onClose(): void }) {
       closeAriaLabel={t('app.close')}
       onDismiss={onClose}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              loading={invite.isPending}
-              loadingText={t('users.invite.sending')}
-              onClick={send}
-            >
-              {t('users.invite.submit')}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <DialogFooter onCancel={onClose}>
+          <Button
+            variant="primary"
+            loading={invite.isPending}
+            loadingText={t('users.invite.sending')}
+            onClick={send}
+          >
+            {t('users.invite.submit')}
+          </Button>
+        </DialogFooter>
       }
     >
       <SpaceBetween size="m">

@@ -5,24 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserSummary } from '@contract';
 import { decodeApiError } from '../../../api/api-error';
 import { refusal, type FakeRoutes } from '../../../testing/fake-api';
+import { person } from '../../../testing/people';
 import { renderScreen } from '../../../testing/render-screen';
 import UsersPage from './UsersPage';
 
 const ME = 'admin@example.com';
-
-function person(name: string, changes: Partial<UserSummary> = {}): UserSummary {
-  return {
-    username: `u-${name}`,
-    email: `${name}@example.com`,
-    emailVerified: true,
-    enabled: true,
-    status: 'CONFIRMED',
-    mfaEnabled: false,
-    createdAt: '2026-11-01T09:00:00.000Z',
-    updatedAt: '2026-11-02T09:00:00.000Z',
-    ...changes,
-  };
-}
 
 interface UsersQuery {
   email?: string;

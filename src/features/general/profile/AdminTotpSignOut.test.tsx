@@ -23,17 +23,9 @@ import { SignInPage } from '../../../auth/SignInPage';
 import { renderScreen } from '../../../testing/render-screen';
 import SecurityPage from './SecurityPage';
 
-vi.mock('aws-amplify/auth', () => ({
-  signIn: vi.fn(),
-  confirmSignIn: vi.fn(),
-  signOut: vi.fn(),
-  fetchAuthSession: vi.fn(),
-  getCurrentUser: vi.fn(),
-  fetchMFAPreference: vi.fn(),
-  setUpTOTP: vi.fn(),
-  verifyTOTPSetup: vi.fn(),
-  updateMFAPreference: vi.fn(),
-}));
+vi.mock('aws-amplify/auth', () =>
+  import('../../../testing/amplify-auth-mock').then((mock) => mock.amplifyAuthMock()),
+);
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ME = 'ada@example.com';
