@@ -65,7 +65,7 @@ export const enSignIn = {
     totpTurnedOn:
       'Your authenticator app is on, and every session opened without it has ended, this one too. Sign in again with your password and a code from the app.',
     switchRole:
-      'To act as {{role}}, confirm it is you: sign in again with your password and a code from your authenticator app.',
+      'To act as {{role}}, confirm it is you: sign in again with your password and a new code from your authenticator app (each code works once).',
   },
   newPassword: {
     heading: 'Choose a new password',
