@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UserSummary } from '@contract';
+import { decodeApiError } from '../../../api/api-error';
 import type { ApiClient } from '../../../api/clients';
-import { readUsersExport } from './read-users-export';
+import { newExportCheckpoint, readUsersExport } from './read-users-export';
 import { NO_FILTERS } from './users-filters';
 
 const user = (username: string): UserSummary => ({
@@ -49,4 +50,67 @@ describe('reading an export', () => {
       'The API gave the same page cursor twice',
     );
   });
+
+  it('waits and tries a throttled page again, longer each time, then gives up', async () => {
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    let throttles = 2;
+    const pages = apiWith({ users: { '': { users: ['ada'], next: null } } });
+    const api = (async (name: string, input: never) => {
+      if (name === 'listUsers' && throttles-- > 0) throw await throttled();
+      return (pages as unknown as (n: string, i: never) => Promise<unknown>)(name, input);
+    }) as unknown as ApiClient;
+    const users = await readUsersExport(api, NO_FILTERS, { ...options, sleep });
+    expect(users.map((u) => u.username)).toEqual(['ada']);
+    expect(waits).toEqual([1_000, 2_000]);
+
+    throttles = Infinity;
+    waits.length = 0;
+    await expect(readUsersExport(api, NO_FILTERS, { ...options, sleep })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000]);
+  });
+
+  it('goes on from the page that failed when tried again with its checkpoint', async () => {
+    const asked: string[] = [];
+    let failOnce = true;
+    const pages = apiWith({
+      users: { '': { users: ['ada'], next: 'p2' }, p2: { users: ['bob'], next: null } },
+      general: { '': { users: ['ada'], next: 'g2' }, g2: { users: ['bob'], next: null } },
+    });
+    const api = (async (
+      name: string,
+      input: { params?: { group?: string }; query?: { cursor?: string } },
+    ) => {
+      const page = `${input.params?.group ?? 'users'}:${input.query?.cursor ?? ''}`;
+      asked.push(page);
+      if (page === 'general:g2' && failOnce) {
+        failOnce = false;
+        throw new Error('The network went away');
+      }
+      return (pages as unknown as (n: string, i: unknown) => Promise<unknown>)(name, input);
+    }) as unknown as ApiClient;
+    const checkpoint = newExportCheckpoint(NO_FILTERS);
+    await expect(readUsersExport(api, NO_FILTERS, { ...options, checkpoint })).rejects.toThrow(
+      'The network went away',
+    );
+    asked.length = 0;
+    const users = await readUsersExport(api, NO_FILTERS, { ...options, checkpoint });
+    // Only the page that failed, and what comes after it, is read again.
+    expect(asked).toEqual(['general:g2']);
+    expect(users.map((u) => [u.username, u.groups])).toEqual([
+      ['ada', ['general']],
+      ['bob', ['general']],
+    ]);
+  });
 });
+
+/** A 429 as the admin API's transport hands it on once its own quick retries are spent. */
+const throttled = () =>
+  decodeApiError(
+    new Response(JSON.stringify({ message: 'Rate exceeded' }), {
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+    }),
+  );

@@ -1,4 +1,5 @@
 import { GROUP_NAMES, MAX_USERS_PAGE, type GroupName, type UserPage } from '@contract';
+import { ApiError } from '../../../api/api-error';
 import type { ApiClient } from '../../../api/clients';
 import type { ExportedUser } from './users-csv';
 import { usersQuery, type UsersFilters } from './users-filters';
@@ -25,27 +26,98 @@ const LISTS = 1 + GROUP_NAMES.length;
 interface ReadOptions {
   signal: AbortSignal;
   onProgress(progress: ExportProgress): void;
+  /** Where a run that failed got to: given again, the export goes on from there. */
+  checkpoint?: ExportCheckpoint;
+  /** Waits between tries of a throttled page (tests pass their own). */
+  sleep?(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 /**
- * Every item of a cursor-paged list, once each (a user met again on a later page, the pool
- * having changed meanwhile, is kept once); `onPage` is told before each page is asked for. A
- * cursor given twice would loop for ever: that is an error.
+ * What an export has read so far, page by page: a run that fails (a page throttled past its
+ * retries, the network gone) goes on from the page that failed when tried again, instead of
+ * reading every page again. It belongs to one filter.
  */
-async function readAllPages(
+export interface ExportCheckpoint {
+  filters: UsersFilters;
+  users: Map<string, UserPage['users'][number]>;
+  /** The next page of the users list to read; null once it has been read to the end. */
+  usersCursor: string | null | undefined;
+  /** The group whose members are being read, by its index in `GROUP_NAMES`. */
+  groupIndex: number;
+  groupCursor: string | undefined;
+  groupsOf: Map<string, Set<GroupName>>;
+  /** Every cursor given so far: one given twice would loop for ever. */
+  cursors: Set<string>;
+}
+
+export const newExportCheckpoint = (filters: UsersFilters): ExportCheckpoint => ({
+  filters,
+  users: new Map(),
+  usersCursor: undefined,
+  groupIndex: 0,
+  groupCursor: undefined,
+  groupsOf: new Map(),
+  cursors: new Set(),
+});
+
+/**
+ * Cognito's read quota is per second and shared by the account: a page it throttles (429,
+ * after the transport's own three quick tries) is tried again after 1, 2, 4, 8 and 16 s.
+ */
+const THROTTLE_WAITS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
+
+const realSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    });
+  });
+
+async function pageWithPatience(
+  read: () => Promise<UserPage>,
+  signal: AbortSignal,
+  sleep: NonNullable<ReadOptions['sleep']>,
+): Promise<UserPage> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      const wait = THROTTLE_WAITS_MS[attempt];
+      if (!(error instanceof ApiError) || error.status !== 429 || wait === undefined) throw error;
+      await sleep(wait, signal);
+    }
+  }
+}
+
+/**
+ * Reads a cursor-paged list from `cursor` to its end, handing each page to `keep` (which
+ * records it in the checkpoint) before asking for the next; `onPage` is told before each page
+ * is asked for. A cursor given twice would loop for ever: that is an error.
+ */
+async function readPagesFrom(
+  cursor: string | undefined,
   readPage: (cursor: string | undefined) => Promise<UserPage>,
-  { signal, onPage }: { signal: AbortSignal; onPage(page: number, readSoFar: number): void },
-): Promise<UserPage['users']> {
-  const users = new Map<string, UserPage['users'][number]>();
-  const cursors = new Set<string>();
-  let cursor: string | undefined;
+  {
+    signal,
+    cursors,
+    onPage,
+    keep,
+  }: {
+    signal: AbortSignal;
+    cursors: Set<string>;
+    onPage(page: number): void;
+    keep(users: UserPage['users'], next: string | null): void;
+  },
+): Promise<void> {
   for (let page = 1; ; page++) {
-    onPage(page, users.size);
+    onPage(page);
     const answer = await readPage(cursor);
     // A page answered after Stop is not used: Stop means nothing more is read or saved.
     signal.throwIfAborted();
-    for (const user of answer.users) users.set(user.username, user);
-    if (!answer.nextCursor) return [...users.values()];
+    keep(answer.users, answer.nextCursor);
+    if (!answer.nextCursor) return;
     if (cursors.has(answer.nextCursor)) {
       throw new Error('The API gave the same page cursor twice; the export stopped.');
     }
@@ -56,52 +128,75 @@ async function readAllPages(
 
 /**
  * Every user the Users list shows under `filters` (all its pages, the largest the contract
- * allows), each with their groups. ListUsers returns no groups, so each group's members are
- * read too (a few calls per group rather than one per user) and joined by username. Throws
- * once `signal` aborts.
+ * allows), each with their groups, once each. ListUsers returns no groups, so each group's
+ * members are read too (a few calls per group rather than one per user) and joined by
+ * username. Throws once `signal` aborts; with a `checkpoint`, goes on from where it says.
  */
 export async function readUsersExport(
   api: ApiClient,
   filters: UsersFilters,
-  { signal, onProgress }: ReadOptions,
+  { signal, onProgress, checkpoint = newExportCheckpoint(filters), sleep = realSleep }: ReadOptions,
 ): Promise<ExportedUser[]> {
-  const users = await readAllPages(
-    (cursor) =>
-      api(
-        'listUsers',
-        { query: { ...usersQuery(filters, cursor), limit: MAX_USERS_PAGE } },
-        { signal },
-      ),
-    {
-      signal,
-      onPage: (page, readSoFar) =>
-        onProgress({ reading: 'users', page, users: readSoFar, listsDone: 0, lists: LISTS }),
-    },
-  );
-  const groupsOf = new Map<string, Set<GroupName>>();
-  for (const [index, group] of GROUP_NAMES.entries()) {
-    const members = await readAllPages(
+  const at = checkpoint;
+  const patiently = (read: () => Promise<UserPage>) => pageWithPatience(read, signal, sleep);
+  if (at.usersCursor !== null) {
+    await readPagesFrom(
+      at.usersCursor,
       (cursor) =>
-        api(
-          'listGroupMembers',
-          { params: { group }, query: { limit: MAX_USERS_PAGE, ...(cursor ? { cursor } : {}) } },
-          { signal },
+        patiently(() =>
+          api(
+            'listUsers',
+            { query: { ...usersQuery(filters, cursor), limit: MAX_USERS_PAGE } },
+            { signal },
+          ),
         ),
       {
         signal,
+        cursors: at.cursors,
+        onPage: (page) =>
+          onProgress({ reading: 'users', page, users: at.users.size, listsDone: 0, lists: LISTS }),
+        keep: (users, next) => {
+          for (const user of users) at.users.set(user.username, user);
+          at.usersCursor = next;
+        },
+      },
+    );
+  }
+  for (; at.groupIndex < GROUP_NAMES.length; at.groupIndex++, at.groupCursor = undefined) {
+    const group = GROUP_NAMES[at.groupIndex]!;
+    const index = at.groupIndex;
+    await readPagesFrom(
+      at.groupCursor,
+      (cursor) =>
+        patiently(() =>
+          api(
+            'listGroupMembers',
+            { params: { group }, query: { limit: MAX_USERS_PAGE, ...(cursor ? { cursor } : {}) } },
+            { signal },
+          ),
+        ),
+      {
+        signal,
+        cursors: at.cursors,
         onPage: (page) =>
           onProgress({
             reading: group,
             page,
-            users: users.length,
+            users: at.users.size,
             listsDone: 1 + index,
             lists: LISTS,
           }),
+        keep: (members, next) => {
+          for (const { username } of members) {
+            at.groupsOf.set(username, (at.groupsOf.get(username) ?? new Set()).add(group));
+          }
+          at.groupCursor = next ?? undefined;
+        },
       },
     );
-    for (const { username } of members) {
-      groupsOf.set(username, (groupsOf.get(username) ?? new Set<GroupName>()).add(group));
-    }
   }
-  return users.map((user) => ({ ...user, groups: [...(groupsOf.get(user.username) ?? [])] }));
+  return [...at.users.values()].map((user) => ({
+    ...user,
+    groups: [...(at.groupsOf.get(user.username) ?? [])],
+  }));
 }

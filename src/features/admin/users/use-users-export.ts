@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../../api/api-context';
 import { downloadFile } from '../../../ui/download-file';
-import { readUsersExport, type ExportProgress } from './read-users-export';
+import {
+  newExportCheckpoint,
+  readUsersExport,
+  type ExportCheckpoint,
+  type ExportProgress,
+} from './read-users-export';
 import { loadCsvLibrary, usersCsv, usersCsvFilename } from './users-csv';
 import type { UsersFilters } from './users-filters';
 
@@ -15,7 +20,8 @@ export type UsersExport =
 /**
  * Exports the users matching `filters` as a CSV download: `start()` reads every page, then
  * saves the file; `stop()` aborts, and nothing is saved. A failed read saves nothing either:
- * never a partial file. Leaving (unmounting) stops a run too.
+ * never a partial file; `start()` after a failure goes on from the page that failed (for the
+ * same filter). Leaving (unmounting) stops a run too.
  */
 export function useUsersExport(
   filters: UsersFilters,
@@ -24,6 +30,7 @@ export function useUsersExport(
   const api = useApi();
   const [state, setState] = useState<UsersExport>({ status: 'ready' });
   const running = useRef<AbortController>(undefined);
+  const checkpoint = useRef<ExportCheckpoint>(undefined);
   useEffect(() => () => running.current?.abort(), []);
 
   async function start() {
@@ -31,10 +38,16 @@ export function useUsersExport(
     const controller = new AbortController();
     running.current = controller;
     const { signal } = controller;
+    const resume =
+      state.status === 'failed' &&
+      checkpoint.current !== undefined &&
+      sameFilters(checkpoint.current.filters, filters);
+    if (!resume) checkpoint.current = newExportCheckpoint(filters);
     setState({ status: 'running', progress: undefined });
     try {
       const reading = readUsersExport(api, filters, {
         signal,
+        checkpoint: checkpoint.current,
         onProgress: (progress) => {
           if (!signal.aborted) setState({ status: 'running', progress });
         },
@@ -46,6 +59,7 @@ export function useUsersExport(
       signal.throwIfAborted();
       const file = usersCsvFilename(new Date());
       downloadFile(file, csv, 'text/csv;charset=utf-8');
+      checkpoint.current = undefined;
       setState({ status: 'done', users: users.length, file });
       onDone(users.length, file);
     } catch (error) {
@@ -59,6 +73,7 @@ export function useUsersExport(
   }
 
   function stop() {
+    checkpoint.current = undefined;
     running.current?.abort();
     running.current = undefined;
     setState({ status: 'stopped' });
@@ -66,3 +81,6 @@ export function useUsersExport(
 
   return { state, start: () => void start(), stop };
 }
+
+const sameFilters = (a: UsersFilters, b: UsersFilters) =>
+  a.emailPrefix === b.emailPrefix && a.status === b.status;
