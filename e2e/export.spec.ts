@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { GROUPS } from '@contract';
+import { seriousViolations } from './fixtures/axe';
 import { SEEDED_USERS } from './fixtures/environment';
 import { expect, test } from './fixtures/test';
 
@@ -23,11 +24,14 @@ test('Users → Export downloads every user matching the filter, with their grou
 
   await app.page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Export users' });
+  await expect(dialog).toBeVisible();
+  expect(await seriousViolations(app.page), 'export dialog').toEqual([]);
   const download = app.page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d\d-\d\dT\d\d-\d\d\.csv$/);
   await expect(dialog.getByText('Users exported: 2')).toBeVisible();
+  expect(await seriousViolations(app.page), 'export dialog, done').toEqual([]);
 
   const { data } = Papa.parse<Record<string, string>>(await readFile(await file.path(), 'utf8'), {
     header: true,
