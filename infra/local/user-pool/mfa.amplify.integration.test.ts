@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import {
   confirmSignIn,
   fetchMFAPreference,
   setUpTOTP,
@@ -16,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPA_CLIENT_SETTINGS, USER_POOL_SETTINGS } from '@contract';
 import { configureAmplify } from '../../../src/config/configure-amplify';
+import { createConfirmedUser } from '../testing/confirmed-user';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 import { nextTotpCode } from '../testing/totp';
 import { totpCodeForStep, totpStep } from './totp';
@@ -29,29 +25,7 @@ import { totpCodeForStep, totpStep } from './totp';
 async function newUser(stack: TestStack) {
   const email = `amplify-mfa-${randomUUID()}@example.com`;
   const password = `Pw-${randomUUID()}-Aa1!`;
-  const UserPoolId = stack.userPool.id;
-  await stack.idp.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-  );
-  await stack.idp.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId,
-      Username: email,
-      Password: password,
-      Permanent: true,
-    }),
-  );
-  await stack.idp.send(
-    new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: 'general' }),
-  );
+  await createConfirmedUser(stack, { email, password, groups: ['general'] });
   return { email, password };
 }
 
