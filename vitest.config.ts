@@ -24,6 +24,8 @@ export default defineConfig({
           pool: 'threads',
           include: ['src/**/*.test.{ts,tsx}', 'infra/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...CDK, ...UMASK],
+          // The suite starts dozens of local user pools: see `REUSE_KEY_PAIRS_VARIABLE`.
+          env: { LOCAL_POOL_REUSE_KEY_PAIRS: '1' },
         },
       },
       {

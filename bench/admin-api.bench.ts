@@ -332,7 +332,8 @@ async function main(): Promise<number> {
   try {
     // An automation role, not a Cognito user: the admin function then checks no membership
     // (that costs a Cognito call, measured by bench:load), so signed and unsigned requests
-    // differ in the gateway's verification alone.
+    // differ in the gateway's verification alone. No request reaches the user pool, so its
+    // request-rate quotas (at Cognito's defaults) are left as they are.
     const session = automationSession(stack, ['whoami']);
     const credentials: Credentials = session;
     // The baseline hands the function the caller verification would have found.

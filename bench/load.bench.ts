@@ -40,6 +40,7 @@ import type { TemporaryCredentials } from '../infra/local/testing/callers';
 import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
+import { MAX_QUOTA_RPS } from '../infra/local/user-pool/request-quotas';
 import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
 
 const config = {
@@ -327,6 +328,16 @@ async function main(): Promise<number> {
       adminApiAutomationRoles: [AUTOMATION_ROLE_ARN],
     },
   );
+  // The local pool throttles at Cognito's default quotas, which this load exceeds many times
+  // over (each read is a ListUsers, an AdminGetUser per listed user and the membership check's
+  // AdminListGroupsForUser and AdminGetUser). What is measured is the stack's own throughput,
+  // so the categories it uses are raised, as an account would ask Service Quotas (Cognito
+  // raises UserRead and UserResourceRead on request; UserList is not adjustable there).
+  stack.userPoolQuotas.set({
+    UserRead: MAX_QUOTA_RPS,
+    UserResourceRead: MAX_QUOTA_RPS,
+    UserList: MAX_QUOTA_RPS,
+  });
   const ackDir = mkdtempSync(join(tmpdir(), 'bench-load-acks-'));
   try {
     // The admin API answers only administrators with an authenticator app.

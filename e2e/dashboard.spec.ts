@@ -155,7 +155,10 @@ test.describe('the Users screen', () => {
     await expect(app.alert).toHaveCount(0);
 
     const api = await operator.adminClient();
-    expect((await api('listUsers', { query: { email } })).users).toHaveLength(1);
+    expect(
+      (await api('listUsers', { query: { attribute: 'email', match: 'exact', value: email } }))
+        .users,
+    ).toHaveLength(1);
     const { entries } = await api('listAudit', {
       query: { action: 'inviteUser', limit: 100 },
     });
@@ -219,7 +222,10 @@ test.describe('the Users screen', () => {
     await expect(app.flash(`${email} is deleted.`)).toBeVisible();
     await expect(app.heading('Users')).toBeVisible();
     const api = await operator.adminClient();
-    expect((await api('listUsers', { query: { email } })).users).toHaveLength(0);
+    expect(
+      (await api('listUsers', { query: { attribute: 'email', match: 'exact', value: email } }))
+        .users,
+    ).toHaveLength(0);
   });
 
   test('an administrator cannot disable, delete or demote themself, and is told why', async ({

@@ -188,8 +188,9 @@ export class ConsolePage {
   }
 
   /**
-   * Filters the Users screen to addresses starting with `prefix`, and waits until the table
-   * shows that filter's answer (the field describes itself with the count of matches).
+   * Filters the Users screen to addresses starting with `prefix` (the filter bar's attribute
+   * and match as the screen opens: Email, Starts with), and waits until the table shows that
+   * filter's answer (the field describes itself with the count of matches).
    */
   async filterUsers(prefix: string, { waitForMatches = true } = {}): Promise<void> {
     const field = this.page.getByLabel('Email starts with');

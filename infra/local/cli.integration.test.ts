@@ -303,7 +303,12 @@ describe('console-api', () => {
   it('sends query values with spaces and already-encoded characters as meant', async () => {
     const admin = await mfaAdmin();
     const encoded = await run(
-      ['--login', admin.email, 'GET', `/admin/users?email=${admin.email.replace('@', '%40')}`],
+      [
+        '--login',
+        admin.email,
+        'GET',
+        `/admin/users?attribute=email&match=exact&value=${admin.email.replace('@', '%40')}`,
+      ],
       await asAdmin(admin),
     );
     expect(encoded.code, encoded.stderr).toBe(0);

@@ -57,6 +57,29 @@ describe('readSettings', () => {
   });
 });
 
+describe('the user pool’s request-rate quotas', () => {
+  it('keeps Cognito’s defaults unless LOCAL_USER_POOL_QUOTAS names categories', () => {
+    expect(readSettings({}, '/repo').userPoolQuotas).toEqual({});
+    expect(
+      readSettings({ LOCAL_USER_POOL_QUOTAS: 'UserCreation=5, UserList = 300' }, '/repo')
+        .userPoolQuotas,
+    ).toEqual({ UserCreation: 5, UserList: 300 });
+  });
+
+  it('refuses what the control would refuse, in one line', () => {
+    expect(() => readSettings({ LOCAL_USER_POOL_QUOTAS: 'UserCreation' })).toThrow(
+      'LOCAL_USER_POOL_QUOTAS="UserCreation" must be CATEGORY=RPS pairs separated by commas',
+    );
+    expect(() => readSettings({ LOCAL_USER_POOL_QUOTAS: 'UserCreation=fast' })).toThrow(
+      'LOCAL_USER_POOL_QUOTAS="UserCreation=fast": UserCreation must be a whole number of requests per second from 1 to 1000000, not "fast".',
+    );
+    expect(() => readSettings({ LOCAL_USER_POOL_QUOTAS: 'Users=5' })).toThrow(
+      'Unknown quota category "Users"',
+    );
+    expect(() => readSettings({ LOCAL_USER_POOL_QUOTAS: 'UserList=0' })).toThrow('not 0.');
+  });
+});
+
 describe('browserPortWarnings', () => {
   it('warns when a service the browser calls is on a port browsers refuse', () => {
     const ports = readSettings({ LOCAL_EDGE_PORT: '6566' }, '/repo').ports;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { GROUPS, type GroupName } from '@contract';
+import { parseQuotaRates, QuotaInputError, type QuotaRates } from './user-pool/request-quotas';
 
 /** Every port the local stack listens on, with the variable that overrides it. */
 export const PORTS = {
@@ -33,6 +34,11 @@ export interface LocalSettings {
   opsToken: string | undefined;
   /** Where the ops API may be called from. */
   opsAllowedCidrs: string[];
+  /**
+   * The user pool's request-rate quotas that differ from Cognito's defaults, by category
+   * (`user-pool/request-quotas.ts`): what the pool starts with and `/_local/quotas` resets to.
+   */
+  userPoolQuotas: Partial<QuotaRates>;
 }
 
 export class SettingsError extends Error {}
@@ -111,6 +117,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
         .pipe(z.array(z.cidrv4().or(z.cidrv6())).min(1)),
       ['127.0.0.0/8', '::1/128'],
     ),
+    userPoolQuotas: readQuotas(env),
     seedUsers: [
       {
         email: read(env, 'SEED_ADMIN_EMAIL', email, 'admin@example.com'),
@@ -129,6 +136,34 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd = process.cwd()): Local
       },
     ],
   };
+}
+
+const QUOTAS_VARIABLE = 'LOCAL_USER_POOL_QUOTAS';
+
+/** `LOCAL_USER_POOL_QUOTAS=UserCreation=5,UserList=10`: categories and requests per second. */
+function readQuotas(env: NodeJS.ProcessEnv): Partial<QuotaRates> {
+  const raw = env[QUOTAS_VARIABLE]?.trim();
+  if (!raw) return {};
+  const pairs = raw.split(',').map((pair) => pair.split('=').map((part) => part.trim()));
+  const malformed = pairs.find((pair) => pair.length !== 2 || !pair[0]);
+  if (malformed) {
+    throw new SettingsError(
+      `${QUOTAS_VARIABLE}=${JSON.stringify(raw)} must be CATEGORY=RPS pairs separated by commas, e.g. UserCreation=5,UserList=10.`,
+    );
+  }
+  try {
+    // Digits become numbers; anything else stays text, for the message to show as given.
+    return parseQuotaRates(
+      Object.fromEntries(
+        pairs.map(([name, value]) => [name, /^\d+$/.test(value!) ? Number(value) : value]),
+      ),
+    );
+  } catch (error) {
+    if (error instanceof QuotaInputError) {
+      throw new SettingsError(`${QUOTAS_VARIABLE}=${JSON.stringify(raw)}: ${error.message}.`);
+    }
+    throw error;
+  }
 }
 
 /**

@@ -32,6 +32,7 @@ import { StateFile } from './store/state-file';
 import { AuthFlows } from './user-pool/auth-flows';
 import { UserPool, type UserPoolDefinition } from './user-pool/model';
 import { Outbox } from './user-pool/outbox';
+import { RequestQuotas } from './user-pool/request-quotas';
 import { userPoolService } from './user-pool/responses';
 import { userPoolStateSchema } from './user-pool/state';
 
@@ -56,6 +57,11 @@ export interface LocalStack {
    */
   dynaliteSocketPath: string;
   userPool: UserPool;
+  /**
+   * The user pool's request-rate quotas (Cognito's categories, at its defaults unless the
+   * settings say else), as `/_local/quotas` sets them.
+   */
+  userPoolQuotas: RequestQuotas;
   identityPool: IdentityPool;
   credentials: CredentialStore;
   /** Every identity policy of the local account, by role or user. */
@@ -119,6 +125,7 @@ export async function startLocalStack(
     now,
     definition: options.userPoolDefinition,
   });
+  const userPoolQuotas = new RequestQuotas({ now, rates: settings.userPoolQuotas });
   const credentials = new CredentialStore(file('credentials.json', credentialStoreSchema), now);
   const identityPool = IdentityPool.open({
     file: file('identity-pool.json', identityPoolStateSchema),
@@ -202,11 +209,12 @@ export async function startLocalStack(
   try {
     const edge = createEdgeServer({
       services: [
-        userPoolService(userPool, new AuthFlows(userPool)),
+        userPoolService(userPool, new AuthFlows(userPool), userPoolQuotas),
         identityPoolService(identityPool),
         secretsManagerService(secrets),
       ],
       userPool,
+      userPoolQuotas,
       identityPool,
       credentials,
       outbox,
@@ -321,6 +329,7 @@ export async function startLocalStack(
     dynamoDbUrl: url(settings.ports.dynamoDb),
     dynaliteSocketPath: socket.path,
     userPool,
+    userPoolQuotas,
     identityPool,
     credentials,
     account,

@@ -30,6 +30,7 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     `  DynamoDB (dynalite)     ${stack.dynamoDbUrl}`,
     `  JWKS                    ${stack.userPool.issuer}/.well-known/jwks.json`,
     `  Outbox                  ${stack.edgeUrl}/_local/outbox`,
+    `  User pool quotas        ${quotasShown(stack)}   (${stack.edgeUrl}/_local/quotas)`,
     `  TOTP codes              npm run totp -- EMAIL   (for a local user with an authenticator app)`,
     `  Region / account        ${c.region} / 000000000000`,
     `  User pool               ${c.userPoolId}   client ${c.userPoolClientId}`,
@@ -47,6 +48,14 @@ function printSummary(stack: LocalStack, spa: SpaServer | undefined): void {
     '',
   ];
   console.log(lines.filter((line) => line !== undefined).join('\n'));
+}
+
+/** Cognito's default request rates, or the categories the settings changed. */
+function quotasShown(stack: LocalStack): string {
+  const changed = Object.entries(stack.settings.userPoolQuotas);
+  return changed.length === 0
+    ? "Cognito's defaults"
+    : changed.map(([category, rps]) => `${category} ${rps}/s`).join(', ') + ', others default';
 }
 
 async function main(): Promise<void> {

@@ -49,11 +49,14 @@ describe('typed clients built from the contract', () => {
   it('puts the query in the URL, leaving out absent values', async () => {
     const { sent, transport } = recorder(() => json({ users: [], nextCursor: null }));
     const admin = createRouteCaller('admin', `${ADMIN}/`, transport);
-    await admin('listUsers', { query: { email: 'a+b', status: 'disabled', cursor: undefined } });
+    await admin('listUsers', {
+      query: { attribute: 'email', value: 'a+b', status: 'disabled', cursor: undefined },
+    });
     const url = new URL(sent[0]!.url);
     expect(url.pathname).toBe('/prod/admin/users');
     expect([...url.searchParams]).toEqual([
-      ['email', 'a+b'],
+      ['attribute', 'email'],
+      ['value', 'a+b'],
       ['status', 'disabled'],
     ]);
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BATCH_HEADER } from '@contract/cors';
 import { ROUTES, routePath, type ApiName, type RouteName } from '@contract/routes';
 import { decodeApiError, ResponseShapeError } from './api-error';
 
@@ -24,7 +25,11 @@ export type RouteOutput<K extends RouteName> = z.output<Routes[K]['response']>;
 export type RouteCaller<A extends ApiName> = <K extends RouteNameOf<A>>(
   name: K,
   input: RouteInput<K>,
-  init?: { signal?: AbortSignal },
+  init?: {
+    signal?: AbortSignal;
+    /** The import or bulk action the call belongs to, for the audit log (`BATCH_HEADER`). */
+    batch?: string;
+  },
 ) => Promise<RouteOutput<K>>;
 
 /** How a request is sent: the signing fetch, the ID-token fetch, or a plain one. */
@@ -64,6 +69,7 @@ export function createRouteCaller<A extends ApiName>(
     appendQuery(url, query);
     const headers = new Headers({ accept: 'application/json' });
     if (body !== undefined) headers.set('content-type', 'application/json');
+    if (init.batch) headers.set(BATCH_HEADER, init.batch);
     const response = await transport(url, {
       method: route.method,
       headers,

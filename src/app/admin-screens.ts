@@ -23,6 +23,9 @@ export const GROUP_SCREEN = `${ADMIN_SCREENS.groups}/:group`;
 /** One user's screen. */
 export const userScreen = (username: string) =>
   `${ADMIN_SCREENS.users}/${encodeURIComponent(username)}`;
+/** The audit log filtered to one import or bulk action (`BATCH_HEADER`'s id). */
+export const auditOfBatch = (batch: string) =>
+  `${ADMIN_SCREENS.audit}?batch=${encodeURIComponent(batch)}`;
 /** One group's members. */
 export const groupScreen = (group: string) =>
   `${ADMIN_SCREENS.groups}/${encodeURIComponent(group)}`;

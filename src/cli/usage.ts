@@ -4,7 +4,7 @@ Calls the console's APIs signed with SigV4 (admin API), with the ID token (gener
 given (ops API), from a terminal, a job or a Lambda.
 
   METHOD                GET, POST, PUT, PATCH, DELETE or HEAD
-  PATH|URL              a route path such as /admin/users?email=a, or a full URL
+  PATH|URL              a route path such as /admin/users?group=admin, or a full URL
 
 Options:
   --api admin|general|ops   which API PATH is on (default: admin)

@@ -24,6 +24,8 @@ export const listAuditQuery = z.object({
   /** The actor's e-mail address. */
   actor: z.string().trim().min(1).max(254).optional(),
   action: z.enum(AUDITED_ACTIONS).optional(),
+  /** One import or bulk action: the id its requests carried (`BATCH_HEADER`). */
+  batch: z.uuid().optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 
@@ -46,6 +48,8 @@ export const auditEntry = z.object({
   outcome: z.enum(['success', 'failure', 'pending']),
   /** Why a failed action failed, e.g. `UserNotFoundException`. */
   error: z.string().optional(),
+  /** The import or bulk action it was part of (`BATCH_HEADER`). */
+  batch: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

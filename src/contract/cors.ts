@@ -12,6 +12,7 @@ export const CORS_ALLOWED_HEADERS = [
   'X-Amz-Content-Sha256',
   'X-Amz-User-Agent',
   'X-Console-Dry-Run',
+  'X-Console-Batch',
 ] as const;
 
 /**
@@ -21,6 +22,12 @@ export const CORS_ALLOWED_HEADERS = [
  * as EC2's `DryRun` does. It checks permission only, not the request's input.
  */
 export const DRY_RUN_HEADER = 'X-Console-Dry-Run';
+
+/**
+ * The id (a UUID the console makes) of the import or bulk action a request belongs to. The
+ * audit log records it with the request's entry, so the log can be filtered to one run.
+ */
+export const BATCH_HEADER = 'X-Console-Batch';
 
 /** `Date` lets the signing fetch correct clock skew; the others explain an error. */
 export const CORS_EXPOSED_HEADERS = ['Date', 'x-amzn-ErrorType', 'x-amzn-RequestId'] as const;

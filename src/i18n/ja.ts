@@ -226,6 +226,79 @@ export const ja: Messages = {
         'このユーザーは {{group}} グループに属しており、あなたのロールより多くの権限を持っているため、あなたのロールではこの操作はできません。管理者に依頼してください。',
     },
   },
+  import: {
+    open: 'インポート',
+    heading: 'ユーザーのインポート',
+    file: 'CSV ファイル',
+    format:
+      '1 行目に列名、2 行目からユーザーを 1 行に 1 人: email（必須）、groups（グループ名を「;」で区切る。エクスポートと同じ形式）、name（任意）。ほかの列は使いません。{{max}} 行まで。',
+    chooseFile: 'ファイルを選択',
+    dropFile: 'CSV ファイルをここにドロップ',
+    removeFile: '{{name}} を削除',
+    errorIcon: 'エラー',
+    warningIcon: '警告',
+    name: '名前',
+    send_one: '1 人を招待',
+    send_other: '{{count}} 人を招待',
+    progress: 'ユーザーを招待中',
+    counts:
+      '招待: {{invited}} · 既存: {{exists}} · 拒否: {{refused}} · 未送信: {{notSent}} · 残り: {{left}}',
+    finished_one: 'インポートが終わりました: 1 人を招待しました。',
+    finished_other: 'インポートが終わりました: {{count}} 人を招待しました。',
+    preview: {
+      heading: 'ファイルの行',
+      summary: '{{rows}} 行: 招待できる行 {{ready}}、問題のある行 {{problems}}（送信しません）。',
+      ignored: '使わない列: {{columns}}。',
+      show: '表示する行',
+      withProblems: '問題あり ({{count}})',
+      all: 'すべて ({{count}})',
+      check: '確認',
+      ready: '送信可',
+    },
+    results: {
+      heading: '結果',
+      missingGroups:
+        '{{groups}} に追加できませんでした（Cognito が混雑）。ユーザーのページで追加してください',
+      kinds: {
+        invited: '招待済み',
+        incomplete: '招待済み',
+        exists: '既存',
+        refused: '拒否',
+        invalid: '未送信',
+        notSent: '未送信',
+      },
+    },
+    problems: {
+      fileTooLarge:
+        'ファイルが {{max}} を超えています。分割するか、この人数なら AWS CLI を使ってください。',
+      unclosedQuote: '{{row}} 行目で始まる引用符が閉じられていません。',
+      empty: 'ファイルが空です。',
+      noEmailColumn: '1 行目に「email」列がありません。',
+      repeatedColumn: '1 行目に「{{column}}」が 2 回あります。',
+      noRows: '1 行目のほかにユーザーの行がありません。',
+      tooManyRows: 'ファイルは {{rows}} 行あります。インポートできるのは {{max}} 行までです。',
+      noEmail: 'メールアドレスがありません。',
+      email: '「{{email}}」はメールアドレスではありません。',
+      duplicate: '{{row}} 行目と同じアドレスです。',
+      group: '「{{group}}」というグループはありません（グループ: {{groups}}）。',
+      tooManyGroups: 'グループが多すぎます。',
+      nameTooLong: '名前が {{length}} 文字あります。{{max}} 文字までです。',
+      invalid: 'この行は送信できません。',
+    },
+  },
+  batch: {
+    stop: '停止',
+    stopping:
+      '停止しています。送信済みのリクエストが終わるのを待っています。これ以上は送信しません。',
+    waiting_one: '1 件のリクエストが Cognito のクォータを待っています。あとで再試行します。',
+    waiting_other:
+      '{{count}} 件のリクエストが Cognito のクォータを待っています。あとで再試行します。',
+    row: '行',
+    result: '結果',
+    notSent: '未送信',
+    downloadResults: '結果をダウンロード',
+    inAuditLog: '監査ログで見る',
+  },
   table: {
     sortBy: '{{column}}で並べ替え',
     previous: '前のページ',
@@ -287,7 +360,8 @@ export const ja: Messages = {
     loading: 'ユーザーを読み込み中…',
     empty: 'ユーザーはまだいません。',
     noMatch: '条件に合うユーザーはいません。',
-    emailPrefix: 'メールアドレスの先頭',
+    noMatchOnPage:
+      'このページには条件に合うユーザーはいません。次のページ以降にいる可能性があります。',
     statusFilter: '状態',
     anyStatus: 'すべての状態',
     filters: {
@@ -295,8 +369,41 @@ export const ja: Messages = {
       disabled: '無効',
       'force-change-password': 'パスワード変更が必要',
     },
+    filterBar: {
+      attribute: '属性',
+      attributes: {
+        email: 'メールアドレス',
+        name: '名前',
+        givenName: '名',
+        familyName: '姓',
+        preferredUsername: '優先ユーザー名',
+        username: 'ユーザー名',
+        phoneNumber: '電話番号',
+        sub: 'ユーザー ID（sub）',
+        userStatus: 'アカウントの状態',
+      },
+      match: '値の一致方法',
+      matches: { prefix: '前方一致', exact: '完全一致' },
+      valueLabel: { prefix: '{{attribute}}の先頭', exact: '{{attribute}}（完全一致）' },
+      placeholder: {
+        prefix: '値の先頭でユーザーを検索',
+        exact: '値全体でユーザーを検索',
+      },
+      clearValue: '値をクリア',
+      chooseStatus: '状態を選択',
+      group: 'グループ',
+      anyGroup: 'すべてのグループ',
+      problems: {
+        tooLong: '{{max}} 文字以内で入力してください。',
+        notAUserId:
+          'ユーザー ID は 0f8fad5b-d9cb-469f-a165-70867728950e のような UUID 全体です。一部だけを入力するには「前方一致」を選んでください。',
+        notAUserIdStart: 'ユーザー ID に使える文字は 0〜9、a〜f とハイフンだけです。',
+        notAStatus: 'アカウントの状態から選んでください。',
+      },
+    },
     clearFilter: '条件をクリア',
     email: 'メールアドレス',
+    name: '名前',
     status: '状態',
     enabled: '有効',
     created: '作成日時',
@@ -385,8 +492,6 @@ export const ja: Messages = {
       inNoGroup: 'まだどのグループにも属していません。ユーザーのページでグループに追加できます。',
     },
     list: {
-      emailPlaceholder: 'メールアドレスの先頭でユーザーを検索',
-      clearEmail: 'メールアドレスの絞り込みをクリア',
       selection: 'ユーザーを選択',
       select: '{{email}} を選択',
       matching: '一致するユーザー: {{total}}',
@@ -396,9 +501,11 @@ export const ja: Messages = {
       heading: 'ユーザーのエクスポート',
       scope: {
         all: 'ユーザープールのすべてのユーザー（一覧の全ページ）。',
-        email: 'メールアドレスが「{{prefix}}」で始まるすべてのユーザー（一覧の全ページ）。',
-        status: '状態が「{{status}}」のすべてのユーザー（一覧の全ページ）。',
-        both: 'メールアドレスが「{{prefix}}」で始まり、状態が「{{status}}」のすべてのユーザー（一覧の全ページ）。',
+        filtered: '次の条件に合うすべてのユーザー（一覧の全ページ）:',
+        prefix: '{{attribute}}が「{{value}}」で始まる',
+        exact: '{{attribute}}が「{{value}}」',
+        status: '状態: {{status}}',
+        group: 'グループ {{group}} に属する',
       },
       contents:
         'CSV ファイルに出力します: メールアドレス、状態、有効、グループ、MFA、作成日時、最終変更。表計算ソフトが数式として実行するセルには、先頭にアポストロフィを付けます。',
@@ -412,6 +519,80 @@ export const ja: Messages = {
       savedAs: '{{file}} として保存しました。',
       stopped: 'エクスポートを停止しました。何もダウンロードしていません。',
       failed: 'エクスポートに失敗しました。何もダウンロードしていません。',
+    },
+    bulk: {
+      selected: '{{selected}} 件を選択',
+      selectAll: 'このページのすべてのユーザーを選択',
+      disable: {
+        menu: 'ユーザーを無効化',
+        heading: 'ユーザーの無効化',
+        intro_one:
+          '1 人のユーザーを無効にしますか？ 再び有効にするまでサインインできなくなります。',
+        intro_other:
+          '{{count}} 人のユーザーを無効にしますか？ 再び有効にするまでサインインできなくなります。',
+        submit_one: '1 人を無効化',
+        submit_other: '{{count}} 人を無効化',
+        done: '無効化済み',
+      },
+      enable: {
+        menu: 'ユーザーを有効化',
+        heading: 'ユーザーの有効化',
+        intro_one: '1 人のユーザーを有効にしますか？ 再びサインインできるようになります。',
+        intro_other:
+          '{{count}} 人のユーザーを有効にしますか？ 再びサインインできるようになります。',
+        submit_one: '1 人を有効化',
+        submit_other: '{{count}} 人を有効化',
+        done: '有効化済み',
+      },
+      addToGroup: {
+        menu: 'グループに追加',
+        heading: 'ユーザーをグループに追加',
+        intro_one:
+          '1 人のユーザーを選んだグループに追加しますか？ 次のサインインまたはアクセスの更新から、そのグループのロールを使えます。',
+        intro_other:
+          '{{count}} 人のユーザーを選んだグループに追加しますか？ 次のサインインまたはアクセスの更新から、そのグループのロールを使えます。',
+        submit_one: '1 人を追加',
+        submit_other: '{{count}} 人を追加',
+        done: '{{group}} に追加済み',
+      },
+      removeFromGroup: {
+        menu: 'グループから外す',
+        heading: 'ユーザーをグループから外す',
+        intro_one:
+          '1 人のユーザーを選んだグループから外しますか？ そのグループのロールを失い、すべての端末でサインアウトされます。',
+        intro_other:
+          '{{count}} 人のユーザーを選んだグループから外しますか？ そのグループのロールを失い、すべての端末でサインアウトされます。',
+        submit_one: '1 人を外す',
+        submit_other: '{{count}} 人を外す',
+        done: '{{group}} から外しました',
+      },
+      delete: {
+        menu: 'ユーザーを削除',
+        heading: 'ユーザーの削除',
+        intro_one:
+          '1 人のユーザーを削除しますか？ 元に戻せません。アカウントとグループへの所属が削除されます。',
+        intro_other:
+          '{{count}} 人のユーザーを削除しますか？ 元に戻せません。アカウントとグループへの所属が削除されます。',
+        submit_one: '1 人を削除',
+        submit_other: '{{count}} 人を削除',
+        done: '削除済み',
+      },
+      group: 'グループ',
+      selfSkipped:
+        'あなた自身のアカウントが選ばれています。誰も自分を締め出したり自分に権限を与えたりできないよう、これは送信しません。',
+      who: '選んだユーザー（{{total}} 人）',
+      counts: '{{doneLabel}}: {{done}} · 失敗: {{failed}} · 未送信: {{notSent}} · 残り: {{left}}',
+      summary: '{{doneLabel}}: {{done}} · 失敗: {{failed}} · 未送信: {{notSent}}',
+      results: '結果',
+      pending: '待機中',
+      notSentSelf: '未送信: あなた自身のアカウント',
+      failures: {
+        OutranksCaller:
+          '拒否: このユーザーは {{group}} に属しており、あなたのロールより多くの権限を持っています',
+        SelfProtection: '拒否: あなた自身のアカウントです',
+        UserNotFoundException: '見つかりません: 誰かが削除した可能性があります',
+        UnverifiedEmail: '拒否: メールアドレスが確認されていないため、グループを付与できません',
+      },
     },
   },
   groups: {
@@ -447,6 +628,8 @@ export const ja: Messages = {
     actorHint: '操作した人のメールアドレス。',
     clearFilters: '絞り込みを解除',
     noMatch: 'この条件に一致する管理操作はありません。',
+    batchFilter: 'このインポートまたは一括操作',
+    removeBatchFilter: '「このインポートまたは一括操作」の絞り込みを外す',
     loading: '監査ログを読み込み中…',
     outcomes: {
       success: '成功',

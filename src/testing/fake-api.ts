@@ -11,6 +11,8 @@ export type FakeRoutes = {
 export interface FakeCall {
   route: RouteName;
   input: unknown;
+  /** The import or bulk action it was part of, when it was. */
+  batch?: string;
 }
 
 /**
@@ -20,8 +22,12 @@ export interface FakeCall {
  */
 export function fakeApi(routes: FakeRoutes): { api: ApiClient; calls: FakeCall[] } {
   const calls: FakeCall[] = [];
-  async function call<K extends RouteName>(route: K, input: RouteInput<K>) {
-    calls.push({ route, input });
+  async function call<K extends RouteName>(
+    route: K,
+    input: RouteInput<K>,
+    init?: { batch?: string },
+  ) {
+    calls.push({ route, input, ...(init?.batch ? { batch: init.batch } : {}) });
     const answer = routes[route] as ((input: RouteInput<K>) => unknown) | undefined;
     if (!answer) throw new Error(`The test gave no answer for ${route}`);
     return ROUTES[route].response.parse(await answer(input)) as RouteOutput<K>;

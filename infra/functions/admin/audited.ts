@@ -3,6 +3,7 @@ import type { AuditedAction } from '@contract';
 import { beginAudit, settleAudit, type AuditOutcome, type PendingAudit } from '../shared/audit-log';
 import { awsErrorName } from '../shared/aws-errors';
 import { HttpError } from '../shared/http-error';
+import { batchOf } from './batch';
 import { actorOf, type Actor } from './caller';
 import { accessRevoked } from './refusals';
 
@@ -26,11 +27,12 @@ export async function audited<T>(
   target: string,
   mutation: (audit: { target: string; readonly actor: Actor }) => Promise<T>,
 ): Promise<T> {
+  const batch = batchOf(event);
   const actor = await actorOf(event);
   const requestId = event.requestContext.requestId;
   // The mutation may name its target better once it has read it (a username → an e-mail).
   const audit = { target, actor };
-  const pending = await beginAudit({ actor, action, target, requestId }, new Date());
+  const pending = await beginAudit({ actor, action, target, requestId, batch }, new Date());
   let result: T;
   try {
     // A disabled user's credentials may outlive the disabling: they act as nobody.
@@ -58,7 +60,15 @@ export async function recordRefusal(
   // As API Gateway passes it: already decoded once (decoding again could throw on a `%`).
   const target = event.path;
   const requestId = event.requestContext.requestId;
-  const pending = await beginAudit({ actor, action, target, requestId }, new Date());
+  // A malformed batch id does not stop the refusal being recorded; it is left out.
+  const batch = (() => {
+    try {
+      return batchOf(event);
+    } catch {
+      return undefined;
+    }
+  })();
+  const pending = await beginAudit({ actor, action, target, requestId, batch }, new Date());
   await settle(pending, target, { outcome: 'failure', error: refusal.details.code ?? 'Refused' });
 }
 

@@ -29,6 +29,7 @@ interface AuditItem {
   requestId: string;
   outcome: AuditEntry['outcome'];
   error?: string;
+  batch?: string;
 }
 
 const table = () => requireEnv(TABLES.audit.env);
@@ -42,7 +43,7 @@ export const AUDIT_LOG_ACCESS = {
 } as const;
 
 /** Who did what to which target in which request: what an entry says before its outcome. */
-export type AuditAttempt = Pick<AuditEntry, 'actor' | 'action' | 'target' | 'requestId'>;
+export type AuditAttempt = Pick<AuditEntry, 'actor' | 'action' | 'target' | 'requestId' | 'batch'>;
 
 /** The outcome an attempt settles on: it happened, or the service refused it and why. */
 export type AuditOutcome = { outcome: 'success' } | { outcome: 'failure'; error: string };
@@ -67,6 +68,7 @@ export async function beginAudit(attempt: AuditAttempt, at: Date): Promise<Pendi
     target: attempt.target,
     requestId: attempt.requestId,
     outcome: 'pending',
+    ...(attempt.batch ? { batch: attempt.batch } : {}),
   };
   await withStore((db) =>
     db.send(
@@ -116,13 +118,21 @@ export async function settleAudit(
 export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
   const filters: string[] = [];
   const values: Record<string, unknown> = { ':pk': PARTITION };
+  // Placeholders spare checking each name against DynamoDB's reserved words (`action` is one).
+  const names: Record<string, string> = {};
   if (query.actor) {
     filters.push('actorEmail = :actor');
     values[':actor'] = query.actor.toLowerCase();
   }
   if (query.action) {
     filters.push('#action = :action');
+    names['#action'] = 'action';
     values[':action'] = query.action;
+  }
+  if (query.batch) {
+    filters.push('#batch = :batch');
+    names['#batch'] = 'batch';
+    values[':batch'] = query.batch;
   }
   const entries: AuditEntry[] = [];
   let startKey = decodeCursor(query.cursor, [TABLES.audit.partitionKey, TABLES.audit.sortKey]);
@@ -140,7 +150,8 @@ export async function listAudit(query: ListAuditQuery): Promise<AuditPage> {
     };
     if (filters.length) {
       input.FilterExpression = filters.join(' AND ');
-      if (query.action) input.ExpressionAttributeNames = { '#action': 'action' };
+      // DynamoDB refuses an empty map (ValidationException), as it does an unused name.
+      if (Object.keys(names).length) input.ExpressionAttributeNames = names;
     }
     const page = await withStore((db) => db.send(new QueryCommand(input))).catch(
       (error: unknown) => {
@@ -190,5 +201,6 @@ function toEntry(item: AuditItem): AuditEntry {
     requestId: item.requestId,
     outcome: item.outcome,
     ...(item.error ? { error: item.error } : {}),
+    ...(item.batch ? { batch: item.batch } : {}),
   };
 }

@@ -102,7 +102,12 @@ describe('MFA state in user lists', () => {
 
   it('reads only the users a filtered page shows', async () => {
     const pool = poolOfUsers(4);
-    const users = await listUsers({ limit: 20, email: 'u', status: 'disabled' });
+    const users = await listUsers({
+      limit: 20,
+      attribute: 'email',
+      value: 'u',
+      status: 'disabled',
+    });
     expect(users.users).toEqual([]);
     expect(pool.send.mock.calls.filter(([c]) => c instanceof AdminGetUserCommand)).toEqual([]);
   });

@@ -11,7 +11,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   COGNITO_USER_STATUSES,
+  type GroupName,
   type ListUsersQuery,
+  type UserFilterAttribute,
+  type UserFilterMatch,
   type UserDetail,
   type UserPage,
   type UserStatusFilter,
@@ -30,7 +33,12 @@ const userPoolId = () => requireEnv('USER_POOL_ID');
 /** What each read sends to the user pool (see `access.ts`). */
 export const USER_DIRECTORY_ACCESS = {
   // Listed users' MFA state is one AdminGetUser each (see `withMfaState`).
-  listUsers: userPoolAccess('cognito-idp:ListUsers', 'cognito-idp:AdminGetUser'),
+  // With a group, the list is that group's members (ListUsersInGroup).
+  listUsers: userPoolAccess(
+    'cognito-idp:ListUsers',
+    'cognito-idp:ListUsersInGroup',
+    'cognito-idp:AdminGetUser',
+  ),
   getUser: userPoolAccess('cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'),
   listAllGroups: userPoolAccess('cognito-idp:ListGroups'),
   listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser'),
@@ -80,6 +88,7 @@ function toListedUser(user: UserType & { UserAttributes?: AttributeType[] }): Li
     username: user.Username ?? '',
     email: attributes.get('email') ?? '',
     emailVerified: attributes.get('email_verified') === 'true',
+    name: attributes.get('name') ?? null,
     enabled: user.Enabled ?? true,
     status,
     createdAt: (user.UserCreateDate ?? new Date(0)).toISOString(),
@@ -125,14 +134,95 @@ const STATUS_FILTERS: Record<
   },
 };
 
+/** One attribute compared as Cognito's ListUsers `Filter` compares it. */
+interface AttributeFilter {
+  attribute: UserFilterAttribute;
+  match: UserFilterMatch;
+  value: string;
+}
+
+const attributeFilterOf = (query: ListUsersQuery): AttributeFilter | undefined =>
+  query.attribute && query.value
+    ? { attribute: query.attribute, match: query.match ?? 'prefix', value: query.value }
+    : undefined;
+
 /**
- * One page of users. ListUsers filters on one attribute only, so with both an e-mail prefix
- * and a status the prefix goes to Cognito and the status is applied to the page it returns
- * (a page can then hold fewer than `limit`; the cursor still continues it).
+ * Compared in any case: ListUsers' API reference marks `cognito:user_status` case-insensitive,
+ * and e-mail addresses are searched in any case (the developer guide). Every other attribute
+ * is compared exactly, as `username` is documented to be (the local user pool does the same).
+ */
+const CASE_INSENSITIVE: ReadonlySet<UserFilterAttribute> = new Set([
+  'email',
+  'cognito:user_status',
+]);
+
+/** As ListUsers' `Filter`: `name ^= "value"` (starts with) or `name = "value"` (equals). */
+function cognitoFilter({ attribute, match, value }: AttributeFilter): string {
+  const operator = match === 'exact' ? '=' : '^=';
+  // E-mail is searched in any case (CASE_INSENSITIVE): sent in lower case, as it always was.
+  const wanted = attribute === 'email' ? value.toLowerCase() : value;
+  return `${attribute} ${operator} ${quoted(wanted)}`;
+}
+
+/** The filter applied to a page Cognito could not filter (ListUsersInGroup takes none). */
+function matchesAttribute(user: UserType, { attribute, match, value }: AttributeFilter): boolean {
+  const actual =
+    attribute === 'username'
+      ? user.Username
+      : attribute === 'cognito:user_status'
+        ? user.UserStatus
+        : user.Attributes?.find((a) => a.Name === attribute)?.Value;
+  if (actual === undefined) return false;
+  const fold = (text: string) => (CASE_INSENSITIVE.has(attribute) ? text.toLowerCase() : text);
+  return match === 'exact' ? fold(actual) === fold(value) : fold(actual).startsWith(fold(value));
+}
+
+/** Cognito's pagination token is the cursor, passed through: one it refuses is the caller's. */
+const refusedCursor =
+  (cursor: string | undefined) =>
+  (error: unknown): never => {
+    if (cursor !== undefined && awsErrorName(error) === 'InvalidParameterException') {
+      throw notACursor();
+    }
+    throw error;
+  };
+
+/** A page as Cognito listed it, before any filter the handler applies itself. */
+interface RawPage {
+  users: UserType[];
+  next: string | undefined;
+}
+
+/**
+ * One page of users. Cognito filters on one attribute only, and ListUsersInGroup on none:
+ *
+ * - without a group, the attribute filter goes to ListUsers (or, alone, the status does);
+ *   with both, the status is applied to the page Cognito returns;
+ * - with a group, ListUsersInGroup lists its members and the attribute and status filters are
+ *   applied to each page.
+ *
+ * Either way a page can hold fewer than `limit` users, none even, and still have a
+ * `nextCursor`: it is Cognito's token for the next page of the list it read, so following the
+ * cursors to the end still finds every match, each once.
  */
 export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
   const status = query.status ? STATUS_FILTERS[query.status] : undefined;
-  const filter = query.email ? `email ^= ${quoted(query.email.toLowerCase())}` : status?.filter;
+  const attribute = attributeFilterOf(query);
+  const page = query.group
+    ? await listGroupPage(query.group, query)
+    : await listUsersPage(attribute ? cognitoFilter(attribute) : status?.filter, query);
+  const applyAttribute = query.group !== undefined && attribute !== undefined;
+  const applyStatus =
+    status !== undefined && (query.group !== undefined || attribute !== undefined);
+  // Filtered before the MFA reads, so users not shown cost none.
+  const users = page.users
+    .filter((user) => !applyAttribute || matchesAttribute(user, attribute))
+    .map(toListedUser)
+    .filter((user) => !applyStatus || status.matches(user));
+  return { users: await withMfaState(users), nextCursor: page.next ?? null };
+}
+
+async function listUsersPage(filter: string | undefined, query: ListUsersQuery): Promise<RawPage> {
   const page = await cognitoClient()
     .send(
       new ListUsersCommand({
@@ -142,17 +232,22 @@ export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
         Filter: filter,
       }),
     )
-    .catch((error: unknown) => {
-      // The cursor is Cognito's pagination token, passed through: one it refuses is the caller's.
-      if (query.cursor !== undefined && awsErrorName(error) === 'InvalidParameterException') {
-        throw notACursor();
-      }
-      throw error;
-    });
-  let users = (page.Users ?? []).map(toListedUser);
-  // Filtered before the MFA reads, so users not shown cost none.
-  if (query.email && status) users = users.filter(status.matches);
-  return { users: await withMfaState(users), nextCursor: page.PaginationToken ?? null };
+    .catch(refusedCursor(query.cursor));
+  return { users: page.Users ?? [], next: page.PaginationToken };
+}
+
+async function listGroupPage(group: GroupName, query: ListUsersQuery): Promise<RawPage> {
+  const page = await cognitoClient()
+    .send(
+      new ListUsersInGroupCommand({
+        UserPoolId: userPoolId(),
+        GroupName: group,
+        Limit: query.limit,
+        NextToken: query.cursor,
+      }),
+    )
+    .catch(refusedCursor(query.cursor));
+  return { users: page.Users ?? [], next: page.NextToken };
 }
 
 export async function getUser(username: string): Promise<UserDetail> {

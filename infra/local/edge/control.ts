@@ -5,9 +5,16 @@ import type { CredentialStore } from '../iam/credentials';
 import type { IdentityPool } from '../identity-pool/model';
 import type { Outbox } from '../user-pool/outbox';
 import type { UserPool } from '../user-pool/model';
+import {
+  DEFAULT_QUOTAS,
+  parseQuotaRates,
+  QuotaInputError,
+  type RequestQuotas,
+} from '../user-pool/request-quotas';
 
 export interface ControlDependencies {
   userPool: UserPool;
+  userPoolQuotas: RequestQuotas;
   identityPool: IdentityPool;
   credentials: CredentialStore;
   outbox: Outbox;
@@ -41,7 +48,7 @@ export async function handleControl(
       return answerTotp(req, res, url, deps.userPool);
     case 'POST /_local/credentials/expire': {
       // JSON only: a cross-site form or text/plain "simple request" cannot reach this.
-      if (!req.headers['content-type']?.startsWith('application/json')) {
+      if (!isJson(req)) {
         return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
       }
       let body: unknown;
@@ -56,9 +63,42 @@ export async function handleControl(
         expired: deps.credentials.expireIdentity(parsed.data.identityId),
       });
     }
+    // The user pool's request-rate quotas (`user-pool/request-quotas.ts`): read, set some
+    // categories' requests per second (lower for a test, higher as a Service Quotas increase
+    // would), or go back to the stack's start.
+    case 'GET /_local/quotas':
+      return sendQuotas(res, deps.userPoolQuotas.current);
+    case 'PUT /_local/quotas': {
+      if (!isJson(req)) {
+        return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { message: 'Body must be JSON: {"UserCreation": 5}' });
+      }
+      try {
+        return sendQuotas(res, deps.userPoolQuotas.set(parseQuotaRates(body)));
+      } catch (error) {
+        if (error instanceof QuotaInputError) return sendJson(res, 400, { message: error.message });
+        throw error;
+      }
+    }
+    case 'DELETE /_local/quotas':
+      return sendQuotas(res, deps.userPoolQuotas.reset());
     default:
       return sendJson(res, 404, { message: `No local control endpoint ${route}` });
   }
+}
+
+function isJson(req: IncomingMessage): boolean {
+  return req.headers['content-type']?.startsWith('application/json') ?? false;
+}
+
+/** The rates in force and Cognito's defaults, by category, in requests per second. */
+function sendQuotas(res: ServerResponse, quotas: Record<string, number>) {
+  return sendJson(res, 200, { quotas, cognitoDefaults: DEFAULT_QUOTAS });
 }
 
 /**

@@ -5,6 +5,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUDITED_ACTIONS,
+  BATCH_HEADER,
   DRY_RUN_HEADER,
   ROUTES,
   routePath,
@@ -131,12 +132,12 @@ describe('the admin API as the admin group', () => {
 
   it('lists users a page at a time, filtered by e-mail prefix and by status', async () => {
     for (const n of [1, 2, 3]) await invite(`page${n}@example.com`);
-    const first = await as(admin).get('/admin/users?limit=2&email=page');
+    const first = await as(admin).get('/admin/users?limit=2&attribute=email&value=page');
     expect(first.status).toBe(200);
     expect(first.body.users).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await as(admin).get(
-      `/admin/users?limit=2&email=page&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      `/admin/users?limit=2&attribute=email&value=page&cursor=${encodeURIComponent(first.body.nextCursor)}`,
     );
     const emails = [...first.body.users, ...second.body.users].map((u: Json) => u.email).sort();
     expect(emails).toEqual(['page1@example.com', 'page2@example.com', 'page3@example.com']);
@@ -269,6 +270,48 @@ describe('the admin API as the admin group', () => {
     expect(posts.body.entries.every((e: Json) => e.action === 'postAnnouncement')).toBe(true);
     const nobody = await as(admin).get('/admin/audit?actor=nobody@example.com');
     expect(nobody.body).toEqual({ entries: [], nextCursor: null });
+  });
+
+  it('records the import a call belongs to, and filters the audit log to it', async () => {
+    const batch = crypto.randomUUID();
+    const inBatch = (method: string, path: string, body?: unknown) =>
+      signedFetch(`${stack.apiUrls.admin}${path}`, admin.credentials, {
+        method,
+        headers: {
+          [BATCH_HEADER]: batch.toUpperCase(),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    const email = `batch-${Date.now()}@example.com`;
+    expect((await inBatch('POST', '/admin/users', { email, groups: [] })).status).toBe(201);
+    expect((await inBatch('POST', '/admin/users', { email, groups: [] })).status).toBe(409);
+    await invite(`not-in-batch-${Date.now()}@example.com`);
+
+    const { body } = await as(admin).get(`/admin/audit?batch=${batch}`);
+    expect(body.entries).toMatchObject([
+      { action: 'inviteUser', target: email, outcome: 'failure', batch },
+      { action: 'inviteUser', target: email, outcome: 'success', batch },
+    ]);
+    const notAnId = await as(admin).get('/admin/audit?batch=import-1');
+    expect(notAnId.status).toBe(400);
+  });
+
+  it('refuses a batch id that is not a UUID before doing anything', async () => {
+    const email = `bad-batch-${Date.now()}@example.com`;
+    const before = new Date().toISOString();
+    const response = await signedFetch(`${stack.apiUrls.admin}/admin/users`, admin.credentials, {
+      method: 'POST',
+      headers: { [BATCH_HEADER]: 'x" OR 1=1', 'content-type': 'application/json' },
+      body: JSON.stringify({ email, groups: [] }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: `${BATCH_HEADER} must be a UUID.` });
+    expect(await auditSince(before)).toEqual([]);
+    const found = await as(admin).get(
+      `/admin/users?attribute=email&match=exact&value=${encodeURIComponent(email)}`,
+    );
+    expect(found.body.users).toEqual([]);
   });
 
   it('audits exactly the mutating routes', () => {

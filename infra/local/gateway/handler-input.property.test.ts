@@ -1,7 +1,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '@contract';
+import { GROUP_NAMES, ROUTES, USER_FILTER_ATTRIBUTES, USER_FILTER_MATCHES } from '@contract';
 import { localTableNames } from '../dynamodb/dynalite';
 import { SEEDED_USER, signedFetch, signIn, type SignedInCaller } from '../testing/callers';
 import { createMfaAdmin } from '../testing/mfa-admin';
@@ -149,7 +149,17 @@ describe('handlers under arbitrary input, through the gateway', () => {
   it('answer any query on the read routes with 200 or a 400 naming the query field', async () => {
     // Not OBJECT_KEYS as keys: the signer in src/api (signableQuery) signs those wrongly today.
     const queryKey = fc.oneof(
-      fc.constantFrom('limit', 'cursor', 'email', 'status', 'actor', 'action'),
+      fc.constantFrom(
+        'limit',
+        'cursor',
+        'attribute',
+        'match',
+        'value',
+        'status',
+        'group',
+        'actor',
+        'action',
+      ),
       fc.string({ maxLength: 6 }).filter((key) => !OBJECT_KEYS.includes(key)),
     );
     // Forged cursors: JSON that looks like a page key, not one the API handed out.
@@ -164,6 +174,7 @@ describe('handlers under arbitrary input, through the gateway', () => {
       text,
       cursor,
       fc.constantFrom('0', '1', '60', '61', '1e1', 'enabled', 'disabled', 'inviteUser'),
+      fc.constantFrom(...USER_FILTER_ATTRIBUTES, ...USER_FILTER_MATCHES, ...GROUP_NAMES),
     );
     const before = await written();
     await fc.assert(

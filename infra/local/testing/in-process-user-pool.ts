@@ -29,7 +29,8 @@ export interface InProcessUserPool {
  * A user pool in this process, in a temporary directory, built from `definition` (the deployed
  * one by default): for pinning what the pool enforces under settings the deployed pool does not
  * have, and for reading what it enforces under the ones it has. IAM is not what these calls are
- * about: admin operations run as an allowed caller.
+ * about: admin operations run as an allowed caller; nor are Cognito's request-rate quotas,
+ * which only the stack's edge applies (`user-pool/request-quotas.ts`).
  */
 export async function openInProcessUserPool(
   options: { definition?: UserPoolDefinition; now?: () => number } = {},

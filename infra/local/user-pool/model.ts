@@ -107,7 +107,7 @@ export class UserPool {
     assertEmulated(definition);
     const state = options.file.load() ?? (await UserPool.createState(options));
     // State files from before access tokens had a key of their own get one now.
-    state.accessTokenSigningKey ??= await createStoredSigningKey();
+    state.accessTokenSigningKey ??= await createStoredSigningKey('accessToken');
     // A group the contract gained since the state was made is created, as a deploy creates it.
     for (const name of GROUP_NAMES) state.groups[name] ??= contractGroup(name, options);
     options.file.save(state);
@@ -136,8 +136,8 @@ export class UserPool {
       clientId: newUserPoolClientId(),
       clientName: 'console-spa',
       createdAt: now,
-      signingKey: await createStoredSigningKey(),
-      accessTokenSigningKey: await createStoredSigningKey(),
+      signingKey: await createStoredSigningKey('idToken'),
+      accessTokenSigningKey: await createStoredSigningKey('accessToken'),
       users: {},
       groups,
       refreshTokens: {},

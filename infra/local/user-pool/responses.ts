@@ -9,6 +9,7 @@ import {
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../aws/identifiers';
 import type { AuthFlows } from './auth-flows';
 import { assertLimit, maskEmail, type UserPool } from './model';
+import { throttled, type RequestQuotas } from './request-quotas';
 import type { GroupRecord, UserRecord } from './state';
 import { parseUserFilter } from './user-filter';
 
@@ -66,7 +67,15 @@ function requireOne(accessToken: string | undefined): string {
   return accessToken;
 }
 
-export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
+/**
+ * With `quotas`, every operation is admitted by Cognito's request-rate quotas first (the stack
+ * always passes them); without, it runs unthrottled, for in-process tests of the pool itself.
+ */
+export function userPoolService(
+  pool: UserPool,
+  flows: AuthFlows,
+  quotas?: RequestQuotas,
+): JsonService {
   /** An operation that IAM authorises and that names the pool. */
   function admin<T extends { UserPoolId: string }>(
     schema: z.ZodType<T>,
@@ -420,7 +429,10 @@ export function userPoolService(pool: UserPool, flows: AuthFlows): JsonService {
     }),
   };
 
-  return { targetPrefix: 'AWSCognitoIdentityProviderService', operations };
+  return {
+    targetPrefix: 'AWSCognitoIdentityProviderService',
+    operations: quotas ? throttled(operations, quotas) : operations,
+  };
 }
 
 /** Cognito takes "an access token or a session string, but not both". */

@@ -24,8 +24,31 @@ export interface PoolSigningKeys {
   accessToken: SigningKey;
 }
 
-export async function createStoredSigningKey(): Promise<StoredSigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+/** Which tokens a key signs: Cognito keeps a key for each. */
+export type SigningKeyUse = keyof PoolSigningKeys;
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+const newKeyPair = () => generateKeyPair('RS256', { extractable: true });
+
+/**
+ * Set (to `1`) by the test runner's configuration: every pool a process creates then signs
+ * with one key pair per use, made once, each still under a kid of its own. RSA-2048
+ * generation costs about 250 ms of CPU and the suite starts dozens of pools. Never for a
+ * stack people use, whose pools must not share keys (a token of one would pass the other's
+ * signature check under a forged kid).
+ */
+export const REUSE_KEY_PAIRS_VARIABLE = 'LOCAL_POOL_REUSE_KEY_PAIRS';
+const reusedKeyPairs = new Map<SigningKeyUse, Promise<KeyPair>>();
+
+function keyPairFor(use: SigningKeyUse): Promise<KeyPair> {
+  if (process.env[REUSE_KEY_PAIRS_VARIABLE] !== '1') return newKeyPair();
+  let pair = reusedKeyPairs.get(use);
+  if (!pair) reusedKeyPairs.set(use, (pair = newKeyPair()));
+  return pair;
+}
+
+export async function createStoredSigningKey(use: SigningKeyUse): Promise<StoredSigningKey> {
+  const { privateKey, publicKey } = await keyPairFor(use);
   return {
     kid: randomUUID(),
     privateJwk: { ...(await exportJWK(privateKey)) },

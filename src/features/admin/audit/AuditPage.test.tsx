@@ -21,8 +21,8 @@ function entry(changes: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-async function renderAudit(listAudit: NonNullable<FakeRoutes['listAudit']>) {
-  const rendered = await renderScreen(<AuditPage />, { routes: { listAudit } });
+async function renderAudit(listAudit: NonNullable<FakeRoutes['listAudit']>, at?: string) {
+  const rendered = await renderScreen(<AuditPage />, { routes: { listAudit }, at });
   await screen.findByRole('heading', { level: 1, name: /^Audit log/ });
   return rendered;
 }
@@ -151,6 +151,37 @@ describe('filters and pages', () => {
     await user.click(clear[clear.length - 1]!);
     expect(await rowOf('ada@example.com')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: /^Actor/ }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows one import or bulk action named in the address, until that filter is removed', async () => {
+    const batch = '0b5e8a4c-6f3d-4c1e-9a7b-2d4f6e8a0c1e';
+    const { user, calls } = await renderAudit(
+      ({ query }) => ({
+        entries: [entry({ target: query?.batch ? 'in-run@example.com' : 'anyone@example.com' })],
+        nextCursor: null,
+      }),
+      `/admin/audit?batch=${batch}`,
+    );
+    await rowOf('in-run@example.com');
+    expect(queries(calls)).toEqual([{ limit: 25, batch }]);
+    expect(screen.getByText('This import or bulk action')).toBeTruthy();
+
+    await user.click(
+      screen.getByRole('button', { name: 'Remove the filter “This import or bulk action”' }),
+    );
+    expect(await rowOf('anyone@example.com')).toBeTruthy();
+    expect(queries(calls).at(-1)).toEqual({ limit: 25 });
+    expect(screen.queryByText('This import or bulk action')).toBeNull();
+  });
+
+  it('ignores a batch in the address that is no run’s id, rather than ask for a 400', async () => {
+    const { calls } = await renderAudit(
+      () => ({ entries: [entry()], nextCursor: null }),
+      '/admin/audit?batch=not-a-uuid',
+    );
+    await rowOf('ada@example.com');
+    expect(queries(calls)).toEqual([{ limit: 25 }]);
+    expect(screen.queryByText('This import or bulk action')).toBeNull();
   });
 
   it('says so when nothing has been recorded', async () => {

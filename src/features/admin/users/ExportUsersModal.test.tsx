@@ -34,11 +34,16 @@ const MEMBERS: Record<GroupName, UserPage[]> = {
   ],
 };
 
-/** A page of the list as the admin API answers it, filtered by status as it filters. */
-function usersPage(query: { cursor?: string; status?: string }): UserPage {
+/** A page of the list as the admin API answers it, filtered by status and group as it filters. */
+function usersPage(query: { cursor?: string; status?: string; group?: GroupName }): UserPage {
   const page = query.cursor ? PAGE_OF_CURSOR[query.cursor]! : PAGES[0]!;
-  if (query.status !== 'disabled') return page;
-  return { ...page, users: page.users.filter((u) => !u.enabled) };
+  const members = query.group && MEMBERS[query.group].flatMap((p) => p.users.map((u) => u.email));
+  return {
+    ...page,
+    users: page.users.filter(
+      (u) => (query.status !== 'disabled' || !u.enabled) && (!members || members.includes(u.email)),
+    ),
+  };
 }
 
 function poolApi(changes: Partial<FakeRoutes> = {}) {
@@ -136,26 +141,50 @@ describe('Export users', () => {
     ]);
   });
 
-  it('exports what the list’s filter matches, and says so first', async () => {
+  it('exports what the list’s filters match, group included, and says so first', async () => {
     const { user, calls } = await renderScreen(<UsersPage />, { routes: poolApi() });
     await screen.findByRole('link', { name: 'carol@example.com' });
     await user.click(screen.getByRole('button', { name: /^Status/ }));
     await user.click(screen.getByRole('option', { name: 'Disabled' }));
     await waitFor(() => expect(listUsersQueries(calls)).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: /^Group/ }));
+    await user.click(screen.getByRole('option', { name: 'general' }));
+    await waitFor(() => expect(listUsersQueries(calls)).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await exportDialog();
 
     expect(
-      dialog.getByText('Every user with the status “Disabled”, from all pages of the list.'),
+      dialog.getByText('Every user matching these filters, from all pages of the list:'),
     ).toBeTruthy();
+    expect(dialog.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Status: Disabled',
+      'In the group general',
+    ]);
     await start(user, dialog);
     await dialog.findByText('Users exported: 1');
     expect([...downloadedRows().keys()]).toEqual(['dave@example.com']);
-    expect(listUsersQueries(calls).slice(2)).toEqual([
-      { query: { limit: 60, status: 'disabled' } },
-      { query: { limit: 60, status: 'disabled', cursor: 'page-2' } },
-      { query: { limit: 60, status: 'disabled', cursor: 'page-3' } },
+    expect(listUsersQueries(calls).slice(3)).toEqual([
+      { query: { limit: 60, status: 'disabled', group: 'general' } },
+      { query: { limit: 60, status: 'disabled', group: 'general', cursor: 'page-2' } },
+      { query: { limit: 60, status: 'disabled', group: 'general', cursor: 'page-3' } },
     ]);
+  });
+
+  it('names the attribute the list is filtered by, and how it matches', async () => {
+    const { user, calls } = await renderScreen(<UsersPage />, { routes: poolApi() });
+    await screen.findByRole('link', { name: 'carol@example.com' });
+    await user.type(screen.getByRole('searchbox', { name: 'Email starts with' }), 'da');
+    await waitFor(() => expect(listUsersQueries(calls)).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = await exportDialog();
+    expect(dialog.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Email starts with “da”',
+    ]);
+    await start(user, dialog);
+    await dialog.findByText(/^Users exported: \d+$/);
+    expect(listUsersQueries(calls).at(-1)).toMatchObject({
+      query: { attribute: 'email', match: 'prefix', value: 'da' },
+    });
   });
 
   it('shows its progress, and Stop reads no further and downloads nothing', async () => {

@@ -5,24 +5,54 @@ import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { COGNITO_USER_STATUSES, type UserSummary } from '@contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { useFlash } from '../../../ui/flash';
 import { Notice } from '../../../ui/Notice';
 import type { ExportProgress } from './read-users-export';
-import type { UsersFilters } from './users-filters';
+import { attributeLabelKey, type UsersFilters } from './users-filters';
 import { useUsersExport } from './use-users-export';
 
 /** The flashbar item of the latest export: a newer one replaces it. */
 const EXPORT_FLASH_ID = 'users-export';
 
-/** What the export will contain, as the Users list's filter says it. */
-function describeScope({ emailPrefix: prefix, status }: UsersFilters, t: TFunction): string {
-  const statusText = status && t(`users.filters.${status}`);
-  if (prefix && statusText) return t('users.export.scope.both', { prefix, status: statusText });
-  if (prefix) return t('users.export.scope.email', { prefix });
-  if (statusText) return t('users.export.scope.status', { status: statusText });
-  return t('users.export.scope.all');
+/** What the export will contain, as the Users list's filters say it: each condition a line. */
+function ExportScope({ filters }: { filters: UsersFilters }) {
+  const { t } = useTranslation();
+  const conditions: string[] = [];
+  if (filters.value) {
+    const value =
+      filters.attribute === 'cognito:user_status' && isCognitoUserStatus(filters.value)
+        ? t(`users.statuses.${filters.value}`)
+        : filters.value;
+    conditions.push(
+      t(`users.export.scope.${filters.match}`, {
+        attribute: t(attributeLabelKey(filters.attribute)),
+        value,
+      }),
+    );
+  }
+  if (filters.status) {
+    conditions.push(
+      t('users.export.scope.status', { status: t(`users.filters.${filters.status}`) }),
+    );
+  }
+  if (filters.group) conditions.push(t('users.export.scope.group', { group: filters.group }));
+  if (conditions.length === 0) return <Box variant="p">{t('users.export.scope.all')}</Box>;
+  return (
+    <>
+      <Box variant="p">{t('users.export.scope.filtered')}</Box>
+      <ul>
+        {conditions.map((condition) => (
+          <li key={condition}>{condition}</li>
+        ))}
+      </ul>
+    </>
+  );
 }
+
+const isCognitoUserStatus = (value: string): value is UserSummary['status'] =>
+  (COGNITO_USER_STATUSES as readonly string[]).includes(value);
 
 /**
  * The total is known only once the last page is read, so the bar moves by lists finished
@@ -110,7 +140,7 @@ export default function ExportUsersModal({
     >
       <SpaceBetween size="m">
         <div>
-          <Box variant="p">{describeScope(filters, t)}</Box>
+          <ExportScope filters={filters} />
           <Box variant="p" color="text-body-secondary">
             {t('users.export.contents')}
           </Box>

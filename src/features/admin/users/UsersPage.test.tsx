@@ -2,7 +2,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UserSummary } from '@contract';
+import type { z } from 'zod';
+import type { listUsersQuery, UserSummary } from '@contract';
 import { decodeApiError } from '../../../api/api-error';
 import { refusal, type FakeRoutes } from '../../../testing/fake-api';
 import { person } from '../../../testing/people';
@@ -11,23 +12,46 @@ import UsersPage from './UsersPage';
 
 const ME = 'admin@example.com';
 
-interface UsersQuery {
-  email?: string;
-  status?: string;
-  cursor?: string;
+/** The query as the SPA sends it. */
+type UsersQuery = z.input<typeof listUsersQuery>;
+
+/** Who is in which group, as the fake API's group filter reads it. */
+const GROUP_MEMBERS: Record<string, string[]> = {
+  admin: ['u-admin', 'u-carol'],
+  general: ['u-bob', 'u-carol', 'u-dave'],
+};
+
+/** The user's value of a filter attribute, as Cognito would compare it. */
+function attributeOf(user: UserSummary, attribute: UsersQuery['attribute']): string | undefined {
+  if (attribute === 'cognito:user_status') return user.status;
+  if (attribute === 'email' || attribute === 'name' || attribute === 'username') {
+    return user[attribute] ?? undefined;
+  }
+  return undefined;
 }
 
 /** Two pages of users, as the admin API pages, filters and changes them. */
 function usersApi() {
   const first = [
-    person('carol', { mfaEnabled: true }),
+    person('carol', { mfaEnabled: true, name: 'Carol Ng' }),
     person('admin'),
-    person('bob', { enabled: false, emailVerified: false }),
+    person('bob', { enabled: false, emailVerified: false, name: 'Bob Ray' }),
   ];
-  const second = [person('dave', { status: 'FORCE_CHANGE_PASSWORD' })];
-  const matches = (query: UsersQuery) => (user: UserSummary) =>
-    (!query.email || user.email.startsWith(query.email)) &&
-    (!query.status || (query.status === 'disabled') === !user.enabled);
+  const second = [person('dave', { status: 'FORCE_CHANGE_PASSWORD', name: 'Dave Ng' })];
+  const matches = (query: UsersQuery) => (user: UserSummary) => {
+    const actual = attributeOf(user, query.attribute);
+    const byAttribute =
+      !query.value ||
+      (actual !== undefined &&
+        (query.match === 'exact' ? actual === query.value : actual.startsWith(query.value)));
+    const byStatus =
+      !query.status ||
+      (query.status === 'force-change-password'
+        ? user.status === 'FORCE_CHANGE_PASSWORD'
+        : (query.status === 'disabled') === !user.enabled);
+    const byGroup = !query.group || (GROUP_MEMBERS[query.group] ?? []).includes(user.username);
+    return byAttribute && byStatus && byGroup;
+  };
   const find = (username: string) => [...first, ...second].find((u) => u.username === username)!;
   const setEnabled =
     (enabled: boolean) =>
@@ -38,7 +62,7 @@ function usersApi() {
     };
   return {
     listUsers: ({ query = {} }: { query?: UsersQuery }) => {
-      if (query.email || query.status) {
+      if (query.value || query.status || query.group) {
         return { users: [...first, ...second].filter(matches(query)), nextCursor: null };
       }
       return query.cursor === 'page-2'
@@ -86,6 +110,12 @@ const listCalls = (calls: { route: string; input: unknown }[]) =>
 const openDialog = async (name: string) =>
   screen.findByRole('dialog', { name: (_, el) => el.textContent?.includes(name) ?? false });
 
+/** Picks `option` from the filter bar's select whose name starts as `select` says. */
+async function choose(user: UserEvent, select: RegExp, option: string) {
+  await user.click(screen.getByRole('button', { name: select }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
 /** Picks `item` from the header's "Actions" menu. */
 async function chooseAction(user: UserEvent, item: string) {
   await user.click(screen.getByRole('button', { name: 'Actions' }));
@@ -125,12 +155,11 @@ describe('Users', () => {
   it('filters by the start of the email as you type, and by status, and clears the filters', async () => {
     const { user, calls } = await renderUsers();
     await user.type(screen.getByRole('searchbox', { name: 'Email starts with' }), ' bo ');
-    await user.click(screen.getByRole('button', { name: /^Status/ }));
-    await user.click(screen.getByRole('option', { name: 'Disabled' }));
+    await choose(user, /^Status/, 'Disabled');
 
     await waitFor(() => expect(emailsShown()).toEqual(['bob@example.com']));
     expect(listCalls(calls).at(-1)).toEqual({
-      query: { limit: 20, email: 'bo', status: 'disabled' },
+      query: { limit: 20, attribute: 'email', match: 'prefix', value: 'bo', status: 'disabled' },
     });
     expect(await screen.findAllByText('Matching users: 1')).not.toHaveLength(0);
 
@@ -145,6 +174,119 @@ describe('Users', () => {
       screen.getByRole<HTMLInputElement>('searchbox', { name: 'Email starts with' }).value,
     ).toBe('');
     expect(screen.getByRole('button', { name: /^Status/ }).textContent).toBe('Any status');
+  });
+
+  it('filters by another attribute, exactly, within a group, as the Cognito console does', async () => {
+    const { user, calls } = await renderUsers();
+    await choose(user, /^Attribute/, 'Name');
+    await choose(user, /^How the value matches/, 'Equals');
+    // Neither asks for other users until there is a value: the list is not read again.
+    expect(listCalls(calls)).toHaveLength(1);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Name equals' }), 'Carol Ng');
+    await waitFor(() => expect(emailsShown()).toEqual(['carol@example.com']));
+    await choose(user, /^Group/, 'general');
+
+    await waitFor(() => expect(emailsShown()).toEqual(['carol@example.com']));
+    expect(listCalls(calls).at(-1)).toEqual({
+      query: { limit: 20, attribute: 'name', match: 'exact', value: 'Carol Ng', group: 'general' },
+    });
+    // "Carol" alone is no whole name: nobody, in any group.
+    await user.clear(screen.getByRole('searchbox', { name: 'Name equals' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Name equals' }), 'Carol');
+    expect(await screen.findByText('No user matches these filters.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await screen.findByRole('link', { name: 'carol@example.com' });
+    expect(screen.getByRole('button', { name: /^Attribute/ }).textContent).toBe('Email');
+    expect(screen.getByRole('button', { name: /^Group/ }).textContent).toBe('Any group');
+  });
+
+  it('lists a group’s members, with the status on top', async () => {
+    const { user, calls } = await renderUsers();
+    await choose(user, /^Group/, 'general');
+    await waitFor(() =>
+      expect(emailsShown()).toEqual(['carol@example.com', 'bob@example.com', 'dave@example.com']),
+    );
+    await choose(user, /^Status/, 'Must change password');
+    await waitFor(() => expect(emailsShown()).toEqual(['dave@example.com']));
+    expect(listCalls(calls).at(-1)).toEqual({
+      query: { limit: 20, status: 'force-change-password', group: 'general' },
+    });
+  });
+
+  it('says a page the filter emptied is not the end, when more pages follow', async () => {
+    const routes = usersApi();
+    const { user } = await renderUsers({
+      ...routes,
+      // A group's first page of members, none matching: the API answers it empty, with a cursor.
+      listUsers: (input) =>
+        input.query?.group && !input.query.cursor
+          ? { users: [], nextCursor: 'members-2' }
+          : routes.listUsers(input),
+    });
+    await choose(user, /^Group/, 'general');
+    expect(
+      await screen.findByText(
+        'No user on this page matches these filters. The next pages may have some.',
+      ),
+    ).toBeTruthy();
+    const pages = screen.getByRole('navigation', { name: 'Users pages' });
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(emailsShown()).toEqual(['carol@example.com', 'bob@example.com', 'dave@example.com']),
+    );
+  });
+
+  it('says beside the field why a user ID cannot match, and asks the API nothing for it', async () => {
+    const { user, calls } = await renderUsers();
+    await choose(user, /^Attribute/, 'User ID (sub)');
+    await choose(user, /^How the value matches/, 'Equals');
+    const field = screen.getByRole('searchbox', { name: 'User ID (sub) equals' });
+    await user.type(field, '0f8fad5b');
+
+    expect(await screen.findByText(/A user ID is a whole UUID/)).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(listCalls(calls).every((call) => !JSON.stringify(call).includes('0f8fad5b'))).toBe(true);
+
+    // The start of a UUID is what "Starts with" takes: it goes to the API.
+    await choose(user, /^How the value matches/, 'Starts with');
+    await waitFor(() =>
+      expect(listCalls(calls).at(-1)).toEqual({
+        query: { limit: 20, attribute: 'sub', match: 'prefix', value: '0f8fad5b' },
+      }),
+    );
+    expect(screen.queryByText(/A user ID is a whole UUID/)).toBeNull();
+
+    await user.type(screen.getByRole('searchbox', { name: 'User ID (sub) starts with' }), 'x');
+    expect(await screen.findByText(/A user ID has only the digits 0–9/)).toBeTruthy();
+  });
+
+  it('offers Cognito’s account statuses to choose from, matched exactly', async () => {
+    const { user, calls } = await renderUsers();
+    await choose(user, /^Attribute/, 'Account status');
+    const match = screen.getByRole('button', { name: /^How the value matches/ });
+    expect(match.textContent).toBe('Equals');
+    expect(match.hasAttribute('disabled') || match.getAttribute('aria-disabled') === 'true').toBe(
+      true,
+    );
+
+    await choose(user, /^Account status equals/, 'Must change password');
+    await waitFor(() => expect(emailsShown()).toEqual(['dave@example.com']));
+    expect(listCalls(calls).at(-1)).toEqual({
+      query: {
+        limit: 20,
+        attribute: 'cognito:user_status',
+        match: 'exact',
+        value: 'FORCE_CHANGE_PASSWORD',
+      },
+    });
+  });
+
+  it('shows each user’s name, or a dash for one who has none', async () => {
+    await renderUsers();
+    expect(within(row('carol@example.com')).getByRole('cell', { name: 'Carol Ng' })).toBeTruthy();
+    expect(within(row(ME)).getByRole('cell', { name: '—' })).toBeTruthy();
   });
 
   it('pages forward with the API’s cursor and back again', async () => {
@@ -225,7 +367,7 @@ describe('Users', () => {
       actions.hasAttribute('disabled') || actions.getAttribute('aria-disabled') === 'true',
     ).toBe(true);
 
-    await user.click(screen.getByRole('radio', { name: 'Select bob@example.com' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select bob@example.com' }));
     await user.click(screen.getByRole('button', { name: 'Actions' }));
     // Bob is disabled: the menu offers to enable him, not to disable him.
     expect(await screen.findByRole('menuitem', { name: 'Enable user' })).toBeTruthy();
@@ -234,7 +376,7 @@ describe('Users', () => {
 
   it('asks before disabling (the old row button acted at once), and acts only on “Disable user”', async () => {
     const { user, calls } = await renderUsers();
-    await user.click(screen.getByRole('radio', { name: 'Select carol@example.com' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select carol@example.com' }));
     await chooseAction(user, 'Disable user');
 
     const dialog = await openDialog('Disable carol@example.com?');
@@ -262,7 +404,7 @@ describe('Users', () => {
 
   it('keeps one notice per user: a newer result replaces the older, and each can be dismissed', async () => {
     const { user } = await renderUsers();
-    await user.click(screen.getByRole('radio', { name: 'Select carol@example.com' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select carol@example.com' }));
     await chooseAction(user, 'Disable user');
     await user.click(
       within(await openDialog('Disable carol@example.com?')).getByRole('button', {
@@ -297,7 +439,7 @@ describe('Users', () => {
         return undefined;
       },
     });
-    await user.click(screen.getByRole('radio', { name: 'Select carol@example.com' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select carol@example.com' }));
     await chooseAction(user, 'Delete user');
     const dialog = await openDialog('cannot be undone');
     const confirm = within(dialog).getByRole('button', { name: 'Delete user' });
@@ -312,7 +454,7 @@ describe('Users', () => {
 
   it('offers no action on your own account, and says why', async () => {
     const { user } = await renderUsers();
-    await user.click(screen.getByRole('radio', { name: `Select ${ME}` }));
+    await user.click(screen.getByRole('checkbox', { name: `Select ${ME}` }));
     const actions = screen.getByRole('button', { name: 'Actions' });
     expect(
       actions.hasAttribute('disabled') || actions.getAttribute('aria-disabled') === 'true',

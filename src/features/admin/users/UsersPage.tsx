@@ -7,15 +7,23 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeQuery } from '../../../api/route-queries';
-import type { UserStatusFilter } from '@contract';
 import { Notice } from '../../../ui/Notice';
 import { useScreen } from '../../../ui/screen';
 import { useCursorPages } from '../../../ui/use-cursor-pages';
 import { useMayCall } from '../../../auth/use-may-call';
+import { useMayActInBulk } from './bulk/bulk-actions';
+import { BulkActions } from './bulk/BulkActions';
+import { useUserSelection } from './bulk/use-user-selection';
 import { InviteUserModal } from './InviteUserModal';
 import { UserActions } from './UserActions';
 import { useUsersColumns } from './users-columns';
-import { isFiltered, NO_FILTERS, usersQuery, type UsersFilters } from './users-filters';
+import {
+  isFiltered,
+  NO_FILTERS,
+  sameFilters,
+  usersQuery,
+  type UsersFilters,
+} from './users-filters';
 import { UsersEmptyState } from './UsersEmptyState';
 import { UsersFilter } from './UsersFilter';
 import { UsersLoadError } from './UsersLoadError';
@@ -23,10 +31,16 @@ import { UsersPagination } from './UsersPagination';
 
 /** Loaded when first opened, with the CSV library after it: few visits export. */
 const ExportUsersModal = lazy(() => import('./ExportUsersModal'));
+const ImportUsersModal = lazy(() => import('./import/ImportUsersModal'));
 
 /**
  * The user pool's people, a server-side page at a time, filtered by the API; select one to
- * act on them from "Actions" (each action asks first), or invite someone.
+ * act on them from "Actions" (each action asks first), or several (a role that may take a
+ * bulk action ticks rows) to act on all of them at once, or invite someone.
+ *
+ * The selection is kept across pages, keyed by username, as the AWS console's tables keep
+ * theirs (tick rows on page 1 and on page 2, and "Actions" takes them all), and cleared when
+ * the filter changes, so no row the new filter hides is acted on unseen.
  */
 export default function UsersPage() {
   const mayCall = useMayCall();
@@ -34,9 +48,11 @@ export default function UsersPage() {
   useScreen(t('users.heading'));
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<UsersFilters>(NO_FILTERS);
-  const [selected, setSelected] = useState<string>();
+  const selection = useUserSelection();
+  const bulk = useMayActInBulk();
   const [inviting, setInviting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const pages = useCursorPages();
   const users = useQuery({
     ...routeQuery('listUsers', { query: usersQuery(filters, pages.cursor) }),
@@ -46,12 +62,16 @@ export default function UsersPage() {
   const page = users.isPlaceholderData ? undefined : users.data;
   const { items, collectionProps } = useCollection(page?.users ?? [], { sorting: {} });
   const columns = useUsersColumns();
-  const selectedUser = items.find((user) => user.username === selected);
+  const selectedUsers = selection.selected(items);
+  // One user: their own menu (reset password, reset MFA…); several: what is done to each.
+  const selectedUser = selectedUsers.length === 1 ? selectedUsers[0] : undefined;
 
   function applyFilters(next: UsersFilters) {
-    if (next.emailPrefix === filters.emailPrefix && next.status === filters.status) return;
+    const same = sameFilters(next, filters);
+    // The attribute or match chosen with no value yet asks for the same users: kept, not read.
     setFilters(next);
-    setSelected(undefined);
+    if (same) return;
+    selection.clear();
     pages.reset();
   }
   function clearFilters() {
@@ -65,16 +85,32 @@ export default function UsersPage() {
   const total = page
     ? `${pages.itemsBefore + page.users.length}${page.nextCursor ? '+' : ''}`
     : undefined;
-  const counter = total && !failed ? `(${total})` : undefined;
+  const counter =
+    selection.count > 0
+      ? `(${t('users.bulk.selected', { selected: selection.count })})`
+      : total && !failed
+        ? `(${total})`
+        : undefined;
   const header = (
     <Header
       variant="h1"
       counter={counter}
       actions={
         <SpaceBetween direction="horizontal" size="xs">
-          <UserActions user={selectedUser} onDeleted={() => setSelected(undefined)} />
+          {bulk ? (
+            <BulkActions
+              users={selectedUsers}
+              single={<UserActions user={selectedUser} onDeleted={selection.clear} />}
+              onFinished={({ deleted }) => selection.forget(deleted)}
+            />
+          ) : (
+            <UserActions user={selectedUser} onDeleted={selection.clear} />
+          )}
           {mayCall('listUsers') && mayCall('listGroupMembers') && (
             <Button onClick={() => setExporting(true)}>{t('users.export.open')}</Button>
+          )}
+          {mayCall('inviteUser') && (
+            <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>
           )}
           {mayCall('inviteUser') && (
             <Button variant="primary" onClick={() => setInviting(true)}>
@@ -99,9 +135,9 @@ export default function UsersPage() {
         sortingColumn={collectionProps.sortingColumn}
         sortingDescending={collectionProps.sortingDescending}
         onSortingChange={collectionProps.onSortingChange}
-        selectionType="single"
-        selectedItems={selectedUser ? [selectedUser] : []}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems[0]?.username)}
+        selectionType={bulk ? 'multi' : 'single'}
+        selectedItems={selectedUsers}
+        onSelectionChange={({ detail }) => selection.replace(detail.selectedItems)}
         // Cells keep to one line: the table scrolls sideways rather than break a word.
         wrapLines={false}
         loading={!page && !failed}
@@ -110,24 +146,21 @@ export default function UsersPage() {
           tableLabel: t('users.caption', { page: pages.pageNumber }),
           selectionGroupLabel: t('users.list.selection'),
           itemSelectionLabel: (_, user) => t('users.list.select', { email: user.email }),
-          allItemsSelectionLabel: () => t('users.list.selection'),
+          allItemsSelectionLabel: () => t(bulk ? 'users.bulk.selectAll' : 'users.list.selection'),
         }}
         filter={
           <SpaceBetween size="xs">
             {waiting && <Notice>{t('app.waitingForNetwork')}</Notice>}
             <UsersFilter
+              filters={filters}
               text={typed}
-              status={filters.status}
               countText={
-                page && filters.emailPrefix !== '' && typed.trim() === filters.emailPrefix
+                page && filters.value !== '' && typed.trim() === filters.value
                   ? t('users.list.matching', { total })
                   : undefined
               }
               onTextChange={setTyped}
-              onTextSettled={(text) => applyFilters({ ...filters, emailPrefix: text.trim() })}
-              onStatusChange={(status: UserStatusFilter | undefined) =>
-                applyFilters({ ...filters, status })
-              }
+              onChange={applyFilters}
             />
           </SpaceBetween>
         }
@@ -136,12 +169,13 @@ export default function UsersPage() {
             pageNumber={pages.pageNumber}
             nextCursor={page?.nextCursor}
             disabled={!page}
+            // A single selection is of a row on screen; several are kept across pages.
             onPrevious={(pageNumber) => {
-              setSelected(undefined);
+              if (!bulk) selection.clear();
               pages.goTo(pageNumber);
             }}
             onNext={(cursor) => {
-              setSelected(undefined);
+              if (!bulk) selection.clear();
               pages.next(cursor, page?.users.length ?? 0);
             }}
           />
@@ -154,7 +188,11 @@ export default function UsersPage() {
               onRetry={() => void users.refetch()}
             />
           ) : (
-            <UsersEmptyState filtered={isFiltered(filters)} onClear={clearFilters} />
+            <UsersEmptyState
+              filtered={isFiltered(filters)}
+              morePages={Boolean(page?.nextCursor)}
+              onClear={clearFilters}
+            />
           )
         }
       />
@@ -164,6 +202,12 @@ export default function UsersPage() {
       {exporting && (
         <Suspense>
           <ExportUsersModal filters={filters} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
+      {/* Mounted while open only: each import starts with no file. */}
+      {importing && (
+        <Suspense>
+          <ImportUsersModal onClose={() => setImporting(false)} />
         </Suspense>
       )}
     </>

@@ -1,5 +1,5 @@
 import { GROUP_NAMES, MAX_USERS_PAGE, type GroupName, type UserPage } from '@contract';
-import { ApiError } from '../../../api/api-error';
+import { realSleep, withThrottlePatience, type Sleep } from '../../../api/throttle-patience';
 import type { ApiClient } from '../../../api/clients';
 import type { ExportedUser } from './users-csv';
 import { usersQuery, type UsersFilters } from './users-filters';
@@ -29,7 +29,7 @@ interface ReadOptions {
   /** Where a run that failed got to: given again, the export goes on from there. */
   checkpoint?: ExportCheckpoint;
   /** Waits between tries of a throttled page (tests pass their own). */
-  sleep?(ms: number, signal: AbortSignal): Promise<void>;
+  sleep?: Sleep;
 }
 
 /**
@@ -59,37 +59,6 @@ export const newExportCheckpoint = (filters: UsersFilters): ExportCheckpoint => 
   groupsOf: new Map(),
   cursors: new Set(),
 });
-
-/**
- * Cognito's read quota is per second and shared by the account: a page it throttles (429,
- * after the transport's own three quick tries) is tried again after 1, 2, 4, 8 and 16 s.
- */
-const THROTTLE_WAITS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
-
-const realSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    });
-  });
-
-async function pageWithPatience(
-  read: () => Promise<UserPage>,
-  signal: AbortSignal,
-  sleep: NonNullable<ReadOptions['sleep']>,
-): Promise<UserPage> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await read();
-    } catch (error) {
-      const wait = THROTTLE_WAITS_MS[attempt];
-      if (!(error instanceof ApiError) || error.status !== 429 || wait === undefined) throw error;
-      await sleep(wait, signal);
-    }
-  }
-}
 
 /**
  * Reads a cursor-paged list from `cursor` to its end, handing each page to `keep` (which
@@ -138,7 +107,8 @@ export async function readUsersExport(
   { signal, onProgress, checkpoint = newExportCheckpoint(filters), sleep = realSleep }: ReadOptions,
 ): Promise<ExportedUser[]> {
   const at = checkpoint;
-  const patiently = (read: () => Promise<UserPage>) => pageWithPatience(read, signal, sleep);
+  const patiently = (read: () => Promise<UserPage>) =>
+    withThrottlePatience(read, { signal, sleep });
   if (at.usersCursor !== null) {
     await readPagesFrom(
       at.usersCursor,

@@ -7,8 +7,9 @@ import {
   type ExportCheckpoint,
   type ExportProgress,
 } from './read-users-export';
-import { loadCsvLibrary, usersCsv, usersCsvFilename } from './users-csv';
-import type { UsersFilters } from './users-filters';
+import { loadCsvLibrary } from '../../../ui/csv';
+import { usersCsv, usersCsvFilename } from './users-csv';
+import { sameFilters, type UsersFilters } from './users-filters';
 
 export type UsersExport =
   | { status: 'ready' }
@@ -81,6 +82,3 @@ export function useUsersExport(
 
   return { state, start: () => void start(), stop };
 }
-
-const sameFilters = (a: UsersFilters, b: UsersFilters) =>
-  a.emailPrefix === b.emailPrefix && a.status === b.status;

@@ -38,6 +38,15 @@ export function useUsersColumns(): TableProps.ColumnDefinition<UserSummary>[] {
       ),
     },
     {
+      id: 'name',
+      header: t('users.name'),
+      // Those with no name last, as an address book reads.
+      sortingComparator: (a, b) =>
+        a.name && b.name ? a.name.localeCompare(b.name) : Number(!a.name) - Number(!b.name),
+      ariaLabel: sortLabel(t('users.name')),
+      cell: (user) => user.name || '—',
+    },
+    {
       id: 'status',
       header: t('users.status'),
       sortingComparator: (a, b) =>

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { asTextCell, usersCsv, usersCsvFilename, type ExportedUser } from './users-csv';
+import { asTextCell } from '../../../ui/csv';
+import { usersCsv, usersCsvFilename, type ExportedUser } from './users-csv';
 
 function exported(email: string, changes: Partial<ExportedUser> = {}): ExportedUser {
   return {
