@@ -201,26 +201,49 @@ interface RawPage {
  * - with a group, ListUsersInGroup lists its members and the attribute and status filters are
  *   applied to each page.
  *
- * Either way a page can hold fewer than `limit` users, none even, and still have a
- * `nextCursor`: it is Cognito's token for the next page of the list it read, so following the
- * cursors to the end still finds every match, each once.
+ * A filter applied here can leave a page short, so the handler reads on (each read asking only
+ * for the users still missing, so none is skipped) until the page is full, the list ends, or
+ * MAX_READS_PER_PAGE reads are spent: a page can still hold fewer than `limit` users, none
+ * even, and have a `nextCursor` (Cognito's token for the rest of the list it read), so
+ * following the cursors to the end finds every match, each once.
  */
 export async function listUsers(query: ListUsersQuery): Promise<UserPage> {
   const status = query.status ? STATUS_FILTERS[query.status] : undefined;
   const attribute = attributeFilterOf(query);
-  const page = query.group
-    ? await listGroupPage(query.group, query)
-    : await listUsersPage(attribute ? cognitoFilter(attribute) : status?.filter, query);
   const applyAttribute = query.group !== undefined && attribute !== undefined;
   const applyStatus =
     status !== undefined && (query.group !== undefined || attribute !== undefined);
-  // Filtered before the MFA reads, so users not shown cost none.
-  const users = page.users
-    .filter((user) => !applyAttribute || matchesAttribute(user, attribute))
-    .map(toListedUser)
-    .filter((user) => !applyStatus || status.matches(user));
-  return { users: await withMfaState(users), nextCursor: page.next ?? null };
+  const read = (cursor: string | undefined, limit: number) => {
+    const pageQuery = { ...query, cursor, limit };
+    return query.group
+      ? listGroupPage(query.group, pageQuery)
+      : listUsersPage(attribute ? cognitoFilter(attribute) : status?.filter, pageQuery);
+  };
+  const found: ListedUser[] = [];
+  let cursor = query.cursor;
+  for (let reads = 1; ; reads++) {
+    const page = await read(cursor, query.limit - found.length);
+    // Filtered before the MFA reads, so users not shown cost none.
+    found.push(
+      ...page.users
+        .filter((user) => !applyAttribute || matchesAttribute(user, attribute))
+        .map(toListedUser)
+        .filter((user) => !applyStatus || status.matches(user)),
+    );
+    cursor = page.next;
+    const filteredHere = applyAttribute || applyStatus;
+    if (!filteredHere || !cursor || found.length >= query.limit || reads >= MAX_READS_PER_PAGE) {
+      break;
+    }
+  }
+  return { users: await withMfaState(found), nextCursor: cursor ?? null };
 }
+
+/**
+ * Reads of Cognito one page of a list filtered here may take: bounded, as each is a call
+ * against the account's UserList quota (30 a second), shared by every page anyone reads.
+ */
+const MAX_READS_PER_PAGE = 5;
 
 async function listUsersPage(filter: string | undefined, query: ListUsersQuery): Promise<RawPage> {
   const page = await cognitoClient()

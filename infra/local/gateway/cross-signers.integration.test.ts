@@ -38,12 +38,12 @@ const SIGNATURE_MISMATCH_MESSAGE = new RegExp(
  * `email` carries a space (`%20`) and an already-encoded value: `%2541` is the three characters
  * `%41` on purpose, not `A`. Keys are not in SigV4 order, so the signer has to sort them.
  */
-const GET_QUERY = 'limit=5&email=a%20b%2541';
+const GET_QUERY = 'limit=5&attribute=email&value=a%20b%2541';
 /**
  * The same parameters in canonical order, for curl (see the note on curl 7.88 below). The handler reads them
  * identically.
  */
-const GET_QUERY_CANONICAL = 'email=a%20b%2541&limit=5';
+const GET_QUERY_CANONICAL = 'attribute=email&limit=5&value=a%20b%2541';
 /** The handler ignores query parameters it does not declare; the signature still covers them. */
 const POST_QUERY = 'note=x%2541&source=a%20b';
 const POST_BODY = JSON.stringify({ title: 't', body: 'b' });
