@@ -338,7 +338,7 @@ describe('console-api', () => {
     const { caller: admin } = await mfaAdmin();
     const env = envCredentials(admin.credentials);
     const calls = [
-      ['GET', '/admin/users?limit=5&email=admin%40example'],
+      ['GET', '/admin/users?limit=5&attribute=email&value=admin%40example'],
       ['GET', '/admin/whoami'],
       [
         '-d',

@@ -18,6 +18,12 @@ export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 export const isAuditedAction = (name: string): name is AuditedAction =>
   (AUDITED_ACTIONS as readonly string[]).includes(name);
 
+/**
+ * An import's or bulk action's id (`BATCH_HEADER`): a UUID, kept in lower case, so the header
+ * that records it and the filter that finds it agree on what an id is.
+ */
+export const batchId = z.uuid().transform((id) => id.toLowerCase());
+
 export const listAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2048).optional(),
@@ -25,7 +31,7 @@ export const listAuditQuery = z.object({
   actor: z.string().trim().min(1).max(254).optional(),
   action: z.enum(AUDITED_ACTIONS).optional(),
   /** One import or bulk action: the id its requests carried (`BATCH_HEADER`). */
-  batch: z.uuid().optional(),
+  batch: batchId.optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 

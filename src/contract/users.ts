@@ -113,6 +113,11 @@ export const listUsersQuery = z
     status: z.enum(USER_STATUS_FILTERS).optional(),
     /** Only the group's members (Cognito's ListUsersInGroup). */
     group: z.enum(GROUP_NAMES, { error: `must be one of ${GROUP_NAMES.join(', ')}` }).optional(),
+    /**
+     * The filter's old form. Refused, not ignored as unknown parameters are: an old script
+     * asking for `email=…` would otherwise get every user back, thinking them filtered.
+     */
+    email: z.never({ error: 'is no filter any more: use attribute=email&value=…' }).optional(),
   })
   .superRefine(({ attribute, match, value }, ctx) => {
     const issue = (path: string, message: string) =>

@@ -76,6 +76,8 @@ export const enConsole = {
     problems: {
       fileTooLarge:
         'The file is larger than {{max}}. Split it, or use the AWS CLI for this many users.',
+      notUtf8:
+        'The file is not UTF-8, so its names would be garbled. Save it as “CSV UTF-8” and choose it again.',
       unclosedQuote: 'Row {{row}} opens a quoted cell that is never closed.',
       empty: 'The file is empty.',
       noEmailColumn: 'The header row has no “email” column.',
@@ -172,6 +174,7 @@ export const enConsole = {
       'force-change-password': 'Must change password',
     },
     filterBar: {
+      unsendable: 'No users are listed until the filter above can be used.',
       attribute: 'Attribute',
       attributes: {
         email: 'Email',

@@ -271,6 +271,8 @@ export const ja: Messages = {
     problems: {
       fileTooLarge:
         'ファイルが {{max}} を超えています。分割するか、この人数なら AWS CLI を使ってください。',
+      notUtf8:
+        'ファイルが UTF-8 ではないため、名前が文字化けします。「CSV UTF-8」形式で保存して、選び直してください。',
       unclosedQuote: '{{row}} 行目で始まる引用符が閉じられていません。',
       empty: 'ファイルが空です。',
       noEmailColumn: '1 行目に「email」列がありません。',
@@ -370,6 +372,7 @@ export const ja: Messages = {
       'force-change-password': 'パスワード変更が必要',
     },
     filterBar: {
+      unsendable: '上のフィルターを直すまで、ユーザーは表示しません。',
       attribute: '属性',
       attributes: {
         email: 'メールアドレス',

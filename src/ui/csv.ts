@@ -16,6 +16,14 @@ const FORMULA_START = /^[=+\-@\t\r\0]/;
  */
 export const asTextCell = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 
+/**
+ * A cell as it was before `asTextCell`: the `'` it put before a formula's first character is
+ * taken off, so a file this console wrote reads back as what was written (`'+ops@…` is
+ * `+ops@…`). Any other `'` is the cell's own.
+ */
+export const fromTextCell = (cell: string): string =>
+  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+
 const importCsvLibrary = () => import('papaparse');
 let csvLibrary: ReturnType<typeof importCsvLibrary> | undefined;
 

@@ -1,8 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { BATCH_HEADER } from '@contract';
+import { BATCH_HEADER, batchId } from '@contract';
 import { badRequest } from '../shared/http-error';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The import or bulk action a request belongs to (`BATCH_HEADER`), for its audit entry; a
@@ -14,6 +12,7 @@ export function batchOf(event: APIGatewayProxyEvent): string | undefined {
     ([key]) => key.toLowerCase() === wanted,
   )?.[1];
   if (value === undefined || value === null) return undefined;
-  if (!UUID.test(value)) throw badRequest(`${BATCH_HEADER} must be a UUID.`);
-  return value.toLowerCase();
+  const parsed = batchId.safeParse(value);
+  if (!parsed.success) throw badRequest(`${BATCH_HEADER} must be a UUID.`);
+  return parsed.data;
 }

@@ -16,7 +16,7 @@ import { awsErrorName } from '../shared/aws-errors';
 import { cognitoClient } from '../shared/aws-clients';
 import { requireEnv } from '../shared/env';
 import type { RouteHandlers } from '../shared/rest-handler';
-import { getUser, listUsers } from '../shared/user-directory';
+import { createdUserDetail, getUser, listUsers } from '../shared/user-directory';
 import { audited } from './audited';
 import { actingGroup, callerUsername } from './caller';
 import type { SELF_PROTECTION } from './refusals';
@@ -95,13 +95,13 @@ async function mutateAndRead(
 }
 
 /**
- * Adds a just-invited user to a group. Throttling here (past the SDK's own retries) must not
- * answer 429: the user exists now, and a caller that tried the invite again would be told
- * "already exists" and never learn the group is missing. So the invite answers with the user
- * as they are, whose `groups` lack it, and the console says so (an import reports the row as
- * invited without that group). Anything else is a fault and is thrown.
+ * Adds a just-invited user to a group; false if Cognito throttled it. Throttling here (past the
+ * SDK's own retries) must not answer 429: the user exists now, and a caller that tried the
+ * invite again would be told "already exists" and never learn the group is missing. So the
+ * invite answers with the user as they are, whose `groups` lack it, and the console adds it
+ * (an import tries `addUserToGroup`, which repeats safely). Anything else is a fault.
  */
-async function addToGroupOfInvite(username: string, group: string): Promise<void> {
+async function addToGroupOfInvite(username: string, group: string): Promise<boolean> {
   try {
     await cognitoClient().send(
       new AdminAddUserToGroupCommand({
@@ -113,7 +113,9 @@ async function addToGroupOfInvite(username: string, group: string): Promise<void
   } catch (error) {
     if (awsErrorName(error) !== 'TooManyRequestsException') throw error;
     console.warn(`An invitation went out without group ${group}: Cognito throttled adding it.`);
+    return false;
   }
+  return true;
 }
 
 export const userHandlers: Pick<
@@ -133,8 +135,8 @@ export const userHandlers: Pick<
 
   getUser: ({ params }) => getUser(params.username),
 
-  inviteUser: async ({ body }, event) => {
-    const username = await audited(event, 'inviteUser', body.email, async () => {
+  inviteUser: ({ body }, event) =>
+    audited(event, 'inviteUser', body.email, async () => {
       // No temporary password given: Cognito makes one and sends the invitation.
       const { User } = await cognitoClient().send(
         new AdminCreateUserCommand({
@@ -148,12 +150,15 @@ export const userHandlers: Pick<
           DesiredDeliveryMediums: ['EMAIL'],
         }),
       );
-      const created = User?.Username ?? body.email;
-      for (const group of body.groups) await addToGroupOfInvite(created, group);
-      return created;
-    });
-    return getUser(username);
-  },
+      if (!User?.Username) throw new Error('AdminCreateUser answered no user');
+      const added: string[] = [];
+      for (const group of body.groups) {
+        if (await addToGroupOfInvite(User.Username, group)) added.push(group);
+      }
+      // From here on nothing may answer 429: the user exists, and a retry would be told
+      // "already exists". So no read follows: the answer is Cognito's own, and the groups added.
+      return createdUserDetail(User, added);
+    }),
 
   deleteUser: async ({ params }, event) => {
     await mutateUser(event, params.username, {

@@ -96,6 +96,16 @@ function toListedUser(user: UserType & { UserAttributes?: AttributeType[] }): Li
   };
 }
 
+/**
+ * A user just created (AdminCreateUser's own answer) and the groups they were added to: no
+ * authenticator app yet. Read no further, so the answer cannot be throttled once they exist.
+ */
+export const createdUserDetail = (user: UserType, groups: readonly string[]): UserDetail => ({
+  ...toListedUser(user),
+  mfaEnabled: false,
+  groups: [...groups].sort(),
+});
+
 /** MFA reads under way at once for one page of users. */
 const MFA_READS_AT_ONCE = 5;
 

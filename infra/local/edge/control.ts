@@ -69,6 +69,7 @@ export async function handleControl(
     case 'GET /_local/quotas':
       return sendQuotas(res, deps.userPoolQuotas.current);
     case 'PUT /_local/quotas': {
+      if (!fromThisMachine(req)) return refuseQuotaChange(res);
       if (!isJson(req)) {
         return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
       }
@@ -86,11 +87,16 @@ export async function handleControl(
       }
     }
     case 'DELETE /_local/quotas':
+      if (!fromThisMachine(req)) return refuseQuotaChange(res);
       return sendQuotas(res, deps.userPoolQuotas.reset());
     default:
       return sendJson(res, 404, { message: `No local control endpoint ${route}` });
   }
 }
+
+/** Quotas change for this machine only, even when the stack listens on a LAN address. */
+const refuseQuotaChange = (res: ServerResponse) =>
+  sendJson(res, 403, { message: 'Quotas are changed from this machine only' });
 
 function isJson(req: IncomingMessage): boolean {
   return req.headers['content-type']?.startsWith('application/json') ?? false;

@@ -63,7 +63,9 @@ describe('the signing fetch against the admin API', () => {
       region: 'ap-northeast-1',
       credentials: identityPoolCredentials().get,
     });
-    const list = await signed(`${stack.apiUrls.admin}/admin/users?limit=5&email=a+b%2Cc`);
+    const list = await signed(
+      `${stack.apiUrls.admin}/admin/users?limit=5&attribute=email&value=a+b%2Cc`,
+    );
     expect(list.status).toBe(200);
     const post = await signed(`${stack.apiUrls.admin}/admin/announcements`, {
       method: 'POST',

@@ -222,6 +222,12 @@ describe('a filter that cannot be sent gets 400 naming the field', () => {
       'must be one of',
     ],
     ['a group outside the contract', { group: 'root' }, 'query.group', 'must be one of admin'],
+    [
+      'the old email filter, which would otherwise list everyone',
+      { email: 'ann' },
+      'query.email',
+      'is no filter any more',
+    ],
   ])('%s', async (_, query, field, message) => {
     const response = await listUsers(query);
     expect(response.status).toBe(400);

@@ -146,6 +146,23 @@ describe('/_local/quotas', () => {
 });
 
 describe('behind the admin API', () => {
+  it('answers an invitation whose group add Cognito throttled with the user as they are, not 429', async () => {
+    // One group add a second, and a clock that refills nothing: the second add is refused.
+    await control('PUT', JSON.stringify({ UserUpdate: 1 }));
+    const email = newEmail();
+    const invited = await callAdmin(stack, admin, 'POST', '/admin/users', {
+      email,
+      groups: ['helpdesk', 'general'],
+    });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ email, groups: ['helpdesk'] });
+    // The user exists once, in the group that was added: what the answer said.
+    stack.clock.thaw();
+    await control('DELETE');
+    const user = await callAdmin(stack, admin, 'GET', `/admin/users/${invited.body.username}`);
+    expect(user.body.groups).toEqual(['helpdesk']);
+  });
+
   it('answers 429 with Cognito’s code once the function’s SDK has retried in vain', async () => {
     await control('PUT', JSON.stringify({ UserList: 1 }));
     expect((await callAdmin(stack, admin, 'GET', '/admin/users?limit=1')).status).toBe(200);

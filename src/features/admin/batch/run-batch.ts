@@ -14,8 +14,11 @@ export type RowOutcome<R> =
 export const BATCH_CONCURRENCY = 4;
 
 export interface BatchRun<T, R> {
-  /** One signed call for one row; it is never cancelled once sent. */
-  perform(item: T): Promise<R>;
+  /**
+   * One signed call for one row; it is never cancelled once sent. It must throw a 429 only if
+   * nothing was done (it is then tried again whole); `signal` is Stop, for waits of its own.
+   */
+  perform(item: T, signal: AbortSignal): Promise<R>;
   /** Stop: no row starts after it, and rows waiting out a throttle are not sent again. */
   signal: AbortSignal;
   onSettled(index: number, outcome: RowOutcome<R>): void;
@@ -58,7 +61,7 @@ export async function runBatch<T, R>(
   async function outcomeOf(index: number): Promise<RowOutcome<R>> {
     const item = items[index] as T;
     try {
-      const value = await withThrottlePatience(() => perform(item), {
+      const value = await withThrottlePatience(() => perform(item, signal), {
         signal,
         sleep,
         onWait: (ms) => onWait?.(index, ms),

@@ -22,31 +22,46 @@ export function useBatchRun<T, R>() {
   const [state, setState] = useState<BatchState<R>>(READY);
   const controller = useRef<AbortController>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
+  const busy = state.phase === 'running' || state.phase === 'stopping';
+  // Closing or reloading the tab mid-run would lose the rows' results: the browser asks first.
+  useEffect(() => {
+    if (!busy) return;
+    const askFirst = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', askFirst);
+    return () => window.removeEventListener('beforeunload', askFirst);
+  }, [busy]);
 
-  const start = useCallback(async (items: readonly T[], perform: (item: T) => Promise<R>) => {
-    controller.current?.abort();
-    const run = new AbortController();
-    controller.current = run;
-    const waitingRows = new Set<number>();
-    setState({ phase: 'running', outcomes: items.map(() => undefined), waiting: 0 });
-    await runBatch(items, {
-      perform,
-      signal: run.signal,
-      onWait: (index) => {
-        waitingRows.add(index);
-        setState((current) => ({ ...current, waiting: waitingRows.size }));
-      },
-      onSettled: (index, outcome) => {
-        waitingRows.delete(index);
-        setState((current) => {
-          const outcomes = [...current.outcomes];
-          outcomes[index] = outcome;
-          return { ...current, outcomes, waiting: waitingRows.size };
-        });
-      },
-    });
-    setState((current) => ({ ...current, phase: 'finished', waiting: 0 }));
-  }, []);
+  const start = useCallback(
+    async (items: readonly T[], perform: (item: T, signal: AbortSignal) => Promise<R>) => {
+      controller.current?.abort();
+      const run = new AbortController();
+      controller.current = run;
+      const waitingRows = new Set<number>();
+      // A run replaced by a newer one (or reset) reports nothing more into the state.
+      const update = (change: (current: BatchState<R>) => BatchState<R>) => {
+        if (controller.current === run) setState(change);
+      };
+      setState({ phase: 'running', outcomes: items.map(() => undefined), waiting: 0 });
+      await runBatch(items, {
+        perform,
+        signal: run.signal,
+        onWait: (index) => {
+          waitingRows.add(index);
+          update((current) => ({ ...current, waiting: waitingRows.size }));
+        },
+        onSettled: (index, outcome) => {
+          waitingRows.delete(index);
+          update((current) => {
+            const outcomes = [...current.outcomes];
+            outcomes[index] = outcome;
+            return { ...current, outcomes, waiting: waitingRows.size };
+          });
+        },
+      });
+      update((current) => ({ ...current, phase: 'finished', waiting: 0 }));
+    },
+    [],
+  );
 
   const stop = useCallback(() => {
     controller.current?.abort();
@@ -57,6 +72,7 @@ export function useBatchRun<T, R>() {
 
   const reset = useCallback(() => {
     controller.current?.abort();
+    controller.current = undefined;
     setState(READY);
   }, []);
 

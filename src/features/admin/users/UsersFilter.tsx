@@ -34,6 +34,7 @@ export function UsersFilter({
   countText,
   onTextChange,
   onChange,
+  onUnsendable,
 }: {
   /** The filters the list shows. */
   filters: UsersFilters;
@@ -44,6 +45,11 @@ export function UsersFilter({
   onTextChange(text: string): void;
   /** Filters to apply. */
   onChange(filters: UsersFilters): void;
+  /**
+   * Whether the typed value cannot be sent (its problem is shown beside it): the list then
+   * shows nobody rather than everyone, so no one is acted on under a filter that did not apply.
+   */
+  onUnsendable(unsendable: boolean): void;
 }) {
   const { t } = useTranslation();
   // The problem of the value as last applied; shown while that is what the field holds.
@@ -56,12 +62,14 @@ export function UsersFilter({
     const value = typed.trim();
     const found = value ? userFilterProblem(next.attribute, next.match, value) : undefined;
     setChecked(found && { text: typed, problem: found });
+    onUnsendable(Boolean(found));
     onChange({ ...next, value: found ? '' : value });
   }
 
   function chooseAttribute(attribute: UserFilterAttribute) {
     if (isChosenFromList(attribute)) {
       onTextChange('');
+      onUnsendable(false);
       onChange({ ...filters, attribute, match: 'exact', value: '' });
       return;
     }

@@ -248,6 +248,11 @@ describe('Users', () => {
     expect(await screen.findByText(/A user ID is a whole UUID/)).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(listCalls(calls).every((call) => !JSON.stringify(call).includes('0f8fad5b'))).toBe(true);
+    // Nobody is listed meanwhile: not the whole pool, as if it were the filter's result.
+    expect(emailsShown()).toEqual([]);
+    expect(
+      screen.getByText('No users are listed until the filter above can be used.'),
+    ).toBeTruthy();
 
     // The start of a UUID is what "Starts with" takes: it goes to the API.
     await choose(user, /^How the value matches/, 'Starts with');

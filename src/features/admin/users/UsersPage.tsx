@@ -1,3 +1,4 @@
+import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -53,10 +54,12 @@ export default function UsersPage() {
   const [inviting, setInviting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [unsendable, setUnsendable] = useState(false);
   const pages = useCursorPages();
   const users = useQuery({
     ...routeQuery('listUsers', { query: usersQuery(filters, pages.cursor) }),
     placeholderData: keepPreviousData,
+    enabled: !unsendable,
   });
   // The page on screen is still the previous filter's or page's until the new one is read.
   const page = users.isPlaceholderData ? undefined : users.data;
@@ -76,6 +79,7 @@ export default function UsersPage() {
   }
   function clearFilters() {
     setTyped('');
+    setUnsendable(false);
     applyFilters(NO_FILTERS);
   }
 
@@ -130,7 +134,7 @@ export default function UsersPage() {
         variant="full-page"
         header={header}
         columnDefinitions={columns}
-        items={failed ? [] : items}
+        items={failed || unsendable ? [] : items}
         trackBy="username"
         sortingColumn={collectionProps.sortingColumn}
         sortingDescending={collectionProps.sortingDescending}
@@ -140,7 +144,7 @@ export default function UsersPage() {
         onSelectionChange={({ detail }) => selection.replace(detail.selectedItems)}
         // Cells keep to one line: the table scrolls sideways rather than break a word.
         wrapLines={false}
-        loading={!page && !failed}
+        loading={!page && !failed && !unsendable}
         loadingText={t('users.loading')}
         ariaLabels={{
           tableLabel: t('users.caption', { page: pages.pageNumber }),
@@ -161,6 +165,7 @@ export default function UsersPage() {
               }
               onTextChange={setTyped}
               onChange={applyFilters}
+              onUnsendable={setUnsendable}
             />
           </SpaceBetween>
         }
@@ -181,7 +186,11 @@ export default function UsersPage() {
           />
         }
         empty={
-          failed ? (
+          unsendable ? (
+            <Box textAlign="center" color="inherit" padding="l">
+              {t('users.filterBar.unsendable')}
+            </Box>
+          ) : failed ? (
             <UsersLoadError
               error={users.error}
               retrying={users.isFetching}

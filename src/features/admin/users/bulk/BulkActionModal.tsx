@@ -92,9 +92,17 @@ export default function BulkActionModal({
     setBatch(id);
     const deleted: string[] = [];
     await run.start(toSend, async (row) => {
-      const answer = await performBulkAction(api, action, row.user, group, id);
-      if (action === 'delete') deleted.push(row.user.username);
-      return answer;
+      try {
+        const answer = await performBulkAction(api, action, row.user, group, id);
+        if (action === 'delete') deleted.push(row.user.username);
+        return answer;
+      } catch (error) {
+        // Gone already (deleted elsewhere meanwhile): no longer a user to keep selected.
+        if ((error as { code?: unknown }).code === 'UserNotFoundException') {
+          deleted.push(row.user.username);
+        }
+        throw error;
+      }
     });
     // A deleted user's page has nothing to read again: forget it rather than ask for a 404.
     for (const username of deleted) {

@@ -8,7 +8,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { UserDetail } from '@contract';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi } from '../../../../api/api-context';
@@ -31,6 +31,7 @@ import {
   type ImportResult,
 } from './import-results';
 import { ImportPreview } from './ImportPreview';
+import { inviteRow } from './invite-row';
 
 /**
  * Users → Import: a CSV file is read and checked in the browser, shown row by row with each
@@ -46,6 +47,7 @@ export default function ImportUsersModal({ onClose }: { onClose(): void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [plan, setPlan] = useState<ImportPlan>();
   const [fileError, setFileError] = useState<string>();
+  const latestFile = useRef<File>(undefined);
   const run = useBatchRun<ImportRow, UserDetail>();
   /** This import's id: its invitations carry it, and the audit log filters by it. */
   const [importId, setImportId] = useState<string>();
@@ -68,10 +70,14 @@ export default function ImportUsersModal({ onClose }: { onClose(): void }) {
     setPlan(undefined);
     setFileError(undefined);
     const [file] = chosen;
+    latestFile.current = file;
     if (!file) return;
+    // A file chosen while an earlier one was still being read replaces it: the earlier is dropped.
     try {
-      setPlan(await readImportFile(file));
+      const read = await readImportFile(file);
+      if (latestFile.current === file) setPlan(read);
     } catch (error) {
+      if (latestFile.current !== file) return;
       setFileError(error instanceof Problem ? say(t, error) : describeError(error, t).message);
     }
   }
@@ -79,7 +85,7 @@ export default function ImportUsersModal({ onClose }: { onClose(): void }) {
   async function send() {
     const batch = crypto.randomUUID();
     setImportId(batch);
-    await run.start(readyRows, (row) => api('inviteUser', { body: row.invite! }, { batch }));
+    await run.start(readyRows, (row, signal) => inviteRow(api, row, { batch, signal }));
     await invalidateStaleAfter(queryClient, 'inviteUser');
   }
 

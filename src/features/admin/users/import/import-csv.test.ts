@@ -99,6 +99,27 @@ describe('reading an import file', () => {
     expect(plan.ignoredColumns).toEqual(['status']);
   });
 
+  it('reads back an address the export guarded against formulas as the address', async () => {
+    const plan = await readImportFile(
+      csvFile(`"email"\r\n"'+ops@example.com"\r\n"'o'neil@example.com"\r\n`),
+    );
+    expect(plan.rows.map((row) => row.invite?.email)).toEqual([
+      '+ops@example.com',
+      "'o'neil@example.com",
+    ]);
+  });
+
+  it('refuses a file that is not UTF-8 (a Shift_JIS “CSV” from Excel) before names are garbled', async () => {
+    // 田中 in Shift_JIS: not UTF-8, so the browser's decoding leaves U+FFFD in its place.
+    const shiftJis = new Uint8Array([
+      0x65, 0x6d, 0x61, 0x69, 0x6c, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x61, 0x40, 0x62, 0x2e,
+      0x6a, 0x70, 0x2c, 0x93, 0x63, 0x92, 0x86, 0x0a,
+    ]);
+    await expect(readImportFile(new File([shiftJis], 'people.csv'))).rejects.toMatchObject({
+      key: 'import.problems.notUtf8',
+    });
+  });
+
   it('says where a quoted cell is never closed', async () => {
     await expect(readImportFile(csvFile('email\n"ada@example.com\n'))).rejects.toMatchObject({
       key: 'import.problems.unclosedQuote',

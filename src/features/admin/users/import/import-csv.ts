@@ -1,5 +1,5 @@
 import { GROUP_NAMES, INVITE_NAME_MAX, inviteUserBody, type InviteUserBody } from '@contract';
-import { loadCsvLibrary } from '../../../../ui/csv';
+import { fromTextCell, loadCsvLibrary } from '../../../../ui/csv';
 import { Problem } from '../../../../i18n/problem';
 
 /** The columns an import reads; any other column is named in the preview and left alone. */
@@ -49,6 +49,8 @@ export async function readImportFile(file: File): Promise<ImportPlan> {
     throw new Problem('import.problems.fileTooLarge', { max: '1 MB' });
   }
   const [text, csv] = await Promise.all([file.text(), loadCsvLibrary()]);
+  // Not UTF-8 (Excel's "CSV" in Japan is Shift_JIS): names would arrive garbled, so refuse.
+  if (text.includes('\uFFFD')) throw new Problem('import.problems.notUtf8');
   const { data, errors } = csv.default.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     skipEmptyLines: false,
   });
@@ -79,7 +81,8 @@ export function planImport(data: readonly (readonly string[])[]): ImportPlan {
   const firstRowOf = new Map<string, number>();
   records.forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === '')) return;
-    const cell = (name: ImportColumn) => (at(name) < 0 ? '' : (cells[at(name)] ?? ''));
+    const cell = (name: ImportColumn) =>
+      at(name) < 0 ? '' : fromTextCell((cells[at(name)] ?? '').trim());
     const row = planRow(index + 2, cell('email'), cell('groups'), cell('name'));
     if (row.invite) {
       const key = row.invite.email.toLowerCase();
