@@ -30,7 +30,10 @@ const MODES = ['light', 'dark'] as const;
 const only = process.argv.slice(2);
 
 /** Each screen: how to reach it from a signed-in Home, and what shows it has loaded. */
-const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
+const SCREENS: {
+  name: string;
+  open(page: Page, language: (typeof LANGUAGES)[number]): Promise<void>;
+}[] = [
   { name: 'home', open: (page) => page.goto('/').then(() => undefined) },
   { name: 'profile', open: (page) => page.goto('/profile').then(() => undefined) },
   { name: 'change-password', open: (page) => page.goto('/profile/password').then(() => undefined) },
@@ -51,6 +54,35 @@ const SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
     open: (page) => page.goto('/admin/announcements').then(() => undefined),
   },
   { name: 'audit-log', open: (page) => page.goto('/admin/audit').then(() => undefined) },
+  {
+    name: 'import',
+    open: async (page, language) => {
+      await page.goto('/admin/users');
+      await page.getByRole('button', { name: MESSAGES[language].import.open, exact: true }).click();
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'people.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'email,groups,name\nada@example.com,admin;general,Ada Lovelace\nnot-an-address,general,\n' +
+            'grace@example.com,helpdesks,Grace Hopper\nkatherine@example.com,general,キャサリン\n',
+        ),
+      });
+      await expect(page.getByRole('dialog').getByRole('table')).toBeVisible();
+    },
+  },
+  {
+    name: 'bulk-disable',
+    open: async (page, language) => {
+      const { users } = MESSAGES[language];
+      await page.goto('/admin/users');
+      const rows = page.getByRole('checkbox', { name: /@example\.com/ });
+      await rows.nth(1).check();
+      await rows.nth(2).check();
+      await page.getByRole('button', { name: users.actions, exact: true }).click();
+      await page.getByRole('menuitem', { name: users.bulk.disable.menu }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+    },
+  },
 ];
 
 /**
@@ -166,7 +198,7 @@ async function main(): Promise<void> {
       await signIn();
       await expect(page).toHaveURL(/\/admin\/users$/);
       for (const screen of screens) {
-        await screen.open(page);
+        await screen.open(page, language);
         await shoot(page, `${screen.name}-${suffix}.png`);
       }
       count += 5 + screens.length;

@@ -38,6 +38,8 @@ export function BatchResultsTable({
     <Table
       {...collectionProps}
       variant="embedded"
+      // A row's result is a sentence: wrapped, never cut off.
+      wrapLines
       header={
         <Header variant="h3" counter={`(${rows.length})`}>
           {heading}
@@ -48,11 +50,12 @@ export function BatchResultsTable({
       trackBy="row"
       columnDefinitions={[
         { id: 'row', header: t('batch.row'), cell: (item) => item.row },
-        { id: 'subject', header: subjectLabel, cell: (item) => item.subject },
+        { id: 'subject', header: subjectLabel, cell: (item) => item.subject, minWidth: 180 },
         {
           id: 'result',
           header: t('batch.result'),
           cell: (item) => <StatusIndicator type={item.status}>{item.result}</StatusIndicator>,
+          minWidth: 220,
         },
       ]}
       pagination={

@@ -132,16 +132,17 @@ export function UsersFilter({
 
   return (
     <Grid
+      // One row from a tablet up, as the AWS console's table filters; on a phone, pairs.
       gridDefinition={[
-        { colspan: { default: 12, s: 4, xl: 2 } },
-        { colspan: { default: 12, s: 3, xl: 2 } },
-        { colspan: { default: 12, s: 5, xl: 4 } },
-        { colspan: { default: 12, s: 6, xl: 2 } },
-        { colspan: { default: 12, s: 6, xl: 2 } },
+        { colspan: { default: 6, s: 2 } },
+        { colspan: { default: 6, s: 2 } },
+        { colspan: { default: 12, s: 4 } },
+        { colspan: { default: 6, s: 2 } },
+        { colspan: { default: 6, s: 2 } },
       ]}
     >
       <Select
-        inlineLabelText={t('users.filterBar.attribute')}
+        ariaLabel={t('users.filterBar.attribute')}
         options={attributeOptions}
         selectedOption={attributeOptions.find((o) => o.value === filters.attribute) ?? null}
         onChange={({ detail }) =>
@@ -163,7 +164,7 @@ export function UsersFilter({
       />
       {value}
       <Select
-        inlineLabelText={t('users.statusFilter')}
+        ariaLabel={t('users.statusFilter')}
         options={statusOptions}
         selectedOption={statusOptions.find((o) => o.value === (filters.status ?? '')) ?? anyStatus}
         onChange={({ detail }) =>
@@ -174,7 +175,7 @@ export function UsersFilter({
         }
       />
       <Select
-        inlineLabelText={t('users.filterBar.group')}
+        ariaLabel={t('users.filterBar.group')}
         options={groupOptions}
         selectedOption={groupOptions.find((o) => o.value === (filters.group ?? '')) ?? anyGroup}
         onChange={({ detail }) =>

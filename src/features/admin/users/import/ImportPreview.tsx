@@ -41,6 +41,8 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
       <Table
         {...collectionProps}
         variant="embedded"
+        // A row's problems or result are sentences: wrapped, never cut off.
+        wrapLines
         header={
           <Header
             variant="h3"
@@ -69,10 +71,16 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
         trackBy="row"
         columnDefinitions={[
           { id: 'row', header: t('batch.row'), cell: (row) => row.row },
-          { id: 'email', header: t('users.email'), cell: (row) => row.email },
+          { id: 'email', header: t('users.email'), cell: (row) => row.email, minWidth: 180 },
+          // Beside the address it is about: on a phone, seen without scrolling sideways.
+          {
+            id: 'check',
+            header: t('import.preview.check'),
+            cell: (row) => <RowCheck row={row} />,
+            minWidth: 220,
+          },
           { id: 'groups', header: t('users.invite.groups'), cell: (row) => row.groups },
           { id: 'name', header: t('import.name'), cell: (row) => row.name },
-          { id: 'check', header: t('import.preview.check'), cell: (row) => <RowCheck row={row} /> },
         ]}
         pagination={
           <Pagination
