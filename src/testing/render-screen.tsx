@@ -1,6 +1,6 @@
 /* eslint-disable react-refresh/only-export-components -- test support, never hot-reloaded */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -19,6 +19,11 @@ import { en } from '../i18n/en';
 import { CloudscapeLanguage } from '../app/CloudscapeLanguage';
 import { FlashMessages, FlashProvider } from '../ui/flash';
 import { fakeApi, type FakeRoutes } from './fake-api';
+
+// What the screens wait for arrives on the machine's time, not the clock's: in a full run (three
+// files at once on two cores, local stacks among them) a Cloudscape render can take over
+// Testing Library's default second, so `findBy…` and `waitFor` wait up to five.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Cloudscape's flashbar moves focus to a new error with `CSS.escape`, which jsdom lacks.
 if (typeof globalThis.CSS?.escape !== 'function') {

@@ -47,16 +47,8 @@ export async function handleControl(
     case 'GET /_local/totp':
       return answerTotp(req, res, url, deps.userPool);
     case 'POST /_local/credentials/expire': {
-      // JSON only: a cross-site form or text/plain "simple request" cannot reach this.
-      if (!isJson(req)) {
-        return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { message: 'Body must be JSON: {"identityId": "..."}' });
-      }
+      const body = await readJsonBody(req, res, '{"identityId": "..."}');
+      if (body === NO_BODY) return;
       const parsed = expireBody.safeParse(body);
       if (!parsed.success) return sendJson(res, 400, { message: 'identityId is required' });
       return sendJson(res, 200, {
@@ -70,15 +62,8 @@ export async function handleControl(
       return sendQuotas(res, deps.userPoolQuotas.current);
     case 'PUT /_local/quotas': {
       if (!fromThisMachine(req)) return refuseQuotaChange(res);
-      if (!isJson(req)) {
-        return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { message: 'Body must be JSON: {"UserCreation": 5}' });
-      }
+      const body = await readJsonBody(req, res, '{"UserCreation": 5}');
+      if (body === NO_BODY) return;
       try {
         return sendQuotas(res, deps.userPoolQuotas.set(parseQuotaRates(body)));
       } catch (error) {
@@ -98,8 +83,28 @@ export async function handleControl(
 const refuseQuotaChange = (res: ServerResponse) =>
   sendJson(res, 403, { message: 'Quotas are changed from this machine only' });
 
-function isJson(req: IncomingMessage): boolean {
-  return req.headers['content-type']?.startsWith('application/json') ?? false;
+const NO_BODY = Symbol('no body');
+
+/**
+ * A control request's JSON body, or NO_BODY once the refusal is sent: JSON only, so a
+ * cross-site form or text/plain "simple request" cannot reach a control; `example` shows the
+ * shape in the 400.
+ */
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  example: string,
+): Promise<unknown> {
+  if (!(req.headers['content-type']?.startsWith('application/json') ?? false)) {
+    sendJson(res, 415, { message: 'Send Content-Type: application/json' });
+    return NO_BODY;
+  }
+  try {
+    return JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+  } catch {
+    sendJson(res, 400, { message: `Body must be JSON: ${example}` });
+    return NO_BODY;
+  }
 }
 
 /** The rates in force and Cognito's defaults, by category, in requests per second. */

@@ -15,6 +15,7 @@ import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { DateTime } from '../../../ui/DateTime';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { useFlash } from '../../../ui/flash';
+import { paginationLabels } from '../../../ui/pagination-labels';
 
 const PAGE_SIZE = 20;
 
@@ -52,16 +53,7 @@ export function AnnouncementsTable() {
             {t('admin.announcements.listHeading')}
           </Header>
         }
-        pagination={
-          <Pagination
-            {...paginationProps}
-            ariaLabels={{
-              previousPageLabel: t('table.previous'),
-              nextPageLabel: t('table.next'),
-              pageLabel: (page) => t('table.page', { page }),
-            }}
-          />
-        }
+        pagination={<Pagination {...paginationProps} ariaLabels={paginationLabels(t)} />}
         columnDefinitions={[
           {
             id: 'title',

@@ -19,6 +19,7 @@ import { hasFilters, NO_FILTERS, type AuditFilterValues } from './audit-filters'
 import { AuditFilters } from './AuditFilters';
 import { loadingText } from '../../../ui/loading-text';
 import { QueryError } from '../../../ui/QueryStatus';
+import { paginationLabels } from '../../../ui/pagination-labels';
 
 const PAGE_SIZE = 25;
 
@@ -107,12 +108,7 @@ export default function AuditPage() {
             if (detail.currentPageIndex <= pages.pageNumber) pages.goTo(detail.currentPageIndex);
             else if (nextCursor) pages.next(nextCursor, entries.length);
           }}
-          ariaLabels={{
-            paginationLabel: t('audit.pages'),
-            previousPageLabel: t('table.previous'),
-            nextPageLabel: t('table.next'),
-            pageLabel: (page) => t('table.page', { page }),
-          }}
+          ariaLabels={paginationLabels(t, t('audit.pages'))}
         />
       }
       columnDefinitions={auditColumns(t)}

@@ -6,6 +6,7 @@ import StatusIndicator, {
 import Table from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { useTranslation } from 'react-i18next';
+import { paginationLabels } from '../../../ui/pagination-labels';
 
 /** One row's result as the table shows it. */
 export interface BatchResultRow {
@@ -58,16 +59,7 @@ export function BatchResultsTable({
           minWidth: 220,
         },
       ]}
-      pagination={
-        <Pagination
-          {...paginationProps}
-          ariaLabels={{
-            nextPageLabel: t('table.next'),
-            previousPageLabel: t('table.previous'),
-            pageLabel: (page) => t('table.page', { page }),
-          }}
-        />
-      }
+      pagination={<Pagination {...paginationProps} ariaLabels={paginationLabels(t)} />}
     />
   );
 }

@@ -16,6 +16,7 @@ import { UserEnabledIndicator, UserStatusIndicator } from '../users/UserStatusIn
 import { InAppLink } from '../../../ui/InAppLink';
 import { loadingText } from '../../../ui/loading-text';
 import { QueryError } from '../../../ui/QueryStatus';
+import { paginationLabels } from '../../../ui/pagination-labels';
 
 /** The members of one group, a page at a time, each linking to their user page. */
 export default function GroupMembersPage() {
@@ -69,12 +70,7 @@ function GroupMembers({ group }: { group: GroupName }) {
             openEnd={nextCursor !== null}
             disabled={members.isFetching}
             onChange={({ detail }) => goTo(detail.currentPageIndex)}
-            ariaLabels={{
-              nextPageLabel: t('table.next'),
-              previousPageLabel: t('table.previous'),
-              pageLabel: (page) => t('table.page', { page }),
-              paginationLabel: t('groups.pages'),
-            }}
+            ariaLabels={paginationLabels(t, t('groups.pages'))}
           />
         }
         columnDefinitions={[

@@ -1,5 +1,6 @@
 import Pagination from '@cloudscape-design/components/pagination';
 import { useTranslation } from 'react-i18next';
+import { paginationLabels } from '../../../ui/pagination-labels';
 
 /**
  * Pages over the API's cursors: back to any page already seen, on to the next while the API
@@ -31,11 +32,7 @@ export function UsersPagination({
         pagesCount={nextCursor ? pageNumber + 1 : pageNumber}
         openEnd={Boolean(nextCursor)}
         disabled={disabled}
-        ariaLabels={{
-          nextPageLabel: t('table.next'),
-          previousPageLabel: t('table.previous'),
-          pageLabel: (page) => t('table.page', { page }),
-        }}
+        ariaLabels={paginationLabels(t)}
         onChange={({ detail }) => go(detail.currentPageIndex)}
       />
     </nav>

@@ -21,6 +21,7 @@ import { DialogFooter } from '../../../../ui/DialogFooter';
 import { downloadFile } from '../../../../ui/download-file';
 import { InAppLink } from '../../../../ui/InAppLink';
 import { Notice } from '../../../../ui/Notice';
+import { BatchFinishedActions } from '../../batch/BatchFinishedActions';
 import { BatchProgress } from '../../batch/BatchProgress';
 import { BatchResultsTable } from '../../batch/BatchResultsTable';
 import { useBatchRun } from '../../batch/use-batch-run';
@@ -141,12 +142,7 @@ export default function BulkActionModal({
     ) : phase === 'finished' ? (
       <Box float="right">
         <SpaceBetween direction="horizontal" size="xs">
-          <Button iconName="download" onClick={() => void downloadResults()}>
-            {t('batch.downloadResults')}
-          </Button>
-          <Button variant="primary" onClick={onClose}>
-            {t('app.close')}
-          </Button>
+          <BatchFinishedActions onDownload={downloadResults} onClose={onClose} />
         </SpaceBetween>
       </Box>
     ) : undefined;

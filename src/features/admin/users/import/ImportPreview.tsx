@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { say } from '../../../../i18n/problem';
 import type { ImportPlan, ImportRow } from './import-csv';
+import { paginationLabels } from '../../../../ui/pagination-labels';
 
 const PAGE_SIZE = 10;
 
@@ -82,16 +83,7 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
           { id: 'groups', header: t('users.invite.groups'), cell: (row) => row.groups },
           { id: 'name', header: t('import.name'), cell: (row) => row.name },
         ]}
-        pagination={
-          <Pagination
-            {...paginationProps}
-            ariaLabels={{
-              nextPageLabel: t('table.next'),
-              previousPageLabel: t('table.previous'),
-              pageLabel: (page) => t('table.page', { page }),
-            }}
-          />
-        }
+        pagination={<Pagination {...paginationProps} ariaLabels={paginationLabels(t)} />}
       />
     </SpaceBetween>
   );

@@ -18,6 +18,7 @@ import { Problem, say } from '../../../../i18n/problem';
 import { csvFilename, csvText } from '../../../../ui/csv';
 import { describeError } from '../../../../ui/describe-error';
 import { downloadFile } from '../../../../ui/download-file';
+import { BatchFinishedActions } from '../../batch/BatchFinishedActions';
 import { BatchProgress } from '../../batch/BatchProgress';
 import { BatchResultsTable } from '../../batch/BatchResultsTable';
 import { useBatchRun } from '../../batch/use-batch-run';
@@ -117,14 +118,7 @@ export default function ImportUsersModal({ onClose }: { onClose(): void }) {
           </>
         )}
         {phase === 'finished' && (
-          <>
-            <Button iconName="download" onClick={() => void downloadResults()}>
-              {t('batch.downloadResults')}
-            </Button>
-            <Button variant="primary" onClick={onClose}>
-              {t('app.close')}
-            </Button>
-          </>
+          <BatchFinishedActions onDownload={downloadResults} onClose={onClose} />
         )}
       </SpaceBetween>
     </Box>
