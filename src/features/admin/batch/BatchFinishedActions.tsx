@@ -1,5 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import { useTranslation } from 'react-i18next';
+import { AppearingButton } from '../../../ui/AppearingButton';
 
 /** What a finished run's dialog offers: its results as a file, and Close. */
 export function BatchFinishedActions({
@@ -15,9 +16,9 @@ export function BatchFinishedActions({
       <Button iconName="download" onClick={() => void onDownload()}>
         {t('batch.downloadResults')}
       </Button>
-      <Button variant="primary" onClick={onClose}>
+      <AppearingButton variant="primary" onClick={onClose}>
         {t('app.close')}
-      </Button>
+      </AppearingButton>
     </>
   );
 }

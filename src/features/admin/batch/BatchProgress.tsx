@@ -1,7 +1,7 @@
-import Button from '@cloudscape-design/components/button';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
+import { AppearingButton } from '../../../ui/AppearingButton';
 import type { BatchState } from './use-batch-run';
 
 /**
@@ -36,9 +36,9 @@ export function BatchProgress({
         additionalInfo={state.phase === 'stopping' ? t('batch.stopping') : waiting}
       />
       {(state.phase === 'running' || state.phase === 'stopping') && (
-        <Button onClick={onStop} disabled={state.phase === 'stopping'}>
+        <AppearingButton onClick={onStop} disabled={state.phase === 'stopping'}>
           {t('batch.stop')}
-        </Button>
+        </AppearingButton>
       )}
     </SpaceBetween>
   );

@@ -105,6 +105,8 @@ describe('Export users', () => {
 
     const dialogElement = await screen.findByRole('dialog', { name: /Export users/ });
     await dialog.findByText('Users exported: 7');
+    // Start, then Stop, are gone: focus is on Close, not lost behind the dialog.
+    expect(document.activeElement?.textContent).toBe('Close');
     const rows = downloadedRows();
     expect([...rows.keys()]).toEqual([
       'carol@example.com',

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { COGNITO_USER_STATUSES, type UserSummary } from '@contract';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { AppearingButton } from '../../../ui/AppearingButton';
 import { useFlash } from '../../../ui/flash';
 import { Notice } from '../../../ui/Notice';
 import type { ExportProgress } from './read-users-export';
@@ -105,20 +106,25 @@ export default function ExportUsersModal({
   const footer = (
     <Box float="right">
       <SpaceBetween direction="horizontal" size="xs">
-        {running && <Button onClick={stop}>{t('users.export.stop')}</Button>}
+        {running && <AppearingButton onClick={stop}>{t('users.export.stop')}</AppearingButton>}
         {done && (
-          <Button variant="primary" onClick={onClose}>
+          <AppearingButton variant="primary" onClick={onClose}>
             {t('app.close')}
-          </Button>
+          </AppearingButton>
         )}
         {!running && !done && (
           <>
             <Button variant="link" onClick={onClose}>
               {t('app.cancel')}
             </Button>
-            <Button variant="primary" onClick={start}>
+            <AppearingButton
+              variant="primary"
+              onClick={start}
+              // Back after a run that failed or stopped; at first the dialog places focus.
+              takeFocus={state.status !== 'ready'}
+            >
               {startText}
-            </Button>
+            </AppearingButton>
           </>
         )}
       </SpaceBetween>

@@ -80,6 +80,8 @@ describe('Import users', () => {
     const { user, dialog, calls } = await openWithFile();
     await user.click(await dialog.findByRole('button', { name: 'Invite 4 users' }));
     await dialog.findByText('Import finished: 2 users invited.', { exact: false });
+    // The button pressed is gone: focus is on Close, not lost behind the dialog.
+    expect(document.activeElement?.textContent).toBe('Close');
 
     const invites = calls.filter((call) => call.route === 'inviteUser');
     expect(
