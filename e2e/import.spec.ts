@@ -147,6 +147,9 @@ test('Users → Import invites 192 of 200 rows against a throttling pool, with p
     // No one twice, everyone with their groups: the pool, and an export of it.
     const users = await usersStartingWith(api, prefix);
     expect(users).toHaveLength(195);
+    // The file's names became Cognito's `name` attribute.
+    const named = new Map(users.map((user) => [user.email, user.name]));
+    for (const person of fresh) expect(named.get(person.email), person.email).toBe(person.name);
     await app.page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await app.filterUsers(prefix);
