@@ -36,7 +36,12 @@ export function BatchProgress({
         additionalInfo={state.phase === 'stopping' ? t('batch.stopping') : waiting}
       />
       {(state.phase === 'running' || state.phase === 'stopping') && (
-        <AppearingButton onClick={onStop} disabled={state.phase === 'stopping'}>
+        <AppearingButton
+          onClick={onStop}
+          disabled={state.phase === 'stopping'}
+          // Disabled with a reason stays focusable: focus is not dropped behind the dialog.
+          disabledReason={t('batch.stopping')}
+        >
           {t('batch.stop')}
         </AppearingButton>
       )}

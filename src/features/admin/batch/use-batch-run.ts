@@ -26,7 +26,11 @@ export function useBatchRun<T, R>() {
   // Closing or reloading the tab mid-run would lose the rows' results: the browser asks first.
   useEffect(() => {
     if (!busy) return;
-    const askFirst = (event: BeforeUnloadEvent) => event.preventDefault();
+    const askFirst = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Chromium before 119 asks only when this is set.
+      event.returnValue = '';
+    };
     window.addEventListener('beforeunload', askFirst);
     return () => window.removeEventListener('beforeunload', askFirst);
   }, [busy]);

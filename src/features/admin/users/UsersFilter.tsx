@@ -2,7 +2,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Grid from '@cloudscape-design/components/grid';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COGNITO_USER_STATUSES,
@@ -56,6 +56,11 @@ export function UsersFilter({
   const [checked, setChecked] = useState<{ text: string; problem: UserFilterProblem }>();
   const problem = checked?.text === text ? checked.problem : undefined;
   const attributeLabel = (attribute: UserFilterAttribute) => t(attributeLabelKey(attribute));
+  // What the field and the filters hold now, for the text filter's delayed change (200 ms on).
+  const latest = useRef({ text, filters });
+  useEffect(() => {
+    latest.current = { text, filters };
+  }, [text, filters]);
 
   /** The typed value with `next`'s attribute and match, applied if it can be sent. */
   function applyTyped(next: UsersFilters, typed: string) {
@@ -125,7 +130,12 @@ export function UsersFilter({
         filteringClearAriaLabel={t('users.filterBar.clearValue')}
         countText={countText}
         onChange={({ detail }) => onTextChange(detail.filteringText)}
-        onDelayedChange={({ detail }) => applyTyped(filters, detail.filteringText)}
+        onDelayedChange={({ detail }) => {
+          // Typed a moment ago, then cleared or replaced (Clear filters, an attribute chosen
+          // from a list): too late to apply. Otherwise applied to the filters as they are now.
+          if (detail.filteringText !== latest.current.text) return;
+          applyTyped(latest.current.filters, detail.filteringText);
+        }}
       />
     </FormField>
   );

@@ -248,8 +248,10 @@ describe('Users', () => {
     expect(await screen.findByText(/A user ID is a whole UUID/)).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(listCalls(calls).every((call) => !JSON.stringify(call).includes('0f8fad5b'))).toBe(true);
-    // Nobody is listed meanwhile: not the whole pool, as if it were the filter's result.
+    // Nobody is listed meanwhile: not the whole pool, as if it were the filter's result, and
+    // nothing is exported under a filter that did not apply.
     expect(emailsShown()).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Export' }).hasAttribute('disabled')).toBe(true);
     expect(
       screen.getByText('No users are listed until the filter above can be used.'),
     ).toBeTruthy();

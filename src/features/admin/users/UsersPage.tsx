@@ -89,8 +89,10 @@ export default function UsersPage() {
   const total = page
     ? `${pages.itemsBefore + page.users.length}${page.nextCursor ? '+' : ''}`
     : undefined;
-  const counter =
-    selection.count > 0
+  // While the typed filter cannot be sent, the list shows nobody: no count, no pages, no export.
+  const counter = unsendable
+    ? undefined
+    : selection.count > 0
       ? `(${t('users.bulk.selected', { selected: selection.count })})`
       : total && !failed
         ? `(${total})`
@@ -105,13 +107,17 @@ export default function UsersPage() {
             <BulkActions
               users={selectedUsers}
               single={<UserActions user={selectedUser} onDeleted={selection.clear} />}
-              onFinished={({ deleted }) => selection.forget(deleted)}
+              // As the AWS console does: a run's users may have left the list (deleted, or out
+              // of the filtered group), and none stays ticked unseen for the next action.
+              onFinished={selection.clear}
             />
           ) : (
             <UserActions user={selectedUser} onDeleted={selection.clear} />
           )}
           {mayCall('listUsers') && mayCall('listGroupMembers') && (
-            <Button onClick={() => setExporting(true)}>{t('users.export.open')}</Button>
+            <Button disabled={unsendable} onClick={() => setExporting(true)}>
+              {t('users.export.open')}
+            </Button>
           )}
           {mayCall('inviteUser') && (
             <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>
@@ -173,7 +179,7 @@ export default function UsersPage() {
           <UsersPagination
             pageNumber={pages.pageNumber}
             nextCursor={page?.nextCursor}
-            disabled={!page}
+            disabled={!page || unsendable}
             // A single selection is of a row on screen; several are kept across pages.
             onPrevious={(pageNumber) => {
               if (!bulk) selection.clear();

@@ -13,7 +13,7 @@ const BulkActionModal = lazy(() => import('./BulkActionModal'));
  * (helpdesk: disable and enable), each opening a dialog that says what will happen to how
  * many, runs it with progress and Stop, and reports every user's result. With one user or
  * none selected, `single` (that user's own menu) stands in its place; the dialog stays open
- * whatever the selection becomes, as deleted users leave it.
+ * whatever the selection becomes, as it is cleared at the end of a run.
  */
 export function BulkActions({
   users,
@@ -24,13 +24,13 @@ export function BulkActions({
   users: readonly UserSummary[];
   /** The menu for one selected user. */
   single: ReactNode;
-  /** After a run: who was deleted, so the selection forgets them. */
+  /** After a run, with who was deleted (the selection is cleared then). */
   onFinished(result: { deleted: readonly string[] }): void;
 }) {
   const { t } = useTranslation();
   const mayCall = useMayCall();
   // The users as they were when the action was chosen: the dialog's rows do not move while
-  // the selection changes behind it (deleted users leave it at the end of the run).
+  // the selection changes behind it (it is cleared at the end of the run).
   const [open, setOpen] = useState<{ action: BulkAction; users: readonly UserSummary[] }>();
   const items = BULK_ACTIONS.filter((action) => mayCall(BULK_ROUTES[action])).map((action) => ({
     id: action,

@@ -23,17 +23,6 @@ export function useUserSelection() {
     [],
   );
   const clear = useCallback(() => setChosen(NONE), []);
-  /** Forgets users that no longer exist (deleted by a bulk action). */
-  const forget = useCallback(
-    (usernames: readonly string[]) =>
-      setChosen((now) => {
-        if (!usernames.some((username) => now.has(username))) return now;
-        const next = new Map(now);
-        for (const username of usernames) next.delete(username);
-        return next;
-      }),
-    [],
-  );
   const selected = useCallback(
     (onScreen: readonly UserSummary[]) => {
       const fresh = new Map(onScreen.map((user) => [user.username, user]));
@@ -42,7 +31,7 @@ export function useUserSelection() {
     [chosen],
   );
   return useMemo(
-    () => ({ count: chosen.size, selected, replace, clear, forget }),
-    [chosen.size, selected, replace, clear, forget],
+    () => ({ count: chosen.size, selected, replace, clear }),
+    [chosen.size, selected, replace, clear],
   );
 }
