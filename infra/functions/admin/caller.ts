@@ -1,4 +1,7 @@
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminGetUserCommand,
+  type AdminGetUserCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { groupOfRole, type GroupName } from '@contract';
 import { userPoolAccess } from '../shared/access';
@@ -39,8 +42,29 @@ export interface Actor {
   enabled: boolean;
 }
 
-/** What `actorOf` sends to the user pool (see `access.ts`). */
+/** What `callerRecord` sends to the user pool (see `access.ts`). */
 export const ACTOR_LOOKUP_ACCESS = userPoolAccess('cognito-idp:AdminGetUser');
+
+const callerRecords = new WeakMap<APIGatewayProxyEvent, Promise<AdminGetUserCommandOutput>>();
+
+/**
+ * The calling user's record (AdminGetUser), read once per request: the access check and the
+ * audit entry both need it, and each read counts toward the account's UserRead quota (and
+ * any per-user rate), so an admin call reads its caller once, not twice.
+ */
+export function callerRecord(
+  event: APIGatewayProxyEvent,
+  username: string,
+): Promise<AdminGetUserCommandOutput> {
+  let read = callerRecords.get(event);
+  if (!read) {
+    read = cognitoClient().send(
+      new AdminGetUserCommand({ UserPoolId: requireEnv('USER_POOL_ID'), Username: username }),
+    );
+    callerRecords.set(event, read);
+  }
+  return read;
+}
 
 /** Who the audit log names: the Cognito user as the pool knows them now, or the caller's ARN. */
 export async function actorOf(event: APIGatewayProxyEvent): Promise<Actor> {
@@ -48,9 +72,7 @@ export async function actorOf(event: APIGatewayProxyEvent): Promise<Actor> {
   const arn = event.requestContext.identity.userArn ?? 'unknown';
   if (!username) return { username: arn, email: null, enabled: true };
   try {
-    const user = await cognitoClient().send(
-      new AdminGetUserCommand({ UserPoolId: requireEnv('USER_POOL_ID'), Username: username }),
-    );
+    const user = await callerRecord(event, username);
     const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
     const verified = attribute('email_verified') === 'true';
     return {

@@ -112,6 +112,15 @@ describe('an administrator without an authenticator app', () => {
     ]);
   });
 
+  it('reads the caller once for the check and the refusal’s audit entry', async () => {
+    const log = pool({ groups: ['admin'], mfa: [] });
+    auditLog();
+    await expect(
+      assertCurrentAccess('disableUser', ROUTES.disableUser, eventOf()),
+    ).rejects.toThrow();
+    expect(log.filter((line) => line === 'start AdminGetUserCommand')).toHaveLength(1);
+  });
+
   it('has a refused dry run not audited: it changes nothing', async () => {
     pool({ groups: ['admin'], mfa: [] });
     const writes = auditLog();

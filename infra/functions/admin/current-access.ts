@@ -5,18 +5,18 @@ import { awsErrorName } from '../shared/aws-errors';
 import type { HttpError } from '../shared/http-error';
 import {
   listGroupsOf,
-  signInStateOf,
+  signInStateFrom,
   USER_DIRECTORY_ACCESS,
   type SignInState,
 } from '../shared/user-directory';
 import { recordRefusal } from './audited';
-import { actingGroup, callerUsername } from './caller';
+import { ACTOR_LOOKUP_ACCESS, actingGroup, callerRecord, callerUsername } from './caller';
 import { accessRevoked, mfaRequired } from './refusals';
 
 /** What the check sends to the user pool: the caller's groups and sign-in state, each request. */
 export const CURRENT_ACCESS_CHECK: readonly Access[] = [
   USER_DIRECTORY_ACCESS.listGroupsOf,
-  USER_DIRECTORY_ACCESS.signInStateOf,
+  ACTOR_LOOKUP_ACCESS,
 ];
 
 /**
@@ -42,12 +42,13 @@ const NO_SUCH_USER: SignInState = { enabled: false, mfaEnabled: false };
  * decide.
  *
  * Cost: two Cognito admin reads per admin request (one for `whoami`), sent together, so the
- * latency is one round trip. AdminListGroupsForUser and AdminGetUser both count toward the
- * account's UserRead request-rate quota, shared by every user pool in the account and Region
- * (and by the SPA's own GetUser calls): each admin request spends two of its requests per
- * second, so a few busy administrators and a Users page (one AdminGetUser per listed user)
- * can approach it, and Cognito then answers TooManyRequestsException (the SDK retries it,
- * then the API answers 429). Raise the quota in Service Quotas before that is routine.
+ * latency is one round trip; a mutation's audit entry reuses the caller's record
+ * (`callerRecord`) rather than reading it again. AdminGetUser counts toward the account's
+ * UserRead request-rate quota and AdminListGroupsForUser toward UserResourceRead, shared by
+ * every user pool in the account and Region (UserRead also by the SPA's own GetUser calls): a
+ * few busy administrators and a Users page (one AdminGetUser per listed user) can approach
+ * them, and Cognito then answers TooManyRequestsException (the SDK retries it, then the API
+ * answers 429). Raise the quotas in Service Quotas before that is routine.
  */
 export async function assertCurrentAccess(
   name: RouteName,
@@ -61,7 +62,7 @@ export async function assertCurrentAccess(
   const [groups, { enabled, mfaEnabled }] = await Promise.all([
     orIfNoSuchUser(listGroupsOf(username), []),
     readsSignInState
-      ? orIfNoSuchUser(signInStateOf(username), NO_SUCH_USER)
+      ? orIfNoSuchUser(callerRecord(event, username).then(signInStateFrom), NO_SUCH_USER)
       : Promise.resolve({ enabled: true, mfaEnabled: true }),
   ]);
   // Membership first: a removed or disabled administrator hears that, not how to set up MFA.

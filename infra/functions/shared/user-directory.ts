@@ -45,7 +45,6 @@ export const USER_DIRECTORY_ACCESS = {
   countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countUsers: userPoolAccess('cognito-idp:ListUsers'),
   listGroupsOf: userPoolAccess('cognito-idp:AdminListGroupsForUser'),
-  signInStateOf: userPoolAccess('cognito-idp:AdminGetUser'),
 } as const;
 
 /** A user as a list shows them, before their MFA state is read. */
@@ -72,9 +71,8 @@ export interface SignInState {
   mfaEnabled: boolean;
 }
 
-/** The user's sign-in state as the pool records it now: one AdminGetUser answers both. */
-export async function signInStateOf(username: string): Promise<SignInState> {
-  const user = await readUser(username);
+/** The sign-in state as the pool records it now: one AdminGetUser answers both. */
+export function signInStateFrom(user: AdminGetUserCommandOutput): SignInState {
   // AdminGetUser always names `Enabled`; were it ever missing, the user counts as disabled.
   return { enabled: user.Enabled ?? false, mfaEnabled: hasSoftwareTokenMfa(user) };
 }
