@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { BATCH_HEADER, batchId } from '@contract';
+import { headerOf } from '../shared/headers';
 import { badRequest } from '../shared/http-error';
 
 /**
@@ -7,11 +8,8 @@ import { badRequest } from '../shared/http-error';
  * value that is not a UUID is refused (400) before anything happens, so the log holds only ids.
  */
 export function batchOf(event: APIGatewayProxyEvent): string | undefined {
-  const wanted = BATCH_HEADER.toLowerCase();
-  const value = Object.entries(event.headers ?? {}).find(
-    ([key]) => key.toLowerCase() === wanted,
-  )?.[1];
-  if (value === undefined || value === null) return undefined;
+  const value = headerOf(event, BATCH_HEADER);
+  if (value === undefined) return undefined;
   const parsed = batchId.safeParse(value);
   if (!parsed.success) throw badRequest(`${BATCH_HEADER} must be a UUID.`);
   return parsed.data;

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DRY_RUN_HEADER, isAuditedAction, type RouteDefinition, type RouteName } from '@contract';
+import { isAuditedAction, type RouteDefinition, type RouteName } from '@contract';
 import type { Access } from '../shared/access';
 import { awsErrorName } from '../shared/aws-errors';
+import { isDryRun } from '../shared/headers';
 import type { HttpError } from '../shared/http-error';
 import {
   listGroupsOf,
@@ -84,8 +85,3 @@ async function refuse(name: RouteName, event: APIGatewayProxyEvent, refusal: Htt
   if (isAuditedAction(name) && !isDryRun(event)) await recordRefusal(event, name, refusal);
   throw refusal;
 }
-
-const isDryRun = (event: APIGatewayProxyEvent) =>
-  Object.keys(event.headers ?? {}).some(
-    (header) => header.toLowerCase() === DRY_RUN_HEADER.toLowerCase(),
-  );

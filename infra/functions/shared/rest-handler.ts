@@ -4,7 +4,6 @@ import type { ROUTES } from '@contract';
 import {
   API_CORS,
   corsResponseHeaders,
-  DRY_RUN_HEADER,
   findRoute,
   type ApiName,
   type RouteDefinition,
@@ -14,6 +13,7 @@ import { listEnv } from './env';
 import { HttpError } from './http-error';
 import { parseRequest, type ParsedRequest } from './parse-request';
 import { awsErrorToHttp } from './aws-errors';
+import { headerOf, isDryRun } from './headers';
 
 type RoutesOf<A extends ApiName> = {
   [N in RouteName]: (typeof ROUTES)[N]['api'] extends A ? N : never;
@@ -64,7 +64,7 @@ export function restHandler<A extends ApiName>(
     const [name, route] = found;
     try {
       await beforeRoute?.(name, route, event);
-      if (api === 'admin' && headerOf(event, DRY_RUN_HEADER) !== undefined) {
+      if (api === 'admin' && isDryRun(event)) {
         return { statusCode: 204, headers: cors, body: '' };
       }
       const request = parseRequest(route, event);
@@ -84,13 +84,6 @@ export function restHandler<A extends ApiName>(
 
 function originOf(event: APIGatewayProxyEvent): string | undefined {
   return headerOf(event, 'Origin');
-}
-
-/** API Gateway passes headers as the client spelled them. */
-function headerOf(event: APIGatewayProxyEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted);
-  return entry?.[1] ?? undefined;
 }
 
 function json(
