@@ -37,7 +37,7 @@ import type { IncomingRequest } from '../infra/local/gateway/incoming';
 import { IamAuthorizer } from '../infra/local/gateway/iam-authorizer';
 import { createRestApiServer } from '../infra/local/gateway/rest-api-server';
 import type { IssuedCredentials } from '../infra/local/iam/credentials';
-import { close, listen } from '../infra/local/net';
+import { close, listenOnAnyPort } from '../infra/local/net';
 import { verifySigV4 } from '../infra/local/gateway/sigv4-verifier';
 import { evaluate } from '../infra/local/iam/policy-evaluator';
 import { localTableNames } from '../infra/local/dynamodb/dynalite';
@@ -45,7 +45,7 @@ import { LOCAL_STAGE } from '../infra/local/stack';
 import { admitEveryoneAs } from '../infra/local/testing/admit-everyone';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { signRequest } from '../infra/local/testing/callers';
-import { freePort, startTestStack, type TestStack } from '../infra/local/testing/test-stack';
+import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
 
 const GOAL_MAX_COST = 0.25;
@@ -144,8 +144,7 @@ async function startBaselineServer(stack: TestStack, caller: IssuedCredentials) 
     now: stack.clock.now,
   });
   const host = new URL(stack.apiUrls.admin).hostname;
-  const port = await freePort();
-  await listen(server, 'adminApi', port, host);
+  const port = await listenOnAnyPort(server, 'adminApi', host);
   return { url: `http://${host}:${port}/${LOCAL_STAGE}`, close: () => close(server) };
 }
 

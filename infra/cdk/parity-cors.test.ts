@@ -9,9 +9,8 @@ import { IamAuthorizer } from '../local/gateway/iam-authorizer';
 import { createRestApiServer } from '../local/gateway/rest-api-server';
 import type { IssuedCredentials } from '../local/iam/credentials';
 import { FunctionError, type LocalFunction } from '../local/lambda/local-function';
-import { close, listen } from '../local/net';
+import { close, listenOnAnyPort } from '../local/net';
 import { admitEveryoneAs } from '../local/testing/admit-everyone';
-import { freePort } from '../local/testing/test-stack';
 import { resolveIntrinsics, type IntrinsicValues } from './testing/intrinsics';
 import {
   fakeResourceValues,
@@ -69,8 +68,7 @@ const PORT_NAMES = { admin: 'adminApi', general: 'generalApi', ops: 'opsApi' } a
 
 /** Listens on a free port and returns the URL `base` starts at there. */
 async function serve(name: ApiName, server: Server, base: string): Promise<string> {
-  const port = await freePort();
-  await listen(server, PORT_NAMES[name], port, '127.0.0.1');
+  const port = await listenOnAnyPort(server, PORT_NAMES[name], '127.0.0.1');
   servers.push(server);
   return `http://127.0.0.1:${port}${base}`;
 }

@@ -26,6 +26,21 @@ export function listen(server: Server, name: PortName, port: number, host: strin
   });
 }
 
+/**
+ * Listens on a port the OS picks at bind time and returns it: no window in which another
+ * process can take it, as there is between asking for a free port and listening on it.
+ */
+export async function listenOnAnyPort(
+  server: Server,
+  name: PortName,
+  host: string,
+): Promise<number> {
+  await listen(server, name, 0, host);
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error(`${name} has no TCP address`);
+  return address.port;
+}
+
 export function close(server: Server): Promise<void> {
   return new Promise((resolvePromise) => {
     server.close(() => resolvePromise());

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callAdmin } from './testing/callers';
 import { createMfaAdmin } from './testing/mfa-admin';
 import { srpSignIn } from './testing/srp-client';
-import { freePort, freePorts, startTestStack } from './testing/test-stack';
+import { freePorts, startTestStack } from './testing/test-stack';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -159,8 +159,8 @@ describe('npm start refuses to start with a one-line explanation', () => {
 
   it('when a port is already in use', async () => {
     const blocker: Server = createServer();
-    const port = await freePort();
-    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
     try {
       const { code, lines } = await start({
         LOCAL_STATE_DIR: newStateDir(),

@@ -6,8 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { roleArn, type ApiStage } from '@contract';
 import type { TemporaryCredentials } from '../iam/credentials';
 import { LocalFunction } from '../lambda/local-function';
-import { close, listen } from '../net';
-import { freePort } from '../testing/test-stack';
+import { close, listenOnAnyPort } from '../net';
 import { signedFetch } from '../testing/callers';
 import { IamAuthorizer } from './iam-authorizer';
 import { createRestApiServer } from './rest-api-server';
@@ -80,8 +79,7 @@ async function gatewayFor(name: string, source: string): Promise<string> {
     allowedOrigins: [],
     now: Date.now,
   });
-  const port = await freePort();
-  await listen(server, 'adminApi', port, '127.0.0.1');
+  const port = await listenOnAnyPort(server, 'adminApi', '127.0.0.1');
   servers.push(server);
   return `http://127.0.0.1:${port}/local/admin/whoami`;
 }

@@ -4,15 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { PortInUseError } from '../net';
 import { readSettings, type LocalSettings } from '../settings';
 import { startLocalStack, type LocalStack, type StackOptions } from '../stack';
 import { startStoreGate, type StoreGate } from './store-gate';
-
-/** A port the OS says is free right now. */
-export async function freePort(): Promise<number> {
-  const [port] = await freePorts(1);
-  return port!;
-}
 
 /**
  * `count` distinct ports the OS says are free: all are held open until every one is known, as
@@ -36,6 +31,22 @@ export async function freePorts(count: number): Promise<number[]> {
   });
   await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
   return ports;
+}
+
+/**
+ * Starts again on fresh ports when one was taken between being found free and being listened
+ * on: the stack's six ports come from the range the OS also gives other test workers' servers
+ * and every outgoing connection, so under a parallel run one is now and then taken (a CI run
+ * failed on it). A failed start closes whatever it had opened, so the next try starts clean.
+ */
+export async function retryOnTakenPort<T>(start: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** A clock tests can move forward, to reach expiry without waiting for it. */
@@ -106,17 +117,18 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
-  const settings = await testSettings(dir, env);
   let storeGate: StoreGate | undefined;
-  const stack = await startLocalStack(settings, clock.now, {
-    ...options,
-    storeUpstream: withGate
-      ? async (socketPath) => (storeGate = await startStoreGate(socketPath)).endpoint
-      : undefined,
-  }).catch(async (error: unknown) => {
-    await storeGate?.close();
-    throw error;
-  });
+  const startOnFreePorts = async () =>
+    startLocalStack(await testSettings(dir, env), clock.now, {
+      ...options,
+      storeUpstream: withGate
+        ? async (socketPath) => (storeGate = await startStoreGate(socketPath)).endpoint
+        : undefined,
+    }).catch(async (error: unknown) => {
+      await storeGate?.close();
+      throw error;
+    });
+  const stack = await retryOnTakenPort(startOnFreePorts);
   // The account administrator's key, as an operator signs admin operations against AWS.
   const clientConfig = {
     region: stack.runtimeConfig.region,
