@@ -25,36 +25,52 @@ if (!stateDir) {
 // `npm run test:e2e` runs scripts/ensure-chromium.mjs first, which explains how to get one.
 const chromium = resolveChromium();
 
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    ...(chromium ? { executablePath: chromium.executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+/** Specs that change the whole stack for as long as they run. */
+const WHOLE_STACK_SPECS = ['import.spec.ts'];
+
 export default defineConfig({
   testDir: 'e2e',
   globalTeardown: './e2e/global-teardown.ts',
-  fullyParallel: false,
-  workers: 1,
+  // Two files at a time: most of an e2e test is waiting (for the API, for an authenticator's
+  // next 30-second step), so a second browser uses the time one leaves idle. Tests never share
+  // a user; what changes the whole stack runs alone afterwards (the `alone` project).
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   forbidOnly: isCI,
   reporter: isCI ? [['list']] : 'list',
   use: {
     baseURL: SPA_URL,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
   },
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(chromium ? { executablePath: chromium.executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      testIgnore: WHOLE_STACK_SPECS,
+      use: browserUse,
+    },
+    {
+      // Sets the user pool's request quotas, which every other test's calls would meet.
+      name: 'alone',
+      testMatch: WHOLE_STACK_SPECS,
+      dependencies: ['chromium'],
+      use: browserUse,
     },
   ],
   // Against a deployed site there is nothing to start.

@@ -160,6 +160,8 @@ export class ConsolePage {
   async signOut(): Promise<void> {
     await this.userMenu.click();
     await this.page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    // Signed out once the sign-in form is there: the screen before it may have an "Email" too.
+    await expect(this.signInButton).toBeVisible();
   }
 
   async setNewPassword(password: string, confirmation = password): Promise<void> {
@@ -198,6 +200,24 @@ export class ConsolePage {
     if (waitForMatches) {
       await expect(field).toHaveAccessibleDescription(/^Matching users: \d+\+?$/);
     }
+  }
+
+  /**
+   * The audit log filtered to what `actor` did, once the filtered page has replaced the first:
+   * tests run side by side, so an unfiltered page holds other tests' entries too.
+   */
+  async auditLogOf(actor: string): Promise<Locator> {
+    await this.navLink('Audit log').click();
+    await this.page.getByLabel('Actor').fill(actor);
+    await this.page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const log = this.page.getByRole('table', { name: /^Admin actions, newest first/ });
+    const othersEntries = log
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') })
+      .filter({ hasNotText: actor })
+      .filter({ hasNotText: 'No admin action matches these filters.' });
+    await expect(othersEntries).toHaveCount(0);
+    return log;
   }
 
   /** The Access screen's value for `term` about this browser's session. */

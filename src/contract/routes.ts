@@ -18,6 +18,7 @@ import {
   userDetail,
   userGroupParams,
   usernameParams,
+  groupMemberPage,
   userPage,
   whoami,
 } from './users';
@@ -112,7 +113,7 @@ export const ROUTES = {
   listGroupMembers: support('GET', '/admin/groups/{group}/users', {
     params: groupParams,
     query: listGroupMembersQuery,
-    response: userPage,
+    response: groupMemberPage,
   }),
   listAudit: support('GET', '/admin/audit', { query: listAuditQuery, response: auditPage }),
   listAnnouncementsAdmin: admin('GET', '/admin/announcements', { response: announcementList }),

@@ -160,6 +160,20 @@ export const userPage = z.object({
 });
 export type UserPage = z.infer<typeof userPage>;
 
+/**
+ * A group's member as its list shows them: no MFA state, which only AdminGetUser tells (one
+ * call per member against the pool's UserRead quota, where ListUsersInGroup lists 60 in one).
+ */
+export const groupMember = userSummary.omit({ mfaEnabled: true });
+export type GroupMember = z.infer<typeof groupMember>;
+
+export const groupMemberPage = z.object({
+  users: z.array(groupMember),
+  /** Pass back as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type GroupMemberPage = z.infer<typeof groupMemberPage>;
+
 /** The longest display name an invitation sets (Cognito's `name` attribute). */
 export const INVITE_NAME_MAX = 60;
 

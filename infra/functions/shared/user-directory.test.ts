@@ -95,7 +95,7 @@ describe('MFA state in user lists', () => {
   it('leaves out a user deleted between the list and the read', async () => {
     poolOfUsers(3, ['u-1']);
 
-    const page = await listGroupMembers('general', { limit: 20 });
+    const page = await listUsers({ limit: 20 });
 
     expect(page.users.map((u) => u.username)).toEqual(['u-0', 'u-2']);
   });
@@ -110,6 +110,20 @@ describe('MFA state in user lists', () => {
     });
     expect(users.users).toEqual([]);
     expect(pool.send.mock.calls.filter(([c]) => c instanceof AdminGetUserCommand)).toEqual([]);
+  });
+});
+
+describe("a group's members", () => {
+  it('are one ListUsersInGroup a page: nobody is read again for an MFA state', async () => {
+    const pool = poolOfUsers(3);
+
+    const page = await listGroupMembers('general', { limit: 20 });
+
+    expect(page.users.map((u) => u.username)).toEqual(['u-0', 'u-1', 'u-2']);
+    expect(page.users[0]).not.toHaveProperty('mfaEnabled');
+    expect(pool.send.mock.calls.map(([command]) => command.constructor.name)).toEqual([
+      'ListUsersInGroupCommand',
+    ]);
   });
 });
 

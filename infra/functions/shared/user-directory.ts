@@ -11,6 +11,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   COGNITO_USER_STATUSES,
+  type GroupMember,
+  type GroupMemberPage,
   type GroupName,
   type ListUsersQuery,
   type UserFilterAttribute,
@@ -41,14 +43,15 @@ export const USER_DIRECTORY_ACCESS = {
   ),
   getUser: userPoolAccess('cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'),
   listAllGroups: userPoolAccess('cognito-idp:ListGroups'),
-  listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser'),
+  // Members only, without their MFA state: one call a page, not one per member too.
+  listGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countGroupMembers: userPoolAccess('cognito-idp:ListUsersInGroup'),
   countUsers: userPoolAccess('cognito-idp:ListUsers'),
   listGroupsOf: userPoolAccess('cognito-idp:AdminListGroupsForUser'),
 } as const;
 
-/** A user as a list shows them, before their MFA state is read. */
-type ListedUser = Omit<UserSummary, 'mfaEnabled'>;
+/** A user as a list shows them, before their MFA state is read (a group's member list, as is). */
+type ListedUser = GroupMember;
 
 /**
  * The user pool records a verified, turned-on authenticator app as `SOFTWARE_TOKEN_MFA` in
@@ -321,7 +324,7 @@ export async function listAllGroups(): Promise<GroupType[]> {
 export async function listGroupMembers(
   group: string,
   query: { limit: number; cursor?: string | undefined },
-): Promise<UserPage> {
+): Promise<GroupMemberPage> {
   const page = await cognitoClient().send(
     new ListUsersInGroupCommand({
       UserPoolId: userPoolId(),
@@ -331,7 +334,7 @@ export async function listGroupMembers(
     }),
   );
   return {
-    users: await withMfaState((page.Users ?? []).map(toListedUser)),
+    users: (page.Users ?? []).map(toListedUser),
     nextCursor: page.NextToken ?? null,
   };
 }

@@ -1,4 +1,10 @@
-import { GROUP_NAMES, MAX_USERS_PAGE, type GroupName, type UserPage } from '@contract';
+import {
+  GROUP_NAMES,
+  MAX_USERS_PAGE,
+  type GroupMemberPage,
+  type GroupName,
+  type UserPage,
+} from '@contract';
 import { realSleep, withThrottlePatience, type Sleep } from '../../../api/throttle-patience';
 import type { ApiClient } from '../../../api/clients';
 import type { ExportedUser } from './users-csv';
@@ -65,9 +71,9 @@ export const newExportCheckpoint = (filters: UsersFilters): ExportCheckpoint => 
  * records it in the checkpoint) before asking for the next; `onPage` is told before each page
  * is asked for. A cursor given twice would loop for ever: that is an error.
  */
-async function readPagesFrom(
+async function readPagesFrom<Page extends UserPage | GroupMemberPage>(
   cursor: string | undefined,
-  readPage: (cursor: string | undefined) => Promise<UserPage>,
+  readPage: (cursor: string | undefined) => Promise<Page>,
   {
     signal,
     cursors,
@@ -77,7 +83,7 @@ async function readPagesFrom(
     signal: AbortSignal;
     cursors: Set<string>;
     onPage(page: number): void;
-    keep(users: UserPage['users'], next: string | null): void;
+    keep(users: Page['users'], next: string | null): void;
   },
 ): Promise<void> {
   for (let page = 1; ; page++) {
@@ -98,7 +104,7 @@ async function readPagesFrom(
 /**
  * Every user the Users list shows under `filters` (all its pages, the largest the contract
  * allows), each with their groups, once each. ListUsers returns no groups, so each group's
- * members are read too (a few calls per group rather than one per user) and joined by
+ * members are read too (one call per 60 members, rather than one per user) and joined by
  * username. Throws once `signal` aborts; with a `checkpoint`, goes on from where it says.
  */
 export async function readUsersExport(
@@ -107,7 +113,7 @@ export async function readUsersExport(
   { signal, onProgress, checkpoint = newExportCheckpoint(filters), sleep = realSleep }: ReadOptions,
 ): Promise<ExportedUser[]> {
   const at = checkpoint;
-  const patiently = (read: () => Promise<UserPage>) =>
+  const patiently = <Page>(read: () => Promise<Page>) =>
     withThrottlePatience(read, { signal, sleep });
   if (at.usersCursor !== null) {
     await readPagesFrom(
