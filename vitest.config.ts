@@ -26,6 +26,11 @@ export default defineConfig({
           exclude: [...CDK, ...UMASK],
           // The suite starts dozens of local user pools: see `REUSE_KEY_PAIRS_VARIABLE`.
           env: { LOCAL_POOL_REUSE_KEY_PAIRS: '1' },
+          // A worker keeps modules between files: React, Cloudscape, Amplify, the AWS SDK and
+          // the local stack load once per worker, not once per file (a sixth off the suite's
+          // time). Vitest still gives each file its own module mocks and environment, and the
+          // suite passes with its files shuffled (`--sequence.shuffle.files`).
+          isolate: false,
         },
       },
       {

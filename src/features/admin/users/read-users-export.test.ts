@@ -51,6 +51,30 @@ describe('reading an export', () => {
     );
   });
 
+  it('takes the same cursor from two lists as two pages: a cursor names a place in its own list', async () => {
+    // Cursors name the last user of a page: a user last on a page of two groups gives both the
+    // same one (a full e2e run met it, and the export failed).
+    const api = apiWith({
+      users: {
+        '': { users: ['ada', 'bob'], next: 'after-ada' },
+        'after-ada': { users: ['bob'], next: null },
+      },
+      helpdesk: {
+        '': { users: ['ada'], next: 'after-ada' },
+        'after-ada': { users: ['bob'], next: null },
+      },
+      general: {
+        '': { users: ['ada'], next: 'after-ada' },
+        'after-ada': { users: ['bob'], next: null },
+      },
+    });
+    const users = await readUsersExport(api, NO_FILTERS, options);
+    expect(users.map((u) => [u.username, [...u.groups].sort()])).toEqual([
+      ['ada', ['general', 'helpdesk']],
+      ['bob', ['general', 'helpdesk']],
+    ]);
+  });
+
   it('waits and tries a throttled page again, longer each time, then gives up', async () => {
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);

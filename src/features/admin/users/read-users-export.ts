@@ -52,8 +52,12 @@ export interface ExportCheckpoint {
   groupIndex: number;
   groupCursor: string | undefined;
   groupsOf: Map<string, Set<GroupName>>;
-  /** Every cursor given so far: one given twice would loop for ever. */
-  cursors: Set<string>;
+  /**
+   * Every cursor given so far, by list: one given twice in a list would loop for ever. A cursor
+   * names a place in its own list only, and two lists can give the same one (the user last on
+   * a page of both).
+   */
+  cursors: Map<ExportProgress['reading'], Set<string>>;
 }
 
 export const newExportCheckpoint = (filters: UsersFilters): ExportCheckpoint => ({
@@ -63,8 +67,14 @@ export const newExportCheckpoint = (filters: UsersFilters): ExportCheckpoint => 
   groupIndex: 0,
   groupCursor: undefined,
   groupsOf: new Map(),
-  cursors: new Set(),
+  cursors: new Map(),
 });
+
+function cursorsOf(at: ExportCheckpoint, list: ExportProgress['reading']): Set<string> {
+  const cursors = at.cursors.get(list) ?? new Set<string>();
+  at.cursors.set(list, cursors);
+  return cursors;
+}
 
 /**
  * Reads a cursor-paged list from `cursor` to its end, handing each page to `keep` (which
@@ -81,6 +91,7 @@ async function readPagesFrom<Page extends UserPage | GroupMemberPage>(
     keep,
   }: {
     signal: AbortSignal;
+    /** The cursors this list has given so far. */
     cursors: Set<string>;
     onPage(page: number): void;
     keep(users: Page['users'], next: string | null): void;
@@ -128,7 +139,7 @@ export async function readUsersExport(
         ),
       {
         signal,
-        cursors: at.cursors,
+        cursors: cursorsOf(at, 'users'),
         onPage: (page) =>
           onProgress({ reading: 'users', page, users: at.users.size, listsDone: 0, lists: LISTS }),
         keep: (users, next) => {
@@ -153,7 +164,7 @@ export async function readUsersExport(
         ),
       {
         signal,
-        cursors: at.cursors,
+        cursors: cursorsOf(at, group),
         onPage: (page) =>
           onProgress({
             reading: group,
