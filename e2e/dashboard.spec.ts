@@ -272,7 +272,9 @@ test.describe('groups, audit and profile', () => {
     await expect(members.getByRole('link').first()).toBeVisible();
     while (!(await members.getByRole('link', { name: admin.email }).isVisible())) {
       const shown = await members.getByRole('link').allTextContents();
-      await app.page.getByRole('button', { name: 'Next page' }).click();
+      const next = app.page.getByRole('button', { name: 'Next page' });
+      await expect(next, `${admin.email} on none of the pages`).toBeEnabled();
+      await next.click();
       await expect(members.getByRole('link')).not.toHaveText(shown);
     }
   });

@@ -209,7 +209,13 @@ export class ConsolePage {
   async auditLogOf(actor: string): Promise<Locator> {
     await this.navLink('Audit log').click();
     await this.page.getByLabel('Actor').fill(actor);
+    const filtered = this.page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname.endsWith('/admin/audit') &&
+        new URL(response.url()).searchParams.get('actor') === actor,
+    );
     await this.page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await filtered;
     const log = this.page.getByRole('table', { name: /^Admin actions, newest first/ });
     const othersEntries = log
       .getByRole('row')

@@ -118,8 +118,9 @@ export async function startTestStack(
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'console-test-'));
   const clock = new TestClock();
   let storeGate: StoreGate | undefined;
-  const startOnFreePorts = async () =>
-    startLocalStack(await testSettings(dir, env), clock.now, {
+  const startOnFreePorts = async () => {
+    storeGate = undefined;
+    return startLocalStack(await testSettings(dir, env), clock.now, {
       ...options,
       storeUpstream: withGate
         ? async (socketPath) => (storeGate = await startStoreGate(socketPath)).endpoint
@@ -128,6 +129,7 @@ export async function startTestStack(
       await storeGate?.close();
       throw error;
     });
+  };
   const stack = await retryOnTakenPort(startOnFreePorts);
   // The account administrator's key, as an operator signs admin operations against AWS.
   const clientConfig = {
