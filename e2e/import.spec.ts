@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { GROUPS, type AuditEntry, type UserSummary } from '@contract';
+import { GROUPS, type UserSummary } from '@contract';
 import type { RouteCaller } from '../src/api/route-caller';
+import { allAuditEntries } from './fixtures/audit-entries';
 import { seriousViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 
@@ -123,15 +124,7 @@ test('Users → Import invites 192 of 200 rows against a throttling pool, with p
       'batch',
     )!;
     const api = await operator.adminClient();
-    const entries: AuditEntry[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await api('listAudit', {
-        query: { batch, limit: 100, ...(cursor ? { cursor } : {}) },
-      });
-      entries.push(...page.entries);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const entries = await allAuditEntries(api, { batch });
     const invited = entries.filter((e) => e.action === 'inviteUser' && e.outcome === 'success');
     expect(invited).toHaveLength(192);
     expect(new Set(invited.map((e) => e.target)).size).toBe(192);
