@@ -46,7 +46,15 @@ import { admitEveryoneAs } from '../infra/local/testing/admit-everyone';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { signRequest } from '../infra/local/testing/callers';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
-import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
+import {
+  autocannonFigures,
+  envInt,
+  fmt,
+  machine,
+  recordCheckedRun,
+  runBench,
+  table,
+} from './results';
 
 const GOAL_MAX_COST = 0.25;
 const ROUTE = '/admin/whoami';
@@ -501,10 +509,7 @@ async function main(): Promise<number> {
       signers,
       failures,
     };
-    const file = await writeResult('admin-api', startedAt, record);
-    console.log(`\nresults: ${file}`);
-    for (const failure of failures) console.error(`FAIL ${failure}`);
-    return failures.length ? 1 : 0;
+    return await recordCheckedRun('admin-api', startedAt, record);
   } finally {
     await baseline?.close();
     await stack.stop();

@@ -58,7 +58,7 @@ import {
 } from '../src/features/admin/users/import/import-csv';
 import { countResults, importResultOf } from '../src/features/admin/users/import/import-results';
 import { inviteRow } from '../src/features/admin/users/import/invite-row';
-import { envInt, fmt, machine, runBench, table, writeResult } from './results';
+import { envInt, fmt, machine, recordCheckedRun, runBench, table } from './results';
 
 const config = {
   rows: envInt('BENCH_ROWS', 200, 1),
@@ -410,10 +410,7 @@ async function main(): Promise<number> {
       runs: withRatios,
       failures,
     };
-    const file = await writeResult('import', startedAt, record);
-    console.log(`\nresults: ${file}`);
-    for (const failure of failures) console.error(`FAIL ${failure}`);
-    return failures.length ? 1 : 0;
+    return await recordCheckedRun('import', startedAt, record);
   } finally {
     await stack.stop();
   }

@@ -41,7 +41,15 @@ import { createMfaAdmin } from '../infra/local/testing/mfa-admin';
 import { AUTOMATION_ROLE_ARN, automationSession } from '../infra/local/testing/automation-role';
 import { startTestStack, type TestStack } from '../infra/local/testing/test-stack';
 import { MAX_QUOTA_RPS } from '../infra/local/user-pool/request-quotas';
-import { autocannonFigures, envInt, fmt, machine, table, runBench, writeResult } from './results';
+import {
+  autocannonFigures,
+  envInt,
+  fmt,
+  machine,
+  recordCheckedRun,
+  runBench,
+  table,
+} from './results';
 
 const config = {
   connections: envInt('BENCH_CONNECTIONS', 50, 1),
@@ -456,10 +464,7 @@ async function main(): Promise<number> {
       writes,
       failures,
     };
-    const file = await writeResult('admin-api-load', startedAt, record);
-    console.log(`\nresults: ${file}`);
-    for (const failure of failures) console.error(`FAIL ${failure}`);
-    return failures.length ? 1 : 0;
+    return await recordCheckedRun('admin-api-load', startedAt, record);
   } finally {
     rmSync(ackDir, { recursive: true, force: true });
     await stack.stop();

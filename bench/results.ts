@@ -56,6 +56,21 @@ export async function writeResult(name: string, startedAt: Date, record: object)
   return file;
 }
 
+/**
+ * Records a run that checks its figures: writes the record, names each failed check, and gives
+ * the process's exit code (1 when any check failed).
+ */
+export async function recordCheckedRun(
+  name: string,
+  startedAt: Date,
+  record: { failures: readonly string[] },
+): Promise<number> {
+  const file = await writeResult(name, startedAt, record);
+  console.log(`\nresults: ${file}`);
+  for (const failure of record.failures) console.error(`FAIL ${failure}`);
+  return record.failures.length ? 1 : 0;
+}
+
 /** What both load benchmarks record of an autocannon run: rates, latency, failures. */
 export function autocannonFigures(result: autocannon.Result) {
   return {
